@@ -1,0 +1,4 @@
+/**
+ * The machine-wide sync lock over an OS file lock.
+ */
+package dev.cctelemetry.core.lock;

@@ -1,0 +1,98 @@
+package dev.cctelemetry.core.port.out;
+
+import dev.cctelemetry.core.transcript.FileCheckpoint;
+import dev.cctelemetry.core.usage.SessionCostState;
+import dev.cctelemetry.core.usage.UsageRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The local ledger: usage records keyed by {@code (message id, request id)}, the read position of every
+ * transcript, and Claude Code's per-session cost-state. It outlives Claude Code's transcript cleanup, so it
+ * may be the only copy of a user's history.
+ *
+ * <p>Contract every adapter keeps: {@link #commit} is one transaction (records, checkpoints and cost-states
+ * land together or not at all), so a process killed at any instant followed by another sync gives the ledger
+ * one clean sync gives; an incoming record replaces a stored one with the same key only when
+ * {@link dev.cctelemetry.core.usage.WinnerRule} prefers it, and then whole.
+ */
+public interface Ledger extends AutoCloseable {
+
+    /** Read positions of every transcript ingested so far, by path. Never null; empty for a new ledger. */
+    Map<String, FileCheckpoint> checkpoints();
+
+    /**
+     * Stores one batch atomically.
+     *
+     * @return how many records were new, replaced by a preferred copy, or left as they were
+     */
+    CommitOutcome commit(IngestBatch batch);
+
+    /** Streams stored records that match the filter, ordered by timestamp. */
+    void forEachRecord(RecordFilter filter, Consumer<UsageRecord> action);
+
+    /** Counts and dates for status lines. */
+    LedgerStats stats();
+
+    /** Releases the ledger's resources. Never throws checked exceptions. */
+    @Override
+    void close();
+
+    /**
+     * One batch to store.
+     *
+     * @param records priced records, at most one per key
+     * @param checkpoints read positions of the files the records came from
+     * @param costStates cost-state lines read in those files
+     */
+    record IngestBatch(List<UsageRecord> records, List<FileCheckpoint> checkpoints,
+            List<SessionCostState> costStates) {
+        public IngestBatch {
+            records = List.copyOf(records);
+            checkpoints = List.copyOf(checkpoints);
+            costStates = List.copyOf(costStates);
+        }
+    }
+
+    /**
+     * What a commit changed.
+     *
+     * @param inserted records with a new key
+     * @param replaced stored records replaced by a preferred copy
+     * @param unchanged incoming records that lost to the stored copy
+     */
+    record CommitOutcome(long inserted, long replaced, long unchanged) {
+    }
+
+    /**
+     * Which records to read.
+     *
+     * @param from inclusive lower bound on the timestamp
+     * @param until exclusive upper bound on the timestamp
+     */
+    record RecordFilter(Optional<Instant> from, Optional<Instant> until) {
+        /** Every record. */
+        public static final RecordFilter ALL = new RecordFilter(Optional.empty(), Optional.empty());
+
+        public RecordFilter {
+            Objects.requireNonNull(from, "from is null");
+            Objects.requireNonNull(until, "until is null");
+        }
+    }
+
+    /**
+     * Summary numbers.
+     *
+     * @param records usage records stored
+     * @param sessions distinct sessions
+     * @param files transcripts with a checkpoint
+     * @param first earliest record timestamp
+     * @param last latest record timestamp
+     */
+    record LedgerStats(long records, long sessions, long files, Optional<Instant> first, Optional<Instant> last) {
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Capabilities core needs from adapters: the ledger, the sync lock.
+ */
+package dev.cctelemetry.core.port.out;

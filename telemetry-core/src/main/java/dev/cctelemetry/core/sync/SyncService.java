@@ -1,0 +1,214 @@
+package dev.cctelemetry.core.sync;
+
+import dev.cctelemetry.core.port.in.SyncUseCase;
+import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.port.out.SyncLock;
+import dev.cctelemetry.core.pricing.CostCalculator;
+import dev.cctelemetry.core.transcript.FileCheckpoint;
+import dev.cctelemetry.core.transcript.TranscriptDiscovery;
+import dev.cctelemetry.core.transcript.TranscriptFile;
+import dev.cctelemetry.core.transcript.TranscriptReader;
+import dev.cctelemetry.core.usage.SessionCostState;
+import dev.cctelemetry.core.usage.TranscriptLineParser;
+import dev.cctelemetry.core.usage.UsageKey;
+import dev.cctelemetry.core.usage.UsageRecord;
+import dev.cctelemetry.core.usage.WinnerRule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest: finds transcripts, reads what is new in each (in parallel, a bounded number of files in flight),
+ * keeps one copy per API response within a batch, and commits batches of records together with the checkpoints
+ * that cover them. Copies in different batches meet in the ledger's upsert, which applies the same
+ * {@link WinnerRule}; so the result does not depend on batch boundaries or file order.
+ */
+public final class SyncService implements SyncUseCase {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncService.class);
+    /** Records per transaction: large enough to amortize the commit, small enough to keep memory flat. */
+    static final int BATCH_RECORDS = 20_000;
+
+    private final TranscriptDiscovery discovery;
+    private final FileIngest ingest;
+    private final Ledger ledger;
+    private final SyncLock lock;
+    private final LongSupplier nanoTime;
+    private final int threads;
+
+    /**
+     * A sync service.
+     *
+     * @param ledger where records go
+     * @param lock the machine's sync lock
+     * @param pricing prices records as they are read
+     * @param nanoTime monotonic clock for the elapsed time
+     * @param threads files read in parallel (at least 1)
+     */
+    public SyncService(Ledger ledger, SyncLock lock, CostCalculator pricing, LongSupplier nanoTime, int threads) {
+        this.discovery = new TranscriptDiscovery();
+        this.ingest = new FileIngest(new TranscriptReader(), new TranscriptLineParser(), pricing);
+        this.ledger = Objects.requireNonNull(ledger, "ledger is null");
+        this.lock = Objects.requireNonNull(lock, "lock is null");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime is null");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        this.threads = threads;
+    }
+
+    @Override
+    public SyncSummary sync(SyncRequest request, SyncProgress progress) throws IOException, InterruptedException {
+        long t0 = nanoTime.getAsLong();
+        try (SyncLock.Held held = lock.acquire()) {
+            return syncLocked(request, progress, t0);
+        }
+    }
+
+    private SyncSummary syncLocked(SyncRequest request, SyncProgress progress, long t0)
+            throws IOException, InterruptedException {
+        List<TranscriptFile> files = discovery.discover(request.roots()).files().stream()
+                .filter(request.only()).toList();
+        Map<String, FileCheckpoint> checkpoints = ledger.checkpoints();
+        List<Work> work = new ArrayList<>();
+        long totalBytes = 0;
+        for (TranscriptFile f : files) {
+            long start;
+            try {
+                start = FileIngest.startOffset(f, checkpoints.get(f.path().toString()), request.force());
+            } catch (IOException e) {
+                log.debug("cannot check {}: {}", f.path(), e.toString());
+                continue;
+            }
+            if (start >= 0) {
+                work.add(new Work(f, start));
+                totalBytes += Math.max(0, f.size() - start);
+            }
+        }
+        progress.started(totalBytes);
+        Batch batch = new Batch();
+        Totals totals = new Totals();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "cct-ingest");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<FileIngest.Result>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            while (next < work.size() || !inFlight.isEmpty()) {
+                while (next < work.size() && inFlight.size() < threads * 2) {
+                    Work w = work.get(next++);
+                    inFlight.add(pool.submit(() -> ingest.read(w.file(), w.start())));
+                }
+                FileIngest.Result r = await(inFlight.removeFirst());
+                if (r == null) {
+                    continue;
+                }
+                progress.advanced(r.bytesRead());
+                batch.add(r);
+                totals.add(r);
+                if (batch.records.size() >= BATCH_RECORDS) {
+                    totals.add(ledger.commit(batch.toIngest()));
+                    batch = new Batch();
+                }
+            }
+            if (!batch.isEmpty()) {
+                totals.add(ledger.commit(batch.toIngest()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - t0);
+        return new SyncSummary(files.size(), totals.filesRead, totals.bytes, totals.inserted, totals.replaced,
+                totals.sessions.size(), totals.skipped, elapsed);
+    }
+
+    private static FileIngest.Result await(Future<FileIngest.Result> f) throws InterruptedException, IOException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                // A file that vanished or became unreadable between discovery and read: skip it this time.
+                log.debug("skipping unreadable transcript: {}", io.toString());
+                return null;
+            }
+            if (c instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    private record Work(TranscriptFile file, long start) {
+    }
+
+    /** Records, checkpoints and cost-states waiting for one commit; one copy per key. */
+    private static final class Batch {
+        final Map<UsageKey, UsageRecord> records = new HashMap<>();
+        final List<FileCheckpoint> checkpoints = new ArrayList<>();
+        final List<SessionCostState> costStates = new ArrayList<>();
+
+        void add(FileIngest.Result r) {
+            for (UsageRecord rec : r.records()) {
+                records.merge(rec.key(), rec, WinnerRule::winner);
+            }
+            checkpoints.add(r.checkpoint());
+            costStates.addAll(r.costStates());
+        }
+
+        boolean isEmpty() {
+            return records.isEmpty() && checkpoints.isEmpty() && costStates.isEmpty();
+        }
+
+        Ledger.IngestBatch toIngest() {
+            return new Ledger.IngestBatch(new ArrayList<>(records.values()), checkpoints, costStates);
+        }
+    }
+
+    /** Running totals for the summary. */
+    private static final class Totals {
+        int filesRead;
+        long bytes;
+        long inserted;
+        long replaced;
+        long skipped;
+        final Set<String> sessions = new HashSet<>();
+
+        void add(FileIngest.Result r) {
+            if (r.bytesRead() > 0) {
+                filesRead++;
+            }
+            bytes += r.bytesRead();
+            skipped += r.skippedLines();
+            for (UsageRecord rec : r.records()) {
+                sessions.add(rec.sessionId());
+            }
+        }
+
+        void add(Ledger.CommitOutcome o) {
+            inserted += o.inserted();
+            replaced += o.replaced();
+        }
+    }
+}

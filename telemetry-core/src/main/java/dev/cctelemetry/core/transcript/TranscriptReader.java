@@ -1,0 +1,134 @@
+package dev.cctelemetry.core.transcript;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32;
+
+/**
+ * Streams the complete lines of a transcript from a byte offset, with memory bounded by the longest line kept
+ * (never the file size). A partial last line is not delivered: the returned end offset stops before it, so
+ * the next read starts there once Claude Code has finished writing it. Lines longer than the cap are skipped
+ * without being buffered, and counted.
+ */
+public final class TranscriptReader {
+
+    /** Default cap on one line; no real assistant line comes near it (they hold one content block each). */
+    public static final int DEFAULT_MAX_LINE = 32 * 1024 * 1024;
+    private static final int CHUNK = 1 << 20;
+
+    private final int maxLine;
+
+    /** A reader with the default line cap. */
+    public TranscriptReader() {
+        this(DEFAULT_MAX_LINE);
+    }
+
+    /** A reader that skips lines longer than {@code maxLine} bytes. */
+    public TranscriptReader(int maxLine) {
+        if (maxLine < 1024) {
+            throw new IllegalArgumentException("maxLine too small: " + maxLine);
+        }
+        this.maxLine = maxLine;
+    }
+
+    /**
+     * Reads complete lines from {@code start} to the end of the file as it is now.
+     *
+     * @return where the next read should start, and what was read
+     */
+    public ReadResult read(Path file, long start, LineSink sink) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (start > size) {
+                start = 0;
+            }
+            byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(4096, size - start))];
+            int filled = 0;          // bytes in buf
+            long bufStart = start;   // file offset of buf[0]
+            long pos = start;        // next file offset to read
+            long oversized = 0;
+            boolean skipping = false; // inside an oversized line, discarding until its newline
+            long skipStart = 0;       // file offset where that line began
+            while (pos < size) {
+                if (filled == buf.length) {
+                    if (buf.length < maxLine) {
+                        byte[] bigger = new byte[(int) Math.min((long) buf.length * 2, maxLine)];
+                        System.arraycopy(buf, 0, bigger, 0, filled);
+                        buf = bigger;
+                    } else {
+                        // The current line exceeds the cap: drop what is buffered and skip to its end.
+                        if (!skipping) {
+                            skipping = true;
+                            skipStart = bufStart;
+                        }
+                        bufStart += filled;
+                        filled = 0;
+                    }
+                }
+                int n = ch.read(ByteBuffer.wrap(buf, filled, buf.length - filled), pos);
+                if (n <= 0) {
+                    break;
+                }
+                int scanFrom = filled;
+                filled += n;
+                pos += n;
+                int lineStart = 0;
+                for (int i = scanFrom; i < filled; i++) {
+                    if (buf[i] != '\n') {
+                        continue;
+                    }
+                    if (skipping) {
+                        skipping = false;
+                        oversized++;
+                    } else {
+                        int end = i > lineStart && buf[i - 1] == '\r' ? i - 1 : i;
+                        if (end > lineStart) {
+                            sink.line(buf, lineStart, end - lineStart, bufStart + lineStart);
+                        }
+                    }
+                    lineStart = i + 1;
+                }
+                if (lineStart > 0) {
+                    System.arraycopy(buf, lineStart, buf, 0, filled - lineStart);
+                    bufStart += lineStart;
+                    filled -= lineStart;
+                }
+            }
+            // The offset never passes an unfinished line: an oversized one still without its newline is
+            // skipped again next time (bounded work, no memory).
+            long end = skipping ? skipStart : bufStart;
+            return new ReadResult(end, pos - start, oversized, size);
+        }
+    }
+
+    /** CRC32 of the first {@code min(length, HEAD_BYTES)} bytes of a file. */
+    public static long headHash(Path file, long length) throws IOException {
+        int n = (int) Math.min(length, FileCheckpoint.HEAD_BYTES);
+        CRC32 crc = new CRC32();
+        if (n > 0) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                ByteBuffer b = ByteBuffer.allocate(n);
+                while (b.hasRemaining() && ch.read(b) > 0) {
+                    // keep reading until n bytes or EOF
+                }
+                b.flip();
+                crc.update(b);
+            }
+        }
+        return crc.getValue();
+    }
+
+    /**
+     * What one read did.
+     *
+     * @param endOffset offset after the last complete line (where the next read starts)
+     * @param bytesRead bytes read from the file
+     * @param oversizedLines lines skipped because they exceeded the cap
+     * @param sizeAtRead file size when the read began
+     */
+    public record ReadResult(long endOffset, long bytesRead, long oversizedLines, long sizeAtRead) {
+    }
+}

@@ -1,0 +1,308 @@
+package dev.cctelemetry.core.usage;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns one JSONL transcript line into a {@link ParsedLine}. A pure function of the bytes: thread-safe, no I/O.
+ *
+ * <p>Only {@code type == "assistant"} lines with {@code message.usage} are billing records, and only
+ * {@code cost-state} lines carry Claude Code's own totals. A cheap byte filter ({@link #mayCarryUsage}) lets the
+ * reader skip every other line without parsing it. Within a candidate line, the streaming parser reads the few
+ * fields needed and skips everything else (content blocks, tool results) without building objects.
+ */
+public final class TranscriptLineParser {
+
+    private static final byte[] USAGE = "\"usage\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] COST_STATE = "cost-state".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** Deeper than any real transcript; a hostile line must not exhaust the stack. */
+    private static final int MAX_NESTING = 200;
+
+    private final JsonFactory factory;
+
+    /** A parser with its own Jackson factory. */
+    public TranscriptLineParser() {
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                .build();
+    }
+
+    /** Whether the line might be a usage or cost-state line; false means it surely is neither. */
+    public static boolean mayCarryUsage(byte[] buf, int off, int len) {
+        return ByteSearch.contains(buf, off, len, USAGE) || ByteSearch.contains(buf, off, len, COST_STATE);
+    }
+
+    /**
+     * Parses one line (without its newline).
+     *
+     * @param buf bytes holding the line
+     * @param off where the line starts
+     * @param len its length in bytes
+     * @param origin the file the line was read from
+     * @param offset byte offset of the line in that file
+     */
+    public ParsedLine parse(byte[] buf, int off, int len, LineOrigin origin, long offset) {
+        if (!mayCarryUsage(buf, off, len)) {
+            return ParsedLine.IGNORED;
+        }
+        try (JsonParser p = factory.createParser(buf, off, len)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new ParsedLine.Malformed("not a JSON object");
+            }
+            LineFields f = new LineFields();
+            readRoot(p, f);
+            return f.toParsedLine(origin, offset);
+        } catch (IOException | RuntimeException e) {
+            return new ParsedLine.Malformed(e.getClass().getSimpleName());
+        }
+    }
+
+    private static void readRoot(JsonParser p, LineFields f) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "type" -> f.type = text(p, t);
+                case "sessionId" -> f.sessionId = text(p, t);
+                case "timestamp" -> f.timestamp = text(p, t);
+                case "version" -> f.version = text(p, t);
+                case "cwd" -> f.cwd = text(p, t);
+                case "requestId" -> f.requestId = text(p, t);
+                case "agentId" -> f.agentId = text(p, t);
+                case "isSidechain" -> f.sidechain = t == JsonToken.VALUE_TRUE;
+                case "costUSD" -> f.legacyCostUsd = t.isNumeric() ? p.getDoubleValue() : null;
+                case "message" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        readMessage(p, f);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                case "modelUsage" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        f.modelUsage = readModelUsage(p);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+            throw new IOException("truncated object");
+        }
+    }
+
+    private static void readMessage(JsonParser p, LineFields f) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "id" -> f.messageId = text(p, t);
+                case "model" -> f.model = text(p, t);
+                case "stop_reason" -> f.stopReasonSet = t != JsonToken.VALUE_NULL;
+                case "usage" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        f.usage = readUsage(p);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private static UsageFields readUsage(JsonParser p) throws IOException {
+        UsageFields u = new UsageFields();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "input_tokens" -> u.input = count(p, t);
+                case "output_tokens" -> u.output = count(p, t);
+                case "cache_creation_input_tokens" -> u.cacheCreation = count(p, t);
+                case "cache_read_input_tokens" -> u.cacheRead = count(p, t);
+                case "speed" -> u.speed = text(p, t);
+                case "service_tier" -> u.serviceTier = text(p, t);
+                case "cache_creation" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        readCacheCreation(p, u);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return u;
+    }
+
+    private static void readCacheCreation(JsonParser p, UsageFields u) throws IOException {
+        u.hasBreakdown = true;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "ephemeral_5m_input_tokens" -> u.write5m = count(p, t);
+                case "ephemeral_1h_input_tokens" -> u.write1h = count(p, t);
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private static Map<String, SessionCostState.ModelCost> readModelUsage(JsonParser p) throws IOException {
+        Map<String, SessionCostState.ModelCost> result = new HashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String model = p.currentName();
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            double cost = 0;
+            long in = 0;
+            long out = 0;
+            long cr = 0;
+            long cc = 0;
+            long c5 = -1;
+            long c1 = -1;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case "costUSD" -> cost = t.isNumeric() ? p.getDoubleValue() : 0;
+                    case "inputTokens" -> in = count(p, t);
+                    case "outputTokens" -> out = count(p, t);
+                    case "cacheReadInputTokens" -> cr = count(p, t);
+                    case "cacheCreationInputTokens" -> cc = count(p, t);
+                    case "cacheCreationEphemeral5mInputTokens" -> c5 = count(p, t);
+                    case "cacheCreationEphemeral1hInputTokens" -> c1 = count(p, t);
+                    default -> p.skipChildren();
+                }
+            }
+            TokenCounts tokens = c5 >= 0 || c1 >= 0
+                    ? new TokenCounts(in, out, Math.max(c5, 0), Math.max(c1, 0), cr)
+                    : new TokenCounts(in, out, cc, 0, cr);
+            result.put(model, new SessionCostState.ModelCost(cost, tokens));
+        }
+        return result;
+    }
+
+    private static String text(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    /** A token count: a non-negative integer that fits in a long, else the line is malformed. */
+    private static long count(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return 0;
+        }
+        if (t != JsonToken.VALUE_NUMBER_INT) {
+            throw new IOException("token count is not an integer");
+        }
+        long v = p.getLongValue();
+        if (v < 0) {
+            throw new IOException("negative token count");
+        }
+        return v;
+    }
+
+    static Instant parseTimestamp(String s) {
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            return OffsetDateTime.parse(s).toInstant();
+        }
+    }
+
+    /** The fields of one line that matter, as read. */
+    private static final class LineFields {
+        String type;
+        String sessionId;
+        String timestamp;
+        String version;
+        String cwd;
+        String requestId;
+        String agentId;
+        boolean sidechain;
+        Double legacyCostUsd;
+        String messageId;
+        String model;
+        boolean stopReasonSet;
+        UsageFields usage;
+        Map<String, SessionCostState.ModelCost> modelUsage;
+
+        ParsedLine toParsedLine(LineOrigin origin, long offset) {
+            String session = sessionId == null || sessionId.isEmpty() ? origin.fallbackSessionId() : sessionId;
+            if ("cost-state".equals(type)) {
+                if (modelUsage == null) {
+                    return new ParsedLine.Malformed("cost-state without modelUsage");
+                }
+                return new ParsedLine.CostState(
+                        new SessionCostState(session, modelUsage, origin.sourceFile(), offset));
+            }
+            if (!"assistant".equals(type) || usage == null) {
+                return ParsedLine.IGNORED;
+            }
+            if (messageId == null || messageId.isEmpty()) {
+                return new ParsedLine.Malformed("usage without message.id");
+            }
+            if (timestamp == null) {
+                return new ParsedLine.Malformed("usage without timestamp");
+            }
+            Instant at;
+            try {
+                at = parseTimestamp(timestamp);
+            } catch (DateTimeParseException e) {
+                return new ParsedLine.Malformed("bad timestamp");
+            }
+            String modelId = model == null ? "" : model;
+            TokenCounts tokens = UsageRecord.SYNTHETIC_MODEL.equals(modelId) ? TokenCounts.ZERO : usage.tokens();
+            UsageRecord record = new UsageRecord(
+                    new UsageKey(messageId, requestId == null ? "" : requestId),
+                    session, origin.projectDir(), orEmpty(cwd), at, modelId, tokens,
+                    orEmpty(usage.speed), orEmpty(usage.serviceTier), orEmpty(version), sidechain,
+                    orEmpty(agentId), stopReasonSet, origin.configRoot(), origin.sourceFile(), offset,
+                    legacyCostUsd == null ? 0 : legacyCostUsd,
+                    legacyCostUsd == null ? CostSource.UNPRICED : CostSource.TRANSCRIPT);
+            return new ParsedLine.Usage(record);
+        }
+
+        private static String orEmpty(String s) {
+            return s == null ? "" : s;
+        }
+    }
+
+    /** The usage object as read. */
+    private static final class UsageFields {
+        long input;
+        long output;
+        long cacheCreation;
+        long cacheRead;
+        boolean hasBreakdown;
+        long write5m;
+        long write1h;
+        String speed;
+        String serviceTier;
+
+        TokenCounts tokens() {
+            // The nested breakdown is authoritative when present: Claude Code 2.1.152 fixed a scalar that read 0
+            // while the breakdown held the writes. Without it, every write is a 5-minute write.
+            return hasBreakdown
+                    ? new TokenCounts(input, output, write5m, write1h, cacheRead)
+                    : new TokenCounts(input, output, cacheCreation, 0, cacheRead);
+        }
+    }
+}
