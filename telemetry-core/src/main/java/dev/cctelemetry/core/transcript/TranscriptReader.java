@@ -45,7 +45,7 @@ public final class TranscriptReader {
             if (start > size) {
                 start = 0;
             }
-            byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(4096, size - start))];
+            byte[] buf = new byte[(int) Math.min(Math.min(CHUNK, maxLine), Math.max(4096, size - start))];
             int filled = 0;          // bytes in buf
             long bufStart = start;   // file offset of buf[0]
             long pos = start;        // next file offset to read
@@ -85,7 +85,9 @@ public final class TranscriptReader {
                         oversized++;
                     } else {
                         int end = i > lineStart && buf[i - 1] == '\r' ? i - 1 : i;
-                        if (end > lineStart) {
+                        if (end - lineStart > maxLine) {
+                            oversized++;
+                        } else if (end > lineStart) {
                             sink.line(buf, lineStart, end - lineStart, bufStart + lineStart);
                         }
                     }

@@ -1,0 +1,161 @@
+package dev.cctelemetry.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.usage.TokenCounts;
+import dev.cctelemetry.core.usage.UsageRecord;
+import dev.cctelemetry.store.sqlite.SqliteLedger;
+import jakarta.inject.Inject;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cc-telemetry export}: every record, for backups and spreadsheets. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write every ledger record as CSV or JSON lines (the ledger may be the only copy once"
+                + " Claude Code has deleted a transcript).")
+public final class ExportCommand implements Callable<Integer> {
+
+    /** Export formats. */
+    enum Format { csv, jsonl }
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv or jsonl (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    Path output;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    private final LocalServices services;
+
+    /** An export command. */
+    @Inject
+    public ExportCommand(LocalServices services) {
+        this.services = services;
+    }
+
+    private static final String[] HEADER = {"message_id", "request_id", "session_id", "project_dir", "cwd",
+        "timestamp", "model", "input_tokens", "output_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens",
+        "cache_read_tokens", "total_tokens", "cost_usd", "cost_source", "speed", "service_tier", "version",
+        "sidechain", "agent_id", "config_root", "source_file"};
+
+    @Override
+    public Integer call() throws IOException {
+        try (SqliteLedger ledger = services.openLedger()) {
+            if (output == null) {
+                Writer w = spec.commandLine().getOut();
+                write(ledger, w);
+                w.flush();
+            } else {
+                Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".export", ".tmp");
+                try (OutputStream os = Files.newOutputStream(tmp);
+                        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8))) {
+                    write(ledger, w);
+                }
+                Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return ExitCode.OK;
+    }
+
+    private void write(Ledger ledger, Writer w) throws IOException {
+        if (format == Format.csv) {
+            w.write(String.join(",", HEADER));
+            w.write('\n');
+            ledger.forEachRecord(Ledger.RecordFilter.ALL, r -> {
+                try {
+                    w.write(csvRow(r));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } else {
+            JsonFactory f = new JsonFactory();
+            ledger.forEachRecord(Ledger.RecordFilter.ALL, r -> {
+                try {
+                    JsonGenerator g = f.createGenerator(w);
+                    writeJson(g, r);
+                    g.flush();
+                    w.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static String csvRow(UsageRecord r) {
+        TokenCounts t = r.tokens();
+        String[] v = {r.key().messageId(), r.key().requestId(), r.sessionId(), r.projectDir(), r.cwd(),
+            r.timestamp().toString(), r.model(), Long.toString(t.input()), Long.toString(t.output()),
+            Long.toString(t.cacheWrite5m()), Long.toString(t.cacheWrite1h()), Long.toString(t.cacheRead()),
+            Long.toString(t.total()), String.format(Locale.ROOT, "%.10f", r.costUsd()), r.costSource().code(),
+            r.speed(), r.serviceTier(), r.version(), Boolean.toString(r.sidechain()), r.agentId(),
+            r.configRoot(), r.sourceFile()};
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(csv(v[i]));
+        }
+        return sb.append('\n').toString();
+    }
+
+    /** RFC 4180 quoting. Values are written exactly (this is a backup format), never altered. */
+    static String csv(String v) {
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            return '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
+    }
+
+    private static void writeJson(JsonGenerator g, UsageRecord r) throws IOException {
+        TokenCounts t = r.tokens();
+        g.writeStartObject();
+        g.writeStringField("messageId", r.key().messageId());
+        g.writeStringField("requestId", r.key().requestId());
+        g.writeStringField("sessionId", r.sessionId());
+        g.writeStringField("projectDir", r.projectDir());
+        g.writeStringField("cwd", r.cwd());
+        g.writeStringField("timestamp", r.timestamp().toString());
+        g.writeStringField("model", r.model());
+        g.writeNumberField("inputTokens", t.input());
+        g.writeNumberField("outputTokens", t.output());
+        g.writeNumberField("cacheWrite5mTokens", t.cacheWrite5m());
+        g.writeNumberField("cacheWrite1hTokens", t.cacheWrite1h());
+        g.writeNumberField("cacheReadTokens", t.cacheRead());
+        g.writeNumberField("totalTokens", t.total());
+        g.writeNumberField("costUSD", r.costUsd());
+        g.writeStringField("costSource", r.costSource().code());
+        g.writeStringField("speed", r.speed());
+        g.writeStringField("serviceTier", r.serviceTier());
+        g.writeStringField("version", r.version());
+        g.writeBooleanField("sidechain", r.sidechain());
+        g.writeStringField("agentId", r.agentId());
+        g.writeStringField("configRoot", r.configRoot());
+        g.writeStringField("sourceFile", r.sourceFile());
+        g.writeEndObject();
+    }
+}

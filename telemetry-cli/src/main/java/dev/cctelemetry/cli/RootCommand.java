@@ -1,0 +1,18 @@
+package dev.cctelemetry.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code cc-telemetry}: the command group. */
+@Command(name = "cc-telemetry", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Exact Claude Code token and cost records, kept in a local ledger.",
+        subcommands = {SyncCommand.class, ExportCommand.class, picocli.CommandLine.HelpCommand.class})
+public final class RootCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

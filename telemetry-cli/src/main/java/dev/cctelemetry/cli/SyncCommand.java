@@ -1,0 +1,148 @@
+package dev.cctelemetry.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cctelemetry.cli.config.ConfigStore;
+import dev.cctelemetry.core.sync.SyncProgress;
+import dev.cctelemetry.core.sync.SyncRequest;
+import dev.cctelemetry.core.sync.SyncSummary;
+import dev.cctelemetry.core.transcript.ClaudeRoot;
+import dev.cctelemetry.store.sqlite.SqliteLedger;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cc-telemetry sync}: ingest what is new in the transcripts into the ledger. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Read new transcript lines into the local ledger (only bytes appended since last time).")
+public final class SyncCommand implements Callable<Integer> {
+
+    @Option(names = "--claude-dir", paramLabel = "DIR",
+            description = "Claude config folder holding projects/ (repeatable). Default: CLAUDE_CONFIG_DIR,"
+                    + " else ~/.config/claude and ~/.claude.")
+    List<Path> claudeDirs = new ArrayList<>();
+
+    @Option(names = "--force", description = "Re-read every transcript from the start (safe: records dedupe).")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the summary as JSON.")
+    boolean json;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    private final LocalServices services;
+
+    /** A sync command. */
+    @Inject
+    public SyncCommand(LocalServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        TelemetryEnvironment env = services.environment();
+        new ConfigStore(env.telemetryHome().resolve("config.json"), () -> Main.hostName(env.env())).loadOrCreate();
+        List<ClaudeRoot> roots = services.roots(claudeDirs);
+        try (SqliteLedger ledger = services.openLedger()) {
+            SyncSummary s;
+            try (TerminalProgress progress = TerminalProgress.forTerminal(json)) {
+                s = services.syncService(ledger).sync(new SyncRequest(roots, force, f -> true), progress);
+            }
+            long total = ledger.stats().records();
+            if (json) {
+                out.println(toJson(s, roots, total));
+            } else {
+                if (roots.isEmpty()) {
+                    out.println("No Claude Code transcripts found (set CLAUDE_CONFIG_DIR or use --claude-dir).");
+                }
+                out.println(summaryLine(s));
+                out.printf(Locale.ROOT, "Ledger: %s (%,d records)%n", env.ledgerFile(), total);
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    static String summaryLine(SyncSummary s) {
+        return String.format(Locale.ROOT,
+                "Synced %,d files (%,d read, %s) in %.2f s: %,d new records, %,d updated, %,d sessions touched,"
+                        + " %,d lines skipped.",
+                s.filesScanned(), s.filesRead(), bytes(s.bytesRead()), s.elapsed().toMillis() / 1000.0,
+                s.newRecords(), s.updatedRecords(), s.sessionsTouched(), s.skippedLines());
+    }
+
+    private static String bytes(long b) {
+        if (b < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", b / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", b / (1024.0 * 1024.0));
+    }
+
+    private static String toJson(SyncSummary s, List<ClaudeRoot> roots, long total) throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode n = m.createObjectNode();
+        n.putArray("roots").addAll(roots.stream().map(r -> m.getNodeFactory().textNode(r.id())).toList());
+        n.put("filesScanned", s.filesScanned());
+        n.put("filesRead", s.filesRead());
+        n.put("bytesRead", s.bytesRead());
+        n.put("newRecords", s.newRecords());
+        n.put("updatedRecords", s.updatedRecords());
+        n.put("sessionsTouched", s.sessionsTouched());
+        n.put("skippedLines", s.skippedLines());
+        n.put("elapsedMillis", s.elapsed().toMillis());
+        n.put("ledgerRecords", total);
+        return m.writeValueAsString(n);
+    }
+
+    /** A progress bar on stderr, only when a person is watching a terminal. */
+    static final class TerminalProgress implements SyncProgress, AutoCloseable {
+        /** Show a bar only for syncs long enough to be worth it. */
+        private static final long MIN_BYTES = 50L * 1024 * 1024;
+        private final boolean enabled;
+        private me.tongfei.progressbar.ProgressBar bar;
+
+        private TerminalProgress(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        static TerminalProgress forTerminal(boolean json) {
+            return new TerminalProgress(!json && System.console() != null);
+        }
+
+        @Override
+        public void started(long totalBytes) {
+            if (enabled && totalBytes >= MIN_BYTES) {
+                bar = new me.tongfei.progressbar.ProgressBarBuilder().setTaskName("Syncing")
+                        .setInitialMax(totalBytes / (1024 * 1024)).setUnit(" MB", 1).build();
+            }
+        }
+
+        @Override
+        public void advanced(long bytes) {
+            if (bar != null) {
+                bar.stepTo(Math.min(bar.getMax(), bar.getCurrent() + bytes / (1024 * 1024)));
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

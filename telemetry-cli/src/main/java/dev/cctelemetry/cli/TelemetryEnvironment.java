@@ -1,0 +1,43 @@
+package dev.cctelemetry.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the process learns from its environment, read once in {@link Main} and injected everywhere else,
+ * so tests run commands against temp folders without touching the real homes.
+ *
+ * @param env environment variables
+ * @param userHome the user's home directory
+ * @param workingDir the current directory
+ */
+public record TelemetryEnvironment(Map<String, String> env, Path userHome, Path workingDir) {
+
+    public TelemetryEnvironment {
+        env = Map.copyOf(env);
+        Objects.requireNonNull(userHome, "userHome is null");
+        Objects.requireNonNull(workingDir, "workingDir is null");
+    }
+
+    /** cc-telemetry's own folder: {@code $CC_TELEMETRY_HOME}, else {@code ~/.claude-telemetry}. */
+    public Path telemetryHome() {
+        String h = env.get("CC_TELEMETRY_HOME");
+        return h == null || h.isBlank() ? userHome.resolve(".claude-telemetry") : Path.of(h).toAbsolutePath();
+    }
+
+    /** The ledger file. */
+    public Path ledgerFile() {
+        return telemetryHome().resolve("telemetry.db");
+    }
+
+    /** The machine-wide sync lock file. */
+    public Path syncLockFile() {
+        return telemetryHome().resolve("state").resolve("sync.lock");
+    }
+
+    /** The optional user price table. */
+    public Path userPriceFile() {
+        return telemetryHome().resolve("prices.json");
+    }
+}

@@ -1,0 +1,112 @@
+package dev.cctelemetry.cli.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Reads and creates {@code config.json}. Created on first use with a fresh machine id and the host name; the
+ * machine id is never changed afterwards. Keys this version does not know are kept. The file is written
+ * atomically with mode 0600, since it may hold a database password.
+ */
+public final class ConfigStore {
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private final Path file;
+    private final Supplier<String> hostName;
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * A store for {@code file}.
+     *
+     * @param file the config file
+     * @param hostName supplies the default machine name
+     */
+    public ConfigStore(Path file, Supplier<String> hostName) {
+        this.file = file;
+        this.hostName = hostName;
+    }
+
+    /** The config file's path. */
+    public Path file() {
+        return file;
+    }
+
+    /** Loads the config, creating the file on first use. */
+    public TelemetryConfig loadOrCreate() throws IOException {
+        ObjectNode root = Files.exists(file) ? readObject() : mapper.createObjectNode();
+        boolean dirty = false;
+        if (!root.path("machine_id").isTextual() || root.path("machine_id").asText().isBlank()) {
+            root.put("machine_id", UUID.randomUUID().toString());
+            dirty = true;
+        }
+        if (!root.path("machine_name").isTextual() || root.path("machine_name").asText().isBlank()) {
+            root.put("machine_name", hostName.get());
+            dirty = true;
+        }
+        if (dirty) {
+            write(root);
+        }
+        return new TelemetryConfig(root.get("machine_id").asText(), root.get("machine_name").asText());
+    }
+
+    private ObjectNode readObject() throws IOException {
+        JsonNode n;
+        try {
+            n = mapper.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException("config " + file + " is not valid JSON: " + firstLine(e.getMessage()), e);
+        }
+        if (n == null || n.isMissingNode() || n.isNull()) {
+            return mapper.createObjectNode();
+        }
+        if (!(n instanceof ObjectNode o)) {
+            throw new IOException("config " + file + " must hold a JSON object");
+        }
+        return o;
+    }
+
+    private void write(ObjectNode root) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".config", ".tmp");
+        try {
+            restrict(tmp);
+            Files.write(tmp, mapper.writeValueAsBytes(root));
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void restrict(Path p) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, OWNER_ONLY);
+        } catch (UnsupportedOperationException e) {
+            // Windows: the file inherits the user profile's ACL, which is private to the user already.
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl >= 0 ? s.substring(0, nl) : s;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.cctelemetry.core.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TranscriptDiscoveryTest {
+
+    @TempDir
+    Path tmp;
+
+    private static void touch(Path p) throws IOException {
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, "{}\n");
+    }
+
+    @Test
+    void findsEverySubagentLayoutAndAttributesSessions() throws IOException {
+        Path root = tmp.resolve("claude");
+        Path proj = root.resolve("projects/-home-u-app");
+        touch(proj.resolve("s1.jsonl"));
+        touch(proj.resolve("agent-a1b2.jsonl"));
+        touch(proj.resolve("s1/subagents/agent-x.jsonl"));
+        touch(proj.resolve("s1/subagents/agent-x.meta.json"));
+        var files = new TranscriptDiscovery().discover(List.of(new ClaudeRoot(root))).files();
+        assertThat(files).extracting(f -> root.resolve("projects").relativize(f.path()).toString())
+                .containsExactly("-home-u-app/agent-a1b2.jsonl", "-home-u-app/s1.jsonl",
+                        "-home-u-app/s1/subagents/agent-x.jsonl");
+        assertThat(files).extracting(TranscriptFile::pathSessionId).containsExactly("agent-a1b2", "s1", "s1");
+        assertThat(files).extracting(TranscriptFile::projectDir).containsOnly("-home-u-app");
+    }
+
+    @Test
+    void symlinksAreFollowedOnlyInsideRootsAndLoopsEnd() throws IOException {
+        Path root = tmp.resolve("claude");
+        Path proj = root.resolve("projects/-p");
+        touch(proj.resolve("a.jsonl"));
+        Path outside = tmp.resolve("outside/secret.jsonl");
+        touch(outside);
+        Files.createSymbolicLink(proj.resolve("leak.jsonl"), outside);
+        Files.createSymbolicLink(proj.resolve("loop"), root.resolve("projects"));
+        Files.createSymbolicLink(proj.resolve("alias.jsonl"), proj.resolve("a.jsonl"));
+        var files = new TranscriptDiscovery().discover(List.of(new ClaudeRoot(root))).files();
+        assertThat(files).extracting(f -> f.path().getFileName().toString())
+                .contains("a.jsonl", "alias.jsonl").doesNotContain("secret.jsonl", "leak.jsonl");
+    }
+
+    @Test
+    void aFileReplacedByADirectoryIsWalkedNotRead() throws IOException {
+        Path root = tmp.resolve("claude");
+        Files.createDirectories(root.resolve("projects/-p/weird.jsonl"));
+        touch(root.resolve("projects/-p/weird.jsonl/inner.jsonl"));
+        var files = new TranscriptDiscovery().discover(List.of(new ClaudeRoot(root))).files();
+        assertThat(files).extracting(f -> f.path().getFileName().toString()).containsExactly("inner.jsonl");
+    }
+}

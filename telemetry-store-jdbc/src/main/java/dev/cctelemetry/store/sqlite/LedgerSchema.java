@@ -1,0 +1,123 @@
+package dev.cctelemetry.store.sqlite;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The ledger's versioned schema ({@code PRAGMA user_version}). Migrations only add; an older ledger opens and
+ * upgrades, a newer one is refused instead of being corrupted.
+ */
+final class LedgerSchema {
+
+    /** The schema version this build writes. */
+    static final int CURRENT = 1;
+
+    private static final List<List<String>> MIGRATIONS = List.of(
+            // version 1
+            List.of(
+                    """
+                    CREATE TABLE usage_events (
+                      message_id      TEXT    NOT NULL,
+                      request_id      TEXT    NOT NULL DEFAULT '',
+                      session_id      TEXT    NOT NULL,
+                      project_dir     TEXT    NOT NULL,
+                      cwd             TEXT    NOT NULL,
+                      ts              INTEGER NOT NULL,
+                      model           TEXT    NOT NULL,
+                      input           INTEGER NOT NULL,
+                      output          INTEGER NOT NULL,
+                      cache_write_5m  INTEGER NOT NULL,
+                      cache_write_1h  INTEGER NOT NULL,
+                      cache_read      INTEGER NOT NULL,
+                      total_tokens    INTEGER NOT NULL,
+                      speed           TEXT    NOT NULL,
+                      service_tier    TEXT    NOT NULL,
+                      version         TEXT    NOT NULL,
+                      sidechain       INTEGER NOT NULL,
+                      agent_id        TEXT    NOT NULL,
+                      stop_reason_set INTEGER NOT NULL,
+                      config_root     TEXT    NOT NULL,
+                      source_file     TEXT    NOT NULL,
+                      source_offset   INTEGER NOT NULL,
+                      cost_usd        REAL    NOT NULL,
+                      cost_source     TEXT    NOT NULL,
+                      price_version   TEXT    NOT NULL,
+                      change_seq      INTEGER NOT NULL,
+                      PRIMARY KEY (message_id, request_id)
+                    ) WITHOUT ROWID""",
+                    "CREATE INDEX usage_events_ts ON usage_events(ts)",
+                    "CREATE INDEX usage_events_session ON usage_events(session_id, model)",
+                    "CREATE INDEX usage_events_change ON usage_events(change_seq)",
+                    """
+                    CREATE TABLE file_checkpoints (
+                      path            TEXT    PRIMARY KEY,
+                      file_key        TEXT    NOT NULL,
+                      size            INTEGER NOT NULL,
+                      modified_millis INTEGER NOT NULL,
+                      read_offset     INTEGER NOT NULL,
+                      head_hash       INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE cost_states (
+                      session_id      TEXT    NOT NULL,
+                      model           TEXT    NOT NULL,
+                      cost_usd        REAL    NOT NULL,
+                      input           INTEGER NOT NULL,
+                      output          INTEGER NOT NULL,
+                      cache_write_5m  INTEGER NOT NULL,
+                      cache_write_1h  INTEGER NOT NULL,
+                      cache_read      INTEGER NOT NULL,
+                      source_file     TEXT    NOT NULL,
+                      source_offset   INTEGER NOT NULL,
+                      PRIMARY KEY (session_id, model)
+                    )""",
+                    "CREATE TABLE ledger_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                    "INSERT INTO ledger_meta(key, value) VALUES ('change_seq', '0')"));
+
+    private LedgerSchema() {
+    }
+
+    /**
+     * Brings the schema to {@link #CURRENT}; refuses a ledger from a newer version. The version is read again
+     * inside a write transaction, so processes opening a new ledger at the same moment migrate it once.
+     */
+    static void migrate(Connection c) throws SQLException {
+        if (readVersion(c) == CURRENT) {
+            return;
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false); // BEGIN IMMEDIATE (see SqliteLedger.open): the write lock comes first
+        try (Statement s = c.createStatement()) {
+            int version = readVersion(c);
+            if (version > CURRENT) {
+                throw new LedgerVersionException(version, CURRENT);
+            }
+            for (int v = version; v < CURRENT; v++) {
+                for (String sql : MIGRATIONS.get(v)) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("PRAGMA user_version = " + CURRENT);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    private static int readVersion(Connection c) throws SQLException {
+        int version;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            version = rs.next() ? rs.getInt(1) : 0;
+        }
+        if (version > CURRENT) {
+            throw new LedgerVersionException(version, CURRENT);
+        }
+        return version;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.cctelemetry.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.transcript.FileCheckpoint;
+import dev.cctelemetry.core.usage.CostSource;
+import dev.cctelemetry.core.usage.TokenCounts;
+import dev.cctelemetry.core.usage.UsageKey;
+import dev.cctelemetry.core.usage.UsageRecord;
+import dev.cctelemetry.core.usage.WinnerRule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteLedgerTest {
+
+    @TempDir
+    Path dir;
+
+    private static UsageRecord rec(String id, long output, boolean sidechain, String speed, boolean stop,
+            String file, long offset) {
+        return new UsageRecord(new UsageKey(id, "req"), sidechain ? "side" : "main", "-p", "/w",
+                Instant.parse("2025-08-01T10:00:00Z"), "claude-sonnet-4-6", new TokenCounts(1, output, 0, 0, 5),
+                speed, "standard", "2.1.97", sidechain, "", stop, "/root", file, offset, output * 1e-6,
+                CostSource.PRICE_TABLE);
+    }
+
+    private static Ledger.IngestBatch batch(UsageRecord... r) {
+        return new Ledger.IngestBatch(List.of(r), List.of(), List.of());
+    }
+
+    @Test
+    void upsertAppliesTheWinnerRuleExactlyAsTheJavaComparator() {
+        Random random = new Random(7);
+        try (SqliteLedger ledger = SqliteLedger.open(dir.resolve("t.db"), "v")) {
+            for (int i = 0; i < 400; i++) {
+                String id = "m" + i;
+                UsageRecord a = rec(id, random.nextInt(3), random.nextBoolean(), random.nextBoolean() ? "" : "standard",
+                        random.nextBoolean(), random.nextBoolean() ? "a" : "b", random.nextInt(3));
+                UsageRecord b = rec(id, random.nextInt(3), random.nextBoolean(), random.nextBoolean() ? "" : "standard",
+                        random.nextBoolean(), random.nextBoolean() ? "a" : "b", random.nextInt(3));
+                ledger.commit(batch(a));
+                ledger.commit(batch(b));
+            }
+            List<UsageRecord> stored = new ArrayList<>();
+            ledger.forEachRecord(Ledger.RecordFilter.ALL, stored::add);
+            assertThat(stored).hasSize(400);
+        }
+        // Re-run the same random sequence in memory and compare whole records.
+        Random random2 = new Random(7);
+        List<UsageRecord> expected = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String id = "m" + i;
+            UsageRecord a = rec(id, random2.nextInt(3), random2.nextBoolean(), random2.nextBoolean() ? "" : "standard",
+                    random2.nextBoolean(), random2.nextBoolean() ? "a" : "b", random2.nextInt(3));
+            UsageRecord b = rec(id, random2.nextInt(3), random2.nextBoolean(), random2.nextBoolean() ? "" : "standard",
+                    random2.nextBoolean(), random2.nextBoolean() ? "a" : "b", random2.nextInt(3));
+            expected.add(WinnerRule.winner(a, b));
+        }
+        try (SqliteLedger ledger = SqliteLedger.open(dir.resolve("t.db"), "v")) {
+            List<UsageRecord> stored = new ArrayList<>();
+            ledger.forEachRecord(Ledger.RecordFilter.ALL, stored::add);
+            assertThat(stored).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
+    void commitStoresCheckpointsWithRecordsAndCountsWhatChanged() {
+        try (SqliteLedger ledger = SqliteLedger.open(dir.resolve("t.db"), "v")) {
+            FileCheckpoint cp = new FileCheckpoint("/f", "k", 100, 5, 80, 1234);
+            Ledger.CommitOutcome o = ledger.commit(new Ledger.IngestBatch(
+                    List.of(rec("a", 1, false, "", false, "/f", 0), rec("b", 1, false, "", false, "/f", 10)),
+                    List.of(cp), List.of()));
+            assertThat(o).isEqualTo(new Ledger.CommitOutcome(2, 0, 0));
+            assertThat(ledger.checkpoints()).containsEntry("/f", cp);
+            Ledger.CommitOutcome again = ledger.commit(batch(rec("a", 5, false, "", true, "/f", 20),
+                    rec("b", 0, false, "", false, "/f", 30)));
+            assertThat(again).isEqualTo(new Ledger.CommitOutcome(0, 1, 1));
+            assertThat(ledger.stats().records()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void failedCommitLeavesNothingBehind() throws Exception {
+        Path db = dir.resolve("t.db");
+        try (SqliteLedger ledger = SqliteLedger.open(db, "v")) {
+            ledger.commit(batch(rec("a", 1, false, "", false, "/f", 0)));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+                // A trigger makes the second insert of the next batch fail half-way.
+                s.execute("CREATE TRIGGER boom BEFORE INSERT ON usage_events WHEN NEW.message_id = 'c'"
+                        + " BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+            }
+            FileCheckpoint cp = new FileCheckpoint("/f", "k", 100, 5, 80, 1);
+            assertThatThrownBy(() -> ledger.commit(new Ledger.IngestBatch(List.of(rec("b", 1, false, "", false, "/f", 1),
+                    rec("c", 1, false, "", false, "/f", 2)), List.of(cp), List.of())))
+                    .hasMessageContaining("disk full");
+            assertThat(ledger.stats().records()).isEqualTo(1);
+            assertThat(ledger.checkpoints()).isEmpty();
+        }
+    }
+
+    @Test
+    void ledgerFromANewerVersionIsRefusedUntouched() throws Exception {
+        Path db = dir.resolve("t.db");
+        SqliteLedger.open(db, "v").close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 99");
+        }
+        byte[] before = Files.readAllBytes(db);
+        assertThatThrownBy(() -> SqliteLedger.open(db, "v")).isInstanceOf(LedgerVersionException.class)
+                .hasMessageContaining("schema version 99");
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    }
+
+    @Test
+    void aFileThatIsNotALedgerGivesAOneLineError() throws Exception {
+        Path db = dir.resolve("t.db");
+        Files.writeString(db, "this is not sqlite ".repeat(100));
+        assertThatThrownBy(() -> SqliteLedger.open(db, "v")).isInstanceOf(LedgerOpenException.class)
+                .hasMessageContaining("cannot open ledger").hasMessageNotContaining("\n");
+    }
+}
