@@ -56,7 +56,7 @@ final class StrictSettingsParser {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new MalformedSettingsException("invalid or malformed JSON" + where + ": " + e.getOriginalMessage(),
+            throw new MalformedSettingsException("invalid or malformed JSON" + where + ": " + detail(e),
                     at == null ? 0 : at.getLineNr());
         }
         var problem = SettingsShape.problem(root);
@@ -64,6 +64,13 @@ final class StrictSettingsParser {
             throw new MalformedSettingsException(problem.get(), 0);
         }
         return new SettingsDocument((ObjectNode) root, text, bom, lineSeparator);
+    }
+
+    /** Jackson's reason, minus its advice to enable parser features, which would only mislead a user. */
+    private static String detail(JsonProcessingException e) {
+        String reason = String.valueOf(e.getOriginalMessage());
+        int advice = reason.indexOf(": maybe a (non-standard) comment?");
+        return advice >= 0 ? reason.substring(0, advice) + ": a comment, which JSON does not allow" : reason;
     }
 
     private static boolean startsWithBom(byte[] bytes) {

@@ -259,6 +259,19 @@ class SettingsFileEditorTest {
     }
 
     @Test
+    void dryRunOnReadOnlyFileWarnsInsteadOfFailing() throws IOException {
+        Path file = settings("{}");
+        assumeTrue(posix());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+
+        SettingsEditResult result = editor.install(file, REG, EditMode.DRY_RUN);
+
+        assertThat(result.changed()).isTrue();
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("read-only"));
+        assertThat(Files.readString(file)).isEqualTo("{}");
+    }
+
+    @Test
     void unreadableSettingsPathIsRefused() throws IOException {
         Path notAFile = Files.createDirectory(dir.resolve("settings.json"));
 
