@@ -23,18 +23,21 @@ import java.util.concurrent.TimeUnit;
  * puts it (the repo root is the nearest directory above the working directory holding {@code mvnw}). Tests call
  * {@link #isAvailable()} and skip when it is false.
  *
- * <p>Environment of the child, found by running Claude Code 2.1.328 with {@code --debug-file}: the parent environment
- * is <em>not</em> inherited (so {@code CLAUDE_CONFIG_DIR}, {@code ANTHROPIC_*}, {@code OTEL_*} and friends never leak
- * in); only {@code PATH}, locale, temp-dir and Windows system variables are copied. Then:
+ * <p>Environment of the child, found by running Claude Code 2.1.328 with {@code --debug-file} and
+ * {@code strace -e trace=connect}: the parent environment is <em>not</em> inherited (so {@code CLAUDE_CONFIG_DIR},
+ * which surefire sets, {@code ANTHROPIC_*}, {@code OTEL_*} and friends never leak in); only {@code PATH}, locale,
+ * temp-dir and Windows system variables are copied. Then:
  * <ul>
- *   <li>{@code HOME} (and {@code USERPROFILE}) = the run's temp home: transcripts, {@code .claude.json} and
- *       {@code .claude/settings.json} live there;</li>
- *   <li>{@code ANTHROPIC_BASE_URL} = the fake API; {@code ANTHROPIC_API_KEY=test} (any value works, no login
- *       needed in {@code -p} mode);</li>
- *   <li>{@code CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1}: without it Claude Code also calls
- *       {@code api.anthropic.com} directly (MCP registry fetch and first-party event logging), ignoring the base
- *       URL;</li>
- *   <li>{@code DISABLE_AUTOUPDATER=1}: no update or plugin auto-update check.</li>
+ *   <li>{@code HOME} (and {@code USERPROFILE}) = the run's temp home: {@code .claude.json}, {@code .claude/projects}
+ *       transcripts and {@code .claude/settings.json} (hooks) live there;</li>
+ *   <li>{@code ANTHROPIC_BASE_URL} = the fake API;</li>
+ *   <li>{@code ANTHROPIC_API_KEY=test}: required, any value; without it {@code -p} exits 1 with
+ *       "Not logged in · Please run /login";</li>
+ *   <li>{@code CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1}: required for offline; without it Claude Code also
+ *       contacts {@code api.anthropic.com} directly, ignoring the base URL (MCP registry fetch and first-party event
+ *       logging; DNS lookups plus "ENOTFOUND" errors in the debug log). With it, the only connection the process
+ *       opens is the one to the fake API;</li>
+ *   <li>{@code DISABLE_AUTOUPDATER=1}: implied by the previous variable in 2.1.328, set anyway for other versions.</li>
  * </ul>
  * Stdin is closed at once, because {@code claude -p} appends piped stdin to the prompt.
  */

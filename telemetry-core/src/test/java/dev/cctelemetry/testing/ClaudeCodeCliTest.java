@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives the real Claude Code CLI against {@link FakeMessagesApi} and checks what it writes: the transcript, its
  * usage and cost-state lines, and the Stop/SessionEnd hook payloads. Skipped when the CLI is not installed.
+ *
+ * <p>Observed with 2.1.328 and logged (not asserted, it is a race): when the Stop hook copies the transcript at once,
+ * the copy ends before the turn's assistant line (no usage yet); the SessionEnd copy is complete, cost-state
+ * included.
  */
 class ClaudeCodeCliTest {
 
