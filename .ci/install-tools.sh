@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the external tools the end-to-end tests drive (the real Claude Code CLI and ccusage)
+# into <repo>/.tools, which is gitignored. Idempotent: re-running skips what is already installed.
+# Intended to run as root on a fresh Debian machine; installs Node/npm through apt only when npm is missing.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CLAUDE_CODE_VERSION="2.1.328"
+CCUSAGE_VERSION="20.0.24"
+
+if ! command -v npm >/dev/null 2>&1; then
+  echo "npm not found; installing nodejs and npm with apt-get" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update
+  apt-get install -y nodejs npm
+fi
+
+installed_version() {
+  # Prints the version recorded in the installed package.json, or nothing when absent.
+  local pkg_json="$REPO/.tools/node_modules/$1/package.json"
+  if [ -f "$pkg_json" ]; then
+    node -e 'process.stdout.write(require(process.argv[1]).version)' "$pkg_json"
+  fi
+}
+
+if [ "$(installed_version @anthropic-ai/claude-code)" = "$CLAUDE_CODE_VERSION" ] \
+   && [ "$(installed_version ccusage)" = "$CCUSAGE_VERSION" ] \
+   && [ -x "$REPO/.tools/node_modules/.bin/claude" ]; then
+  echo "tools already installed in $REPO/.tools"
+  exit 0
+fi
+
+mkdir -p "$REPO/.tools"
+npm install --prefix "$REPO/.tools" --no-audit --no-fund \
+  "@anthropic-ai/claude-code@$CLAUDE_CODE_VERSION" "ccusage@$CCUSAGE_VERSION"
+
+"$REPO/.tools/node_modules/.bin/claude" --version

@@ -1,0 +1,97 @@
+package dev.cctelemetry.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cctelemetry.core.usage.TokenCounts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The fake API on its own, without Claude Code: both reply forms, the queue, and unknown paths. */
+class FakeMessagesApiTest {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final FakeMessagesApi api = FakeMessagesApi.start();
+
+    @AfterEach
+    void stop() {
+        api.stop();
+    }
+
+    @Test
+    void nonStreamingCallGetsOneJsonMessageWithTheScriptedUsageAndIds() throws Exception {
+        ScriptedReply reply = ScriptedReply.text("hello", new TokenCounts(1, 2, 3, 4, 5));
+        api.enqueue(reply);
+
+        HttpResponse<String> r = post("/v1/messages?beta=true", "{\"model\":\"claude-x\",\"stream\":false}");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("request-id")).contains(reply.requestId());
+        JsonNode m = mapper.readTree(r.body());
+        assertThat(m.path("id").asText()).isEqualTo(reply.messageId());
+        assertThat(m.path("model").asText()).isEqualTo("claude-x");
+        assertThat(m.path("content").get(0).path("text").asText()).isEqualTo("hello");
+        assertThat(m.path("stop_reason").asText()).isEqualTo("end_turn");
+        JsonNode u = m.path("usage");
+        assertThat(List.of(u.path("input_tokens").asLong(), u.path("output_tokens").asLong(),
+                u.path("cache_creation_input_tokens").asLong(), u.path("cache_read_input_tokens").asLong(),
+                u.path("cache_creation").path("ephemeral_5m_input_tokens").asLong(),
+                u.path("cache_creation").path("ephemeral_1h_input_tokens").asLong()))
+                .containsExactly(1L, 2L, 7L, 5L, 3L, 4L);
+        assertThat(api.messageRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void streamingToolCallSendsTheSixEventKindsInOrder() throws Exception {
+        ScriptedReply reply = ScriptedReply.bash("echo hi", new TokenCounts(10, 20, 0, 0, 0));
+        api.enqueue(reply);
+
+        HttpResponse<String> r = post("/v1/messages", "{\"model\":\"claude-x\",\"stream\":true}");
+
+        assertThat(r.headers().firstValue("content-type")).contains("text/event-stream");
+        List<String> events = new ArrayList<>();
+        List<JsonNode> data = new ArrayList<>();
+        for (String line : r.body().split("\n")) {
+            if (line.startsWith("event: ")) {
+                events.add(line.substring(7));
+            } else if (line.startsWith("data: ")) {
+                data.add(mapper.readTree(line.substring(6)));
+            }
+        }
+        assertThat(events).containsExactly("message_start", "content_block_start", "content_block_delta",
+                "content_block_stop", "message_delta", "message_stop");
+        assertThat(data.get(1).path("content_block").path("name").asText()).isEqualTo("Bash");
+        assertThat(mapper.readTree(data.get(2).path("delta").path("partial_json").asText()).path("command").asText())
+                .isEqualTo("echo hi");
+        assertThat(data.get(4).path("delta").path("stop_reason").asText()).isEqualTo("tool_use");
+        assertThat(data.get(4).path("usage").path("output_tokens").asLong()).isEqualTo(20);
+    }
+
+    @Test
+    void emptyQueueAnswersWithZeroUsageFallbackAndUnknownPathsGet404() throws Exception {
+        HttpResponse<String> fallback = post("/v1/messages", "{\"model\":\"m\"}");
+        HttpResponse<String> unknown = post("/api/oauth/profile", "{}");
+
+        assertThat(mapper.readTree(fallback.body()).path("usage").path("input_tokens").asLong()).isZero();
+        assertThat(api.unscriptedCount()).isEqualTo(1);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(api.unknownRequests()).extracting(RecordedRequest::path).containsExactly("/api/oauth/profile");
+        assertThat(api.messageRequestCount()).isEqualTo(1);
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(req, HttpResponse.BodyHandlers.ofString());
+    }
+}
