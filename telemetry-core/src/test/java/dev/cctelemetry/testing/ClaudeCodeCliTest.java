@@ -225,31 +225,9 @@ class ClaudeCodeCliTest {
     private record Costs(double costState, double stdoutTotal, double calculator) {
     }
 
-    /**
-     * The built-in table's price of a model. Falls back to reading the shipped prices.json the way
-     * PriceTableLoader documents it (USD per million; cache 1.25x / 2x / 0.1x input) because
-     * {@code PriceTableLoader.builtin()} currently throws UnsupportedOperationException (it putAll()s into Map.of()).
-     */
-    private ModelPrice builtinPrice(String model) throws IOException {
-        try {
-            return new PriceTableLoader().builtin().find(model).orElseThrow();
-        } catch (UnsupportedOperationException loaderBug) {
-            log.warn("PriceTableLoader.builtin() failed ({}); reading prices.json directly", loaderBug.toString());
-            JsonNode models;
-            try (var in = PriceTableLoader.class.getResourceAsStream("/dev/cctelemetry/core/pricing/prices.json")) {
-                models = mapper.readTree(in).path("models");
-            }
-            JsonNode m = models.path(model.replaceFirst("-\\d{8}$", ""));
-            assertThat(m.has("cacheWrite5m") || m.has("cacheWrite1h") || m.has("cacheRead"))
-                    .as("fallback only handles default cache multipliers").isFalse();
-            JsonNode above = m.path("above200k");
-            Optional<Rates> tier = above.isObject()
-                    ? Optional.of(Rates.standard(above.path("input").asDouble() / 1e6,
-                            above.path("output").asDouble() / 1e6))
-                    : Optional.empty();
-            return new ModelPrice(model, Rates.standard(m.path("input").asDouble() / 1e6,
-                    m.path("output").asDouble() / 1e6), tier, m.path("fastMultiplier").asDouble(1.0), "prices.json");
-        }
+    /** The built-in table's price of a model. */
+    private static ModelPrice builtinPrice(String model) {
+        return new PriceTableLoader().builtin().find(model).orElseThrow();
     }
 
     private ClaudeRun newRun(String prompt) throws IOException {
