@@ -144,7 +144,13 @@ public final class HookWorker {
     }
 
     /** The exception as one short line: its type and the first line of its message. */
-    static String oneLine(Throwable e) {
+    static String oneLine(Throwable t) {
+        Throwable e = t;
+        // A wrapper that only repeats its cause (UncheckedIOException(IOException)) says nothing of its own.
+        while (e.getCause() != null && e.getCause() != e
+                && (e.getMessage() == null || e.getMessage().equals(e.getCause().toString()))) {
+            e = e.getCause();
+        }
         String msg = e.getMessage();
         String line = e.getClass().getSimpleName();
         if (msg != null && !msg.isBlank()) {
