@@ -9,6 +9,10 @@ import static dev.cctelemetry.hooks.worker.ClaudeTree.userLine;
 import static dev.cctelemetry.hooks.worker.ClaudeTree.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.cctelemetry.core.lock.FileSyncLock;
 import dev.cctelemetry.core.port.out.HookStatusStore;
 import dev.cctelemetry.core.pricing.CostCalculator;
@@ -16,6 +20,7 @@ import dev.cctelemetry.core.pricing.ModelPrice;
 import dev.cctelemetry.core.pricing.PriceTable;
 import dev.cctelemetry.core.pricing.Rates;
 import dev.cctelemetry.core.sync.SyncService;
+import dev.cctelemetry.core.transcript.ClaudeRoot;
 import dev.cctelemetry.core.usage.UsageRecord;
 import dev.cctelemetry.testing.InMemoryLedger;
 import java.io.IOException;
@@ -30,6 +35,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class HookWorkerTest {
 
@@ -346,5 +352,48 @@ class HookWorkerTest {
 
         assertThat(r.status()).isEqualTo(HookRunResult.Status.SYNCED);
         assertThat(r.recordsAdded()).isEqualTo(4);
+    }
+
+    @Test
+    void rootReachedThroughASymlinkStillSelectsTheSessionsFiles() throws IOException {
+        twoSessionsInOneProject();
+        Path link = Files.createSymbolicLink(tmp.resolve("claude-link"), claude.root.dir());
+        ClaudeRoot linked = new ClaudeRoot(link);
+        SyncService sync = new SyncService(ledger, new FileSyncLock(tmp.resolve("home/state/sync.lock")),
+                pricing(), System::nanoTime, 1);
+        String viaLink = linked.projects().resolve(claude.projectDir.getFileName() + "/" + SESSION_A + ".jsonl")
+                .toString();
+        write(spool, payload("Stop", SESSION_A, viaLink));
+
+        HookRunResult r = new HookWorker(sync, status, clock, () -> List.of(linked), SettleConfig.NONE)
+                .run(HookEvent.STOP, spool, Optional.empty());
+
+        assertThat(r.status()).isEqualTo(HookRunResult.Status.SYNCED);
+        assertThat(ingestedMessageIds()).containsExactly("msg_a1", "msg_a2", "msg_flat1", "msg_sub1");
+    }
+
+    @Test
+    void logsNeverCarryPayloadContent() {
+        twoSessionsInOneProject();
+        Logger logger = (Logger) LoggerFactory.getLogger("dev.cctelemetry");
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        Level before = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        try {
+            runStop(payload("Stop", SESSION_A, claude.mainTranscript(SESSION_A).toString()));
+            runStop(payload("Stop", "$(touch pwned)", "/etc/passwd"));
+            runStop(payload("Stop", SESSION_A, "/etc/passwd"));
+            runStop("{\"session_id\":\"" + SESSION_A + "\",\"last_assistant_message\":\"secret text\",");
+        } finally {
+            logger.detachAppender(logs);
+            logger.setLevel(before);
+        }
+
+        assertThat(logs.list).isNotEmpty();
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(m -> m.contains("secret text") || m.contains("rm -rf") || m.contains("pwned")
+                        || m.contains("/etc/passwd"));
     }
 }
