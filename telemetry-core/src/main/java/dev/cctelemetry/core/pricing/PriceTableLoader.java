@@ -25,60 +25,59 @@ public final class PriceTableLoader {
 
     /** The table shipped with cc-telemetry. */
     public PriceTable builtin() {
-        try (InputStream in = PriceTableLoader.class.getResourceAsStream(BUILTIN)) {
-            if (in == null) {
-                throw new IllegalStateException("price table resource missing: " + BUILTIN);
-            }
-            return toTable(mapper.readTree(in), Map.of(), Map.of(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, ModelPrice> prices = new HashMap<>();
+        Map<String, String> aliases = new HashMap<>();
+        String version = addAll(readBuiltin(), prices, aliases);
+        return new PriceTable(version, prices, aliases);
     }
 
     /**
-     * The shipped table overlaid with a user file, when it exists.
+     * The shipped table overlaid with a user file, when it exists: its models replace or extend the shipped
+     * ones.
      *
      * @param userFile e.g. {@code ~/.claude-telemetry/prices.json}
      * @throws IllegalArgumentException when the user file is not a valid price table
      */
     public PriceTable withOverrides(Optional<Path> userFile) {
-        PriceTable base = builtin();
         if (userFile.isEmpty() || !Files.isRegularFile(userFile.get())) {
-            return base;
+            return builtin();
         }
         Path file = userFile.get();
+        Map<String, ModelPrice> prices = new HashMap<>();
+        Map<String, String> aliases = new HashMap<>();
+        String version = addAll(readBuiltin(), prices, aliases);
         try {
-            JsonNode builtinJson;
-            try (InputStream in = PriceTableLoader.class.getResourceAsStream(BUILTIN)) {
-                builtinJson = mapper.readTree(in);
-            }
-            Map<String, ModelPrice> prices = new HashMap<>();
-            Map<String, String> aliases = new HashMap<>();
-            PriceTable shipped = toTable(builtinJson, prices, aliases, null);
-            JsonNode user = mapper.readTree(file.toFile());
-            String version = shipped.version() + "+" + text(user, "version", "user");
-            return toTable(user, prices, aliases, version);
+            String userVersion = addAll(mapper.readTree(file.toFile()), prices, aliases);
+            return new PriceTable(version + "+" + userVersion, prices, aliases);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("price file " + file + " is not a valid price table: "
                     + e.getMessage(), e);
         }
     }
 
-    private PriceTable toTable(JsonNode root, Map<String, ModelPrice> prices, Map<String, String> aliases,
-            String versionOverride) {
-        Map<String, ModelPrice> all = new HashMap<>(prices);
-        Map<String, String> allAliases = new HashMap<>(aliases);
-        JsonNode models = root.path("models");
-        for (Map.Entry<String, JsonNode> e : models.properties()) {
-            all.put(e.getKey().toLowerCase(java.util.Locale.ROOT), modelPrice(e.getKey(), e.getValue()));
+    private JsonNode readBuiltin() {
+        try (InputStream in = PriceTableLoader.class.getResourceAsStream(BUILTIN)) {
+            if (in == null) {
+                throw new IllegalStateException("price table resource missing: " + BUILTIN);
+            }
+            return mapper.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds a table's models and aliases to the maps and returns its version. */
+    private static String addAll(JsonNode root, Map<String, ModelPrice> prices, Map<String, String> aliases) {
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("a price table is a JSON object");
+        }
+        for (Map.Entry<String, JsonNode> e : root.path("models").properties()) {
+            prices.put(e.getKey().toLowerCase(java.util.Locale.ROOT), modelPrice(e.getKey(), e.getValue()));
         }
         for (Map.Entry<String, JsonNode> e : root.path("aliases").properties()) {
-            allAliases.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().asText());
+            aliases.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().asText());
         }
-        prices.putAll(all);
-        aliases.putAll(allAliases);
-        String version = versionOverride != null ? versionOverride : text(root, "version", "unversioned");
-        return new PriceTable(version, all, allAliases);
+        return text(root, "version", "user");
     }
 
     private static ModelPrice modelPrice(String model, JsonNode n) {
