@@ -161,9 +161,12 @@ public final class ReportTableRenderer {
         return String.format(Locale.ROOT, "$%,.2f", usd);
     }
 
+    /** {@code 2h 5m}, or {@code 3d 4h} once a day or more (gaps can last months). */
     private static String hoursMinutes(Duration d) {
-        long minutes = d.toMinutes();
-        return minutes / 60 + "h " + minutes % 60 + "m";
+        if (d.toDays() > 0) {
+            return d.toDays() + "d " + d.toHoursPart() + "h";
+        }
+        return d.toHours() + "h " + d.toMinutesPart() + "m";
     }
 
     private static String hours(Duration d) {
