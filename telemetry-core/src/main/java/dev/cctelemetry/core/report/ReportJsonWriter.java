@@ -1,0 +1,167 @@
+package dev.cctelemetry.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.cctelemetry.core.usage.TokenCounts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes reports as JSON in the shapes of ccusage 20.0.24 ({@code {"daily":[...],"totals":{...}}},
+ * {@code {"sessions":...}}, {@code {"blocks":[...]}}), so scripts written for ccusage keep working. Keys are
+ * alphabetical like ccusage's. Additions: {@code cacheWrite5mTokens}/{@code cacheWrite1hTokens} next to
+ * {@code cacheCreationTokens}, {@code cwd} on sessions and projects, and {@code unpricedModels} (totals, or
+ * top level for blocks) whenever some model had no price.
+ */
+public final class ReportJsonWriter {
+
+    private final ObjectWriter writer;
+
+    /** A writer that pretty-prints. */
+    public ReportJsonWriter() {
+        // TreeMaps give the alphabetical key order; the mapper itself needs no further settings.
+        this.writer = new ObjectMapper().writerWithDefaultPrettyPrinter();
+    }
+
+    /** The report as a JSON document. */
+    public String toJson(Report<?> report) {
+        try {
+            return writer.writeValueAsString(document(report));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize report", e);
+        }
+    }
+
+    /** Writes the report as a JSON document to {@code out} (not closed). */
+    public void write(Report<?> report, Writer out) {
+        try {
+            out.write(toJson(report));
+            out.write(System.lineSeparator());
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> document(Report<?> report) {
+        Map<String, Object> doc = new TreeMap<>();
+        List<Object> rows = new ArrayList<>();
+        for (ReportRow row : report.rows()) {
+            rows.add(row(row));
+        }
+        doc.put(report.kind().jsonKey(), rows);
+        if (report.kind() == ReportKind.BLOCKS) {
+            // ccusage's blocks document has no totals; the unpriced list must still not get lost.
+            if (!report.totals().unpricedModels().isEmpty()) {
+                doc.put("unpricedModels", report.totals().unpricedModels());
+            }
+        } else {
+            doc.put("totals", totals(report.totals()));
+        }
+        return doc;
+    }
+
+    private static Map<String, Object> row(ReportRow row) {
+        if (row instanceof BlockRow b) {
+            return block(b);
+        }
+        Map<String, Object> m = usage(row.usage());
+        m.put("modelsUsed", row.usage().modelsUsed());
+        m.put("modelBreakdowns", row.usage().breakdowns().stream().map(ReportJsonWriter::breakdown).toList());
+        if (row instanceof DailyRow d) {
+            m.put("date", d.date().toString());
+        } else if (row instanceof MonthlyRow mo) {
+            m.put("month", mo.month().toString());
+        } else if (row instanceof SessionRow s) {
+            m.put("sessionId", s.sessionId());
+            m.put("projectPath", s.projectDir());
+            m.put("cwd", s.cwd());
+            m.put("firstActivity", ReportTime.iso(s.firstActivity()));
+            m.put("lastActivity", ReportTime.iso(s.lastActivity()));
+        } else if (row instanceof ProjectRow p) {
+            m.put("project", p.projectDir());
+            m.put("cwd", p.cwd());
+        } else if (row instanceof ModelRow mr) {
+            m.put("model", mr.model());
+        }
+        return m;
+    }
+
+    /** The token and cost fields every row and the totals share. */
+    private static Map<String, Object> usage(UsageSummary u) {
+        Map<String, Object> m = tokenFields(u.tokens(), "Tokens");
+        m.put("totalTokens", u.totalTokens());
+        m.put("totalCost", u.cost());
+        return m;
+    }
+
+    private static Map<String, Object> totals(UsageSummary u) {
+        Map<String, Object> m = usage(u);
+        if (!u.unpricedModels().isEmpty()) {
+            m.put("unpricedModels", u.unpricedModels());
+        }
+        return m;
+    }
+
+    private static Map<String, Object> breakdown(ModelBreakdown b) {
+        Map<String, Object> m = tokenFields(b.tokens(), "Tokens");
+        m.put("modelName", b.model());
+        m.put("cost", b.cost());
+        return m;
+    }
+
+    private static Map<String, Object> block(BlockRow b) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("id", b.id());
+        m.put("startTime", ReportTime.iso(b.start()));
+        m.put("endTime", ReportTime.iso(b.end()));
+        m.put("actualEndTime", b.actualEnd().map(ReportTime::iso).orElse(null));
+        m.put("isActive", b.active());
+        m.put("isGap", b.gap());
+        m.put("entries", b.usage().records());
+        m.put("models", b.usage().modelsUsed());
+        m.put("tokenCounts", tokenFields(b.usage().tokens(), "InputTokens"));
+        m.put("totalTokens", b.usage().totalTokens());
+        m.put("costUSD", b.usage().cost());
+        m.put("burnRate", b.burnRate().map(ReportJsonWriter::burnRate).orElse(null));
+        m.put("projection", b.projection().map(ReportJsonWriter::projection).orElse(null));
+        return m;
+    }
+
+    /**
+     * ccusage's token keys. Rows say {@code cacheCreationTokens}, block token counts say
+     * {@code cacheCreationInputTokens}; input and output are {@code inputTokens}/{@code outputTokens} in both.
+     */
+    private static Map<String, Object> tokenFields(TokenCounts t, String cacheSuffix) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("inputTokens", t.input());
+        m.put("outputTokens", t.output());
+        m.put("cacheCreation" + cacheSuffix, t.cacheWrite());
+        m.put("cacheRead" + cacheSuffix, t.cacheRead());
+        m.put("cacheWrite5mTokens", t.cacheWrite5m());
+        m.put("cacheWrite1hTokens", t.cacheWrite1h());
+        return m;
+    }
+
+    private static Map<String, Object> burnRate(BurnRate r) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("tokensPerMinute", r.tokensPerMinute());
+        m.put("tokensPerMinuteForIndicator", r.tokensPerMinuteForIndicator());
+        m.put("costPerHour", r.costPerHour());
+        return m;
+    }
+
+    private static Map<String, Object> projection(BlockProjection p) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("totalTokens", p.totalTokens());
+        m.put("totalCost", p.totalCost());
+        m.put("remainingMinutes", p.remainingMinutes());
+        return m;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.cctelemetry.core.report;
+
+import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.port.out.UsageRecordSource;
+import dev.cctelemetry.core.usage.UsageRecord;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A record source over a list, honouring the timestamp filter as the ledger does (from inclusive, until exclusive). */
+record ListRecordSource(List<UsageRecord> records) implements UsageRecordSource {
+
+    ListRecordSource {
+        records = List.copyOf(records);
+    }
+
+    @Override
+    public void forEachRecord(Ledger.RecordFilter filter, Consumer<UsageRecord> action) {
+        for (UsageRecord r : records) {
+            boolean afterFrom = filter.from().map(f -> !r.timestamp().isBefore(f)).orElse(true);
+            boolean beforeUntil = filter.until().map(u -> r.timestamp().isBefore(u)).orElse(true);
+            if (afterFrom && beforeUntil) {
+                action.accept(r);
+            }
+        }
+    }
+}
