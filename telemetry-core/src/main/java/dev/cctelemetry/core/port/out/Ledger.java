@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * one clean sync gives; an incoming record replaces a stored one with the same key only when
  * {@link dev.cctelemetry.core.usage.WinnerRule} prefers it, and then whole.
  */
-public interface Ledger extends AutoCloseable {
+public interface Ledger extends UsageRecordSource, AutoCloseable {
 
     /** Read positions of every transcript ingested so far, by path. Never null; empty for a new ledger. */
     Map<String, FileCheckpoint> checkpoints();
@@ -33,6 +33,7 @@ public interface Ledger extends AutoCloseable {
     CommitOutcome commit(IngestBatch batch);
 
     /** Streams stored records that match the filter, ordered by timestamp. */
+    @Override
     void forEachRecord(RecordFilter filter, Consumer<UsageRecord> action);
 
     /** Counts and dates for status lines. */
