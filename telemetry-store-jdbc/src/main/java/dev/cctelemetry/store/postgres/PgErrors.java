@@ -32,7 +32,11 @@ final class PgErrors {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         Reason reason;
         String what;
-        if (hasCause(e, SSLException.class) || mentionsTls(e)) {
+        if (state.equals("08P01") && !hasCause(e, SSLException.class)) {
+            // Something answered, but not in PostgreSQL's protocol: a wrong port, a proxy, a captive portal.
+            reason = Reason.UNREACHABLE;
+            what = "unreachable (the peer does not speak the PostgreSQL protocol; check host and port)";
+        } else if (hasCause(e, SSLException.class) || mentionsTls(e)) {
             reason = Reason.TLS;
             what = "TLS failed (" + firstLine(rootMessage(e)) + ")";
         } else if (state.equals("28P01") || state.equals("28000")) {

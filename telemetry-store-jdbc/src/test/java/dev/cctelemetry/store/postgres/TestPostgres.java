@@ -57,6 +57,15 @@ final class TestPostgres implements AutoCloseable {
         return new PostgresUsageSink(settings());
     }
 
+    /** A plain connection with this schema on its search path; the caller closes it. */
+    Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET search_path = " + schema);
+        }
+        return c;
+    }
+
     /** Every row of a query in this schema, each rendered as one string. */
     List<String> rows(String sql) {
         try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement st = c.createStatement()) {
