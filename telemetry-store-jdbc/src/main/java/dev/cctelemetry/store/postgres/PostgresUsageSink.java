@@ -82,7 +82,8 @@ public final class PostgresUsageSink implements UsageSink {
     /**
      * Connects and migrates the schema now rather than on the first push (for {@code doctor} and setup).
      *
-     * @return the schema version found before migrating (0 for an empty database)
+     * @return the schema version found before migrating (0 for an empty database); {@link #schemaVersion()} when
+     *     this sink was already connected
      * @throws RemoteStoreException when the store cannot be reached or migrated
      */
     public synchronized int open() {

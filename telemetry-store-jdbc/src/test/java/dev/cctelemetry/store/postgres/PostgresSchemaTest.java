@@ -27,7 +27,9 @@ class PostgresSchemaTest {
 
     @AfterEach
     void dropSchema() {
-        pg.close();
+        if (pg != null) {
+            pg.close();
+        }
     }
 
     @Test

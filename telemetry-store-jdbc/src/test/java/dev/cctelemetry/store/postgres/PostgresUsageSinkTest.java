@@ -41,7 +41,9 @@ class PostgresUsageSinkTest {
         if (sink != null) {
             sink.close();
         }
-        pg.close();
+        if (pg != null) {
+            pg.close();
+        }
     }
 
     @Test

@@ -40,7 +40,9 @@ class PostgresWinnerRuleTest {
 
     @AfterEach
     void dropSchema() {
-        pg.close();
+        if (pg != null) {
+            pg.close();
+        }
     }
 
     @Test
