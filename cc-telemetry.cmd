@@ -1,0 +1,23 @@
+@echo off
+rem cc-telemetry launcher for Windows: builds the runnable jar on first use, then runs it.
+setlocal
+set "DIR=%~dp0"
+set "JAR=%DIR%telemetry-cli\target\cc-telemetry.jar"
+set "CDS=%DIR%telemetry-cli\target\cc-telemetry.jsa"
+if not exist "%JAR%" (
+  echo cc-telemetry: building the jar ^(first use^)... 1>&2
+  pushd "%DIR%"
+  call mvnw.cmd -q -B -DskipTests install 1>&2
+  if errorlevel 1 (
+    popd
+    echo cc-telemetry: build failed; run "mvnw.cmd -B -DskipTests install" to see why 1>&2
+    exit /b 1
+  )
+  popd
+  if exist "%CDS%" del "%CDS%"
+)
+set "JAVA=java"
+if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\bin\java.exe"
+if exist "%CDS%" (set "CDSOPT=-XX:SharedArchiveFile=%CDS%") else (set "CDSOPT=-XX:ArchiveClassesAtExit=%CDS%")
+"%JAVA%" %CDSOPT% -Xshare:auto -XX:+UseSerialGC -Xss4m -Xmx192m -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=error:stderr %CC_TELEMETRY_JAVA_OPTS% -jar "%JAR%" %*
+exit /b %ERRORLEVEL%
