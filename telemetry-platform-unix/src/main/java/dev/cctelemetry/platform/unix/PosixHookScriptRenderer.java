@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Renders the hook scripts as POSIX {@code sh} (no bash-isms, no jq or python: {@code head -c}, {@code sed},
+ * Renders the hook scripts as POSIX {@code sh} (no bash-isms, no jq or python: {@code head -c}, {@code awk},
  * {@code mktemp} and {@code setsid} or {@code nohup} only). The script text lives in the resource
  * {@code hook-script.sh} next to this class; its header comment documents the behaviour. Values are baked in as
  * single-quoted words, so paths with spaces, quotes, {@code $}, backticks or non-ASCII characters are safe.

@@ -171,7 +171,7 @@ class PosixHookScriptRunTest {
     void worksWithNohupWhenSetsidIsAbsent() throws Exception {
         HookScriptHarness h = new HookScriptHarness(tmp, 120);
         Path bin = Files.createDirectories(tmp.resolve("nosetsid"));
-        for (String tool : List.of("date", "mkdir", "mktemp", "head", "sed", "cat", "mv", "rm", "nohup")) {
+        for (String tool : List.of("date", "mkdir", "mktemp", "head", "awk", "cat", "mv", "rm", "nohup")) {
             Path real = Stream.of("/usr/bin/", "/bin/").map(d -> Path.of(d + tool)).filter(Files::exists)
                     .findFirst().orElseThrow();
             Files.writeString(bin.resolve(tool), "#!/bin/sh\nexec " + real + " \"$@\"\n");

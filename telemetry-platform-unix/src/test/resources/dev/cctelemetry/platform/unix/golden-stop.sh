@@ -113,7 +113,9 @@ if ! head -c "$CCT_MAX_BYTES" >"$spool"; then
     exit 0
 fi
 
-key=$(sed -n 's/.*"session_id"[[:space:]]*:[[:space:]]*"\([0-9a-fA-F-]\{36\}\)".*/\1/p' "$spool" | head -n 1)
+# The first "session_id" member; its value is only kept if cct_key_ok accepts it.
+key=$(awk '{ if (match($0, /"session_id"[ \t]*:[ \t]*"[0-9a-fA-F-]+"/)) {
+    s = substr($0, RSTART, RLENGTH); sub(/^"session_id"[ \t]*:[ \t]*"/, "", s); sub(/"$/, "", s); print s; exit } }' "$spool")
 cct_key_ok "$key" || key=unknown
 gate="$debounce_dir/$key"
 
