@@ -1,0 +1,31 @@
+package dev.cctelemetry.core.port.out;
+
+import java.nio.file.Path;
+
+/**
+ * Renders the OS's hook script: the small program Claude Code runs on {@code Stop} and {@code SessionEnd}.
+ *
+ * <p>Every rendered script keeps the same contract on every OS: it copies stdin (at most
+ * {@link HookScriptSpec#maxStdinBytes()} bytes) to a fresh owner-only spool file under {@code <home>/spool/};
+ * for {@link HookEvent#STOP} it applies the debounce of {@code dev.cctelemetry.core.debounce} itself (a JVM
+ * starts too slowly to do it) with an atomic per-session gate under {@code <home>/state/debounce/}; it starts
+ * the worker ({@code java -jar <jar> hook-run ...}) fully detached and never waits for it; it interpolates
+ * nothing from the payload into a command; and it prints nothing and exits 0 whatever happens (a missing Java,
+ * a full disk), logging one line to {@code <home>/logs/hook-script.log} where it can.
+ */
+public interface HookScriptRenderer {
+
+    /** The full text of the script for {@code event}, with the values of {@code spec} baked in. */
+    String render(HookEvent event, HookScriptSpec spec);
+
+    /** The file name the script for {@code event} is installed under (for example {@code cc-telemetry-stop.sh}). */
+    String fileName(HookEvent event);
+
+    /**
+     * The {@code command} string to register in Claude Code's {@code settings.json} so that Claude Code runs
+     * {@code script}: it must survive the shell Claude Code uses on this OS.
+     *
+     * @param script absolute path of the installed script
+     */
+    String registeredCommand(Path script);
+}

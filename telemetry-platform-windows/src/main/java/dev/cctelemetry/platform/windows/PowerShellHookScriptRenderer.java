@@ -1,0 +1,91 @@
+package dev.cctelemetry.platform.windows;
+
+import dev.cctelemetry.core.port.out.HookEvent;
+import dev.cctelemetry.core.port.out.HookScriptRenderer;
+import dev.cctelemetry.core.port.out.HookScriptSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Renders the hook scripts as Windows PowerShell 5.1 scripts (also valid for PowerShell 7) with the same
+ * behaviour as the POSIX ones: bounded stdin copy to a spool file, the Stop debounce gate, the worker started
+ * with {@code Start-Process -WindowStyle Hidden}, no output, always exit 0. The script text lives in the resource
+ * {@code hook-script.ps1} next to this class; its header comment documents the behaviour.
+ *
+ * <p>Only golden-file tests cover this class: the scripts cannot run on the Linux build machines.
+ *
+ * <p>The rendered text starts with a byte order mark ({@code U+FEFF}); write it as UTF-8. Windows PowerShell 5.1
+ * reads a script without a BOM in the ANSI code page and would garble non-ASCII paths.
+ */
+public final class PowerShellHookScriptRenderer implements HookScriptRenderer {
+
+    private static final String TEMPLATE = loadTemplate();
+
+    @Override
+    public String render(HookEvent event, HookScriptSpec spec) {
+        Objects.requireNonNull(event, "event is null");
+        return "\uFEFF" + TEMPLATE
+                .replace("@EVENT@", eventName(event))
+                .replace("@JAVA@", PowerShellQuoting.singleQuote(spec.javaExecutable().toString()))
+                .replace("@JAR@", PowerShellQuoting.singleQuote(spec.jar().toString()))
+                .replace("@HOME@", PowerShellQuoting.singleQuote(spec.telemetryHome().toString()))
+                .replace("@WINDOW@", Integer.toString(spec.debounceWindowSeconds()))
+                .replace("@MAX_BYTES@", Long.toString(spec.maxStdinBytes()));
+    }
+
+    @Override
+    public String fileName(HookEvent event) {
+        return "cc-telemetry-" + eventName(event) + ".ps1";
+    }
+
+    /**
+     * {@code powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -WindowStyle Hidden -File "C:/..."}
+     * with forward slashes: the same string parses under Git Bash (Claude Code's default shell on Windows) and
+     * PowerShell (its fallback). Inside double quotes both shells expand {@code $} and the backtick, so a path
+     * holding either is single-quoted instead (both shells take single quotes literally).
+     *
+     * @throws IllegalArgumentException for a relative path, or one holding {@code $} or a backtick together with
+     *                                  a single quote, which no quoting shared by both shells can carry
+     */
+    @Override
+    public String registeredCommand(Path script) {
+        String path = script.toString().replace('\\', '/');
+        // A drive-letter path is absolute on Windows even when this JVM (a Linux build) does not think so.
+        if (!script.isAbsolute() && !path.matches("^[A-Za-z]:/.*")) {
+            throw new IllegalArgumentException("script path must be absolute: " + script);
+        }
+        String quoted;
+        if (path.indexOf('$') < 0 && path.indexOf('`') < 0) {
+            quoted = '"' + path + '"';
+        } else if (path.indexOf('\'') < 0) {
+            quoted = '\'' + path + '\'';
+        } else {
+            throw new IllegalArgumentException("cannot quote this path for both Git Bash and PowerShell: " + path);
+        }
+        return "powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -WindowStyle Hidden -File "
+                + quoted;
+    }
+
+    /** The event's name as the script and the worker's {@code --event} option spell it. */
+    static String eventName(HookEvent event) {
+        return switch (event) {
+            case STOP -> "stop";
+            case SESSION_END -> "session-end";
+        };
+    }
+
+    private static String loadTemplate() {
+        try (InputStream in = PowerShellHookScriptRenderer.class.getResourceAsStream("hook-script.ps1")) {
+            if (in == null) {
+                throw new IllegalStateException("resource hook-script.ps1 is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.cctelemetry.platform.windows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cctelemetry.core.port.out.HookEvent;
+import dev.cctelemetry.core.port.out.HookScriptSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Golden-file tests only: the PowerShell scripts cannot run on the build machines. */
+class PowerShellHookScriptRendererTest {
+
+    private final PowerShellHookScriptRenderer renderer = new PowerShellHookScriptRenderer();
+
+    // Unix-shaped absolute paths: a Windows drive path is not absolute to a JVM on Linux.
+    private static final HookScriptSpec SPEC = new HookScriptSpec(
+            Path.of("/Program Files/O'Java $x/bin/javaw.exe"),
+            Path.of("/Users/o'brien/.claude-telemetry/lib/cc `telemetry`.jar"),
+            Path.of("/Users/o'brien/.claude-telemetry home é"),
+            120, 1024L * 1024L);
+
+    @Test
+    void stopScriptMatchesGoldenFile() throws IOException {
+        assertThat(renderer.render(HookEvent.STOP, SPEC)).isEqualTo(golden("golden-stop.ps1"));
+    }
+
+    @Test
+    void sessionEndScriptMatchesGoldenFile() throws IOException {
+        assertThat(renderer.render(HookEvent.SESSION_END, SPEC)).isEqualTo(golden("golden-session-end.ps1"));
+    }
+
+    @Test
+    void scriptStartsWithBomAndBakesSingleQuotedLiterals() {
+        String text = renderer.render(HookEvent.STOP, SPEC);
+        assertThat(text).startsWith("\uFEFF# cc-telemetry stop hook")
+                .contains("$CctJava = '/Program Files/O''Java $x/bin/javaw.exe'\n")
+                .contains("$CctWindow = 120\n").doesNotContainPattern("@[A-Z_]+@")
+                .endsWith("exit 0\n");
+    }
+
+    @Test
+    void fileNamesPerEvent() {
+        assertThat(renderer.fileName(HookEvent.STOP)).isEqualTo("cc-telemetry-stop.ps1");
+        assertThat(renderer.fileName(HookEvent.SESSION_END)).isEqualTo("cc-telemetry-session-end.ps1");
+    }
+
+    @Test
+    void registeredCommandUsesForwardSlashesAndDoubleQuotes() {
+        assertThat(renderer.registeredCommand(Path.of("C:\\Users\\O'Brien\\.claude-telemetry\\hooks\\cc-telemetry-stop.ps1")))
+                .isEqualTo("powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -WindowStyle Hidden"
+                        + " -File \"C:/Users/O'Brien/.claude-telemetry/hooks/cc-telemetry-stop.ps1\"");
+    }
+
+    @Test
+    void pathWithDollarIsSingleQuotedAndUnquotablePathIsRefused() {
+        assertThat(renderer.registeredCommand(Path.of("C:/Users/a$b/x.ps1")))
+                .endsWith(" -File 'C:/Users/a$b/x.ps1'");
+        assertThatThrownBy(() -> renderer.registeredCommand(Path.of("C:/Users/o'b$c/x.ps1")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> renderer.registeredCommand(Path.of("hooks/x.ps1")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String golden(String name) throws IOException {
+        try (InputStream in = PowerShellHookScriptRendererTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
