@@ -2,7 +2,6 @@ package dev.cctelemetry.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +53,7 @@ class ClaudeCodeCliTest {
 
     @BeforeEach
     void startApi() {
-        assumeTrue(cli.isAvailable(), cli::unavailableMessage);
+        RequiredInCi.assumeAvailable(cli.isAvailable(), cli.unavailableMessage());
         api = FakeMessagesApi.start();
     }
 

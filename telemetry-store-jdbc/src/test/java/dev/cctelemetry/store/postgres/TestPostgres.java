@@ -1,7 +1,6 @@
 package dev.cctelemetry.store.postgres;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.cctelemetry.testing.RequiredInCi;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -35,7 +34,7 @@ final class TestPostgres implements AutoCloseable {
         try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD)) {
             c.isValid(2);
         } catch (SQLException e) {
-            assumeTrue(false, "no PostgreSQL at " + URL + " (" + e.getSQLState() + "); start one with"
+            RequiredInCi.assumeAvailable(false, "no PostgreSQL at " + URL + " (" + e.getSQLState() + "); start one with"
                     + " .ci/start-postgres.sh or set CCT_PG_URL/CCT_PG_USER/CCT_PG_PASSWORD");
         }
         return new TestPostgres();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cctelemetry.core.usage.UsageRecord;
+import dev.cctelemetry.testing.RequiredInCi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,7 +58,7 @@ class CorpusParityTest {
     @MethodSource("folders")
     void folderTotalsAndSessionRowsMatchCcusage(String folder) throws Exception {
         Path root = corpus().resolve(folder);
-        Assumptions.assumeTrue(Files.isDirectory(root), "corpus not found at " + corpus() + "; skipping parity");
+        RequiredInCi.assumeAvailable(Files.isDirectory(root), "corpus not found at " + corpus() + "; skipping parity");
         LedgerHarness h = new LedgerHarness(home);
         h.sync(root);
         List<UsageRecord> records = h.records();
