@@ -19,13 +19,12 @@ import java.util.SplittableRandom;
  * Deterministic for a seed: the same seed and size give byte-identical files.
  *
  * <p>Shape (matching the synthetic trees of USAGE-ACCOUNTING.md §9): about 1.6 KB per line, ~54 % assistant lines
- * of which ~30 % are streaming copies; tool results of 60 B–2.5 KB, 1 % of 20–200 KB and a few of 1–3 MB; session
- * files of 100 KB–5 MB (three quarters below 800 KB), subagent files, and for trees of 100 MB or more one to
- * three files of 50 MB+. Lines are
- * compact JSON (<code>"usage":&#123;</code> without a space), timestamps {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, versions
- * 2.0.x–2.1.x, models from the built-in price table. Nothing in a tree triggers a policy on which cc-telemetry and
- * ccusage 20.0.24 differ (no sidechain replays, no usage in progress lines, no null ids), so both must report
- * {@link ExpectedTotals#tokens()} exactly.
+ * of which ~30 % are streaming copies; tool results of 60 B–2.5 KB, 1 % of 20–200 KB and a few of 1–3 MB (in every
+ * 50 MB+ file and one session in 60); session files of 100 KB–5 MB (three quarters below 800 KB), subagent files,
+ * and per 250 MB of tree one file of 50 MB+ (at most three). Lines are compact JSON (<code>"usage":&#123;</code>
+ * without a space), timestamps {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, versions 2.0.x–2.1.x, models from the built-in
+ * price table. Nothing in a tree triggers a policy on which cc-telemetry and ccusage 20.0.24 differ (no sidechain
+ * replays, no usage in progress lines, no null ids), so both must report {@link ExpectedTotals#tokens()} exactly.
  *
  * <p>Command line: {@code <out-dir> <target-megabytes> [seed]} (1 MB = 2^20 bytes). Prints the expected totals as
  * JSON on stdout and the generator's throughput on stderr.
@@ -105,7 +104,8 @@ public final class TranscriptTreeGenerator {
         }
         totals.projects(projectCount);
 
-        long bigFiles = targetBytes < 100 * MB ? 0 : Math.max(1, Math.min(3, targetBytes / (250 * MB)));
+        // One 50 MB+ session per 250 MB (at most three), so that they never crowd out the many ordinary files.
+        long bigFiles = Math.min(3, targetBytes / (250 * MB));
         // Most sessions are small, a quarter are long: 100 KB–800 KB and 800 KB–5 MB (scaled down for tiny trees).
         long upper = Math.min(5 * MB, Math.max(8 * KB, targetBytes / 8));
         long middle = Math.min(800 * KB, upper / 2);
@@ -120,7 +120,7 @@ public final class TranscriptTreeGenerator {
             if (random.nextInt(100) < 35) {
                 int n = 1 + random.nextInt(3);
                 for (int i = 0; i < n; i++) {
-                    agentBytes.add(logUniform(random, Math.max(2 * KB, lower / 5), Math.max(4 * KB, mainBytes / 4)));
+                    agentBytes.add(logUniform(random, Math.max(2 * KB, lower / 5), Math.max(4 * KB, Math.min(4 * MB, mainBytes / 4))));
                 }
             }
             long planned = mainBytes + agentBytes.stream().mapToLong(Long::longValue).sum();
@@ -128,14 +128,15 @@ public final class TranscriptTreeGenerator {
                 mainBytes = Math.max(KB, mainBytes - (planned - remaining));
             }
             remaining -= writeSession(random, ids, text, totals, cwds.get(random.nextInt(projectCount)),
-                    mainBytes, agentBytes, big);
+                    mainBytes, agentBytes, big || random.nextInt(60) == 0);
             session++;
         }
         return totals;
     }
 
     private long writeSession(SplittableRandom random, IdSource ids, TextPool text, ExpectedTotals totals,
-                              String cwd, long mainBytes, List<Long> agentBytes, boolean big) throws IOException {
+                              String cwd, long mainBytes, List<Long> agentBytes, boolean hugeResult)
+            throws IOException {
         String sessionId = ids.uuid();
         String version = VERSIONS[random.nextInt(VERSIONS.length)];
         String model = UsageModels.pick(random);
@@ -149,7 +150,7 @@ public final class TranscriptTreeGenerator {
         }
         long before = totals.bytes();
         SessionWriter.Context main = new SessionWriter.Context(sessionId, cwd, branch, version, model, false, "",
-                oneHour, start, agentIds, big);
+                oneHour, start, agentIds, hugeResult);
         writeFile(projectDir.resolve(sessionId + ".jsonl"), random, text, totals, main, mainBytes);
         totals.mainFile();
         Path subagents = projectDir.resolve(sessionId).resolve("subagents");
