@@ -17,7 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -57,18 +59,33 @@ public final class SqliteLedger implements Ledger {
                     OR (excluded.source_file = usage_events.source_file
                         AND excluded.source_offset < usage_events.source_offset)))))))))""";
 
-    private static final String UPSERT = "INSERT INTO usage_events (" + COLUMNS + ") VALUES ("
-            + "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (message_id, request_id) DO UPDATE SET "
-            + "session_id = excluded.session_id, project_dir = excluded.project_dir, cwd = excluded.cwd,"
-            + " ts = excluded.ts, model = excluded.model, input = excluded.input, output = excluded.output,"
-            + " cache_write_5m = excluded.cache_write_5m, cache_write_1h = excluded.cache_write_1h,"
-            + " cache_read = excluded.cache_read, total_tokens = excluded.total_tokens, speed = excluded.speed,"
-            + " service_tier = excluded.service_tier, version = excluded.version, sidechain = excluded.sidechain,"
-            + " agent_id = excluded.agent_id, stop_reason_set = excluded.stop_reason_set,"
-            + " config_root = excluded.config_root, source_file = excluded.source_file,"
-            + " source_offset = excluded.source_offset, cost_usd = excluded.cost_usd,"
-            + " cost_source = excluded.cost_source, price_version = excluded.price_version,"
-            + " change_seq = excluded.change_seq WHERE " + INCOMING_WINS;
+    private static final String INSERT = "INSERT OR IGNORE INTO usage_events (" + COLUMNS + ") VALUES ("
+            + "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    /**
+     * Replaces the stored copy whole, only when the incoming copy wins. The incoming values are bound once as
+     * numbered parameters {@code ?1..?26} (in {@link #COLUMNS} order) and reused in the condition.
+     */
+    private static final String REPLACE = replaceStatement();
+
+    /** Statements per JDBC batch. */
+    private static final int JDBC_BATCH = 1000;
+
+    private static String replaceStatement() {
+        String[] cols = COLUMNS.split(",\\s*");
+        StringBuilder set = new StringBuilder();
+        String wins = INCOMING_WINS;
+        for (int i = 0; i < cols.length; i++) {
+            set.append(i == 0 ? "" : ", ").append(cols[i]).append(" = ?").append(i + 1);
+            wins = wins.replace("excluded." + cols[i] + " ", "?" + (i + 1) + " ")
+                    .replace("excluded." + cols[i] + ")", "?" + (i + 1) + ")")
+                    .replace("excluded." + cols[i] + "\n", "?" + (i + 1) + "\n");
+        }
+        if (wins.contains("excluded.")) {
+            throw new IllegalStateException("unbound column in winner rule: " + wins);
+        }
+        return "UPDATE usage_events SET " + set + " WHERE message_id = ?1 AND request_id = ?2 AND (" + wins + ")";
+    }
 
     private final Connection conn;
     private final String priceVersion;
@@ -106,6 +123,8 @@ public final class SqliteLedger implements Ledger {
             // WAL + NORMAL survives a killed process; a power cut may lose the last commits, which the
             // checkpoints (committed with them) make the next sync read again.
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            config.setCacheSize(-16 * 1024); // 16 MiB page cache (negative = KiB): bulk inserts touch many pages
+            config.setTempStore(SQLiteConfig.TempStore.MEMORY);
             c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             LedgerSchema.migrate(c);
             return new SqliteLedger(c, priceVersion);
@@ -140,9 +159,7 @@ public final class SqliteLedger implements Ledger {
             conn.setAutoCommit(false);
             try {
                 long seq = nextChangeSeq();
-                long before = count();
-                long changed = upsertRecords(batch, seq);
-                long inserted = count() - before;
+                long[] counts = upsertRecords(batch, seq);
                 saveCheckpoints(batch);
                 Set<String> sessions = new HashSet<>();
                 batch.records().forEach(r -> sessions.add(r.sessionId()));
@@ -150,7 +167,7 @@ public final class SqliteLedger implements Ledger {
                 batch.costStates().forEach(cs -> sessions.add(cs.sessionId()));
                 spreadCostStates(sessions, seq);
                 conn.commit();
-                return new CommitOutcome(inserted, changed - inserted, batch.records().size() - changed);
+                return new CommitOutcome(counts[0], counts[1], batch.records().size() - counts[0] - counts[1]);
             } catch (SQLException | RuntimeException e) {
                 conn.rollback();
                 throw e;
@@ -172,23 +189,42 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
-    private long count() throws SQLException {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT COUNT(*) FROM usage_events")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private long upsertRecords(IngestBatch batch, long seq) throws SQLException {
-        long changed = 0;
-        try (PreparedStatement ps = conn.prepareStatement(UPSERT)) {
-            for (UsageRecord r : batch.records()) {
-                bind(ps, r, seq);
-                changed += ps.executeUpdate();
+    /**
+     * Inserts new keys; for keys already stored, replaces the row only when the incoming copy wins.
+     *
+     * @return {inserted, replaced}
+     */
+    private long[] upsertRecords(IngestBatch batch, long seq) throws SQLException {
+        List<UsageRecord> records = batch.records();
+        List<UsageRecord> existing = new ArrayList<>();
+        long inserted = 0;
+        try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
+            for (int from = 0; from < records.size(); from += JDBC_BATCH) {
+                List<UsageRecord> chunk = records.subList(from, Math.min(records.size(), from + JDBC_BATCH));
+                for (UsageRecord r : chunk) {
+                    bind(ps, r, seq);
+                    ps.addBatch();
+                }
+                int[] counts = ps.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                        inserted++;
+                    } else {
+                        existing.add(chunk.get(i));
+                    }
+                }
             }
         }
-        return changed;
+        long replaced = 0;
+        if (!existing.isEmpty()) {
+            try (PreparedStatement ps = conn.prepareStatement(REPLACE)) {
+                for (UsageRecord r : existing) {
+                    bind(ps, r, seq);
+                    replaced += ps.executeUpdate();
+                }
+            }
+        }
+        return new long[] {inserted, replaced};
     }
 
     private void bind(PreparedStatement ps, UsageRecord r, long seq) throws SQLException {
