@@ -53,7 +53,7 @@ final class FileIngest {
         List<SessionCostState> costStates = new ArrayList<>();
         long[] malformed = {0};
         TranscriptReader.ReadResult rr = reader.read(f.path(), start, (buf, off, len, at) -> {
-            ParsedLine line = parser.parse(buf, off, len, origin, at);
+            ParsedLine line = parser.parseCandidate(buf, off, len, origin, at);
             if (line instanceof ParsedLine.Usage u) {
                 records.add(pricing.price(u.record()));
             } else if (line instanceof ParsedLine.CostState c) {

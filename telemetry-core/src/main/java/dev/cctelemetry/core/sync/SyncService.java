@@ -63,7 +63,8 @@ public final class SyncService implements SyncUseCase {
      */
     public SyncService(Ledger ledger, SyncLock lock, CostCalculator pricing, LongSupplier nanoTime, int threads) {
         this.discovery = new TranscriptDiscovery();
-        this.ingest = new FileIngest(new TranscriptReader(), new TranscriptLineParser(), pricing);
+        this.ingest = new FileIngest(new TranscriptReader(TranscriptReader.DEFAULT_MAX_LINE,
+                TranscriptLineParser.CANDIDATE_NEEDLES), new TranscriptLineParser(), pricing);
         this.ledger = Objects.requireNonNull(ledger, "ledger is null");
         this.lock = Objects.requireNonNull(lock, "lock is null");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime is null");
@@ -102,20 +103,20 @@ public final class SyncService implements SyncUseCase {
             }
         }
         progress.started(totalBytes);
-        Batch batch = new Batch();
         Totals totals = new Totals();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "cct-ingest");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService readers = Executors.newFixedThreadPool(threads, daemon("cct-ingest"));
+        // Commits run on their own thread so that reading and parsing go on while SQLite writes; at most one
+        // batch is being committed and one being filled, which keeps memory flat whatever the tree's size.
+        ExecutorService committer = Executors.newSingleThreadExecutor(daemon("cct-commit"));
+        Future<Ledger.CommitOutcome> pending = null;
         try {
+            Batch batch = new Batch();
             Deque<Future<FileIngest.Result>> inFlight = new ArrayDeque<>();
             int next = 0;
             while (next < work.size() || !inFlight.isEmpty()) {
                 while (next < work.size() && inFlight.size() < threads * 2) {
                     Work w = work.get(next++);
-                    inFlight.add(pool.submit(() -> ingest.read(w.file(), w.start())));
+                    inFlight.add(readers.submit(() -> ingest.read(w.file(), w.start())));
                 }
                 FileIngest.Result r = await(inFlight.removeFirst());
                 if (r == null) {
@@ -125,19 +126,59 @@ public final class SyncService implements SyncUseCase {
                 batch.add(r);
                 totals.add(r);
                 if (batch.records.size() >= BATCH_RECORDS) {
-                    totals.add(ledger.commit(batch.toIngest()));
+                    totals.add(awaitCommit(pending));
+                    Ledger.IngestBatch full = batch.toIngest();
+                    pending = committer.submit(() -> ledger.commit(full));
                     batch = new Batch();
                 }
             }
+            totals.add(awaitCommit(pending));
+            pending = null;
             if (!batch.isEmpty()) {
                 totals.add(ledger.commit(batch.toIngest()));
             }
         } finally {
-            pool.shutdownNow();
+            readers.shutdownNow();
+            if (pending != null) {
+                // An error elsewhere: let the commit in progress finish (it is atomic either way) before closing.
+                try {
+                    awaitCommit(pending);
+                } catch (IOException | RuntimeException e) {
+                    log.debug("commit after failure: {}", e.toString());
+                }
+            }
+            committer.shutdown();
         }
         Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - t0);
         return new SyncSummary(files.size(), totals.filesRead, totals.bytes, totals.inserted, totals.replaced,
                 totals.sessions.size(), totals.skipped, elapsed);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static Ledger.CommitOutcome awaitCommit(Future<Ledger.CommitOutcome> f)
+            throws InterruptedException, IOException {
+        if (f == null) {
+            return new Ledger.CommitOutcome(0, 0, 0);
+        }
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(c);
+        }
     }
 
     private static FileIngest.Result await(Future<FileIngest.Result> f) throws InterruptedException, IOException {

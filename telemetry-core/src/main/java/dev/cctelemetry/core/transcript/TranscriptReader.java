@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.CRC32;
 
 /**
@@ -20,18 +22,33 @@ public final class TranscriptReader {
     private static final int CHUNK = 1 << 20;
 
     private final int maxLine;
+    private final List<String> needles;
 
-    /** A reader with the default line cap. */
+    /** A reader with the default line cap that delivers every line. */
     public TranscriptReader() {
-        this(DEFAULT_MAX_LINE);
+        this(DEFAULT_MAX_LINE, List.of());
     }
 
-    /** A reader that skips lines longer than {@code maxLine} bytes. */
+    /** A reader that skips lines longer than {@code maxLine} bytes and delivers every other line. */
     public TranscriptReader(int maxLine) {
+        this(maxLine, List.of());
+    }
+
+    /**
+     * A reader that delivers only lines containing at least one of {@code needles} (ASCII strings): the others
+     * are skipped without a callback, which is how the ingest avoids parsing lines that cannot carry usage.
+     */
+    public TranscriptReader(int maxLine, List<String> needles) {
         if (maxLine < 1024) {
             throw new IllegalArgumentException("maxLine too small: " + maxLine);
         }
         this.maxLine = maxLine;
+        this.needles = List.copyOf(needles);
+        for (String n : this.needles) {
+            if (n.isEmpty() || !StandardCharsets.US_ASCII.newEncoder().canEncode(n)) {
+                throw new IllegalArgumentException("needles must be non-empty ASCII: " + n);
+            }
+        }
     }
 
     /**
@@ -75,11 +92,13 @@ public final class TranscriptReader {
                 int scanFrom = filled;
                 filled += n;
                 pos += n;
+                // One Latin-1 view of the buffer: String.indexOf is vectorized by the JIT, several times faster
+                // than a byte loop, for both the newline and the needle searches.
+                String text = new String(buf, 0, filled, StandardCharsets.ISO_8859_1);
+                int[] nextNeedle = new int[needles.size()];
+                java.util.Arrays.fill(nextNeedle, -2);
                 int lineStart = 0;
-                for (int i = scanFrom; i < filled; i++) {
-                    if (buf[i] != '\n') {
-                        continue;
-                    }
+                for (int i = text.indexOf('\n', scanFrom); i >= 0; i = text.indexOf('\n', i + 1)) {
                     if (skipping) {
                         skipping = false;
                         oversized++;
@@ -87,7 +106,7 @@ public final class TranscriptReader {
                         int end = i > lineStart && buf[i - 1] == '\r' ? i - 1 : i;
                         if (end - lineStart > maxLine) {
                             oversized++;
-                        } else if (end > lineStart) {
+                        } else if (end > lineStart && wanted(text, lineStart, end, nextNeedle)) {
                             sink.line(buf, lineStart, end - lineStart, bufStart + lineStart);
                         }
                     }
@@ -104,6 +123,22 @@ public final class TranscriptReader {
             long end = skipping ? skipStart : bufStart;
             return new ReadResult(end, pos - start, oversized, size);
         }
+    }
+
+    /** Whether the line {@code [start, end)} contains one of the needles (always, when there are none). */
+    private boolean wanted(String text, int start, int end, int[] next) {
+        if (needles.isEmpty()) {
+            return true;
+        }
+        for (int k = 0; k < next.length; k++) {
+            if (next[k] != -1 && next[k] < start) {
+                next[k] = text.indexOf(needles.get(k), start);
+            }
+            if (next[k] >= 0 && next[k] < end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** CRC32 of the first {@code min(length, HEAD_BYTES)} bytes of a file. */

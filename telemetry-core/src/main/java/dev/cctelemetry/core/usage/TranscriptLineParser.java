@@ -35,6 +35,12 @@ public final class TranscriptLineParser {
                 .build();
     }
 
+    /**
+     * Byte strings of which a usage or cost-state line contains at least one; a reader can skip every other
+     * line without handing it to {@link #parseCandidate}.
+     */
+    public static final java.util.List<String> CANDIDATE_NEEDLES = java.util.List.of("\"usage\"", "cost-state");
+
     /** Whether the line might be a usage or cost-state line; false means it surely is neither. */
     public static boolean mayCarryUsage(byte[] buf, int off, int len) {
         return ByteSearch.contains(buf, off, len, USAGE) || ByteSearch.contains(buf, off, len, COST_STATE);
@@ -53,6 +59,15 @@ public final class TranscriptLineParser {
         if (!mayCarryUsage(buf, off, len)) {
             return ParsedLine.IGNORED;
         }
+        return parseCandidate(buf, off, len, origin, offset);
+    }
+
+    /**
+     * Parses a line already known to contain one of {@link #CANDIDATE_NEEDLES} (skips the byte filter).
+     *
+     * @see #parse
+     */
+    public ParsedLine parseCandidate(byte[] buf, int off, int len, LineOrigin origin, long offset) {
         try (JsonParser p = factory.createParser(buf, off, len)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return new ParsedLine.Malformed("not a JSON object");

@@ -88,4 +88,16 @@ class TranscriptReaderTest {
         Files.writeString(f, "cccc\nbbbb\n");
         assertThat(TranscriptReader.headHash(f, 10)).isNotEqualTo(h1);
     }
+
+    @Test
+    void needlesDeliverOnlyLinesThatContainOneAndKeepOffsets() throws IOException {
+        Path f = dir.resolve("t.jsonl");
+        Files.writeString(f, "no\nhas \"usage\" here\nnope\nx cost-state y\n\"usage\" and cost-state\nlast");
+        List<Line> got = new ArrayList<>();
+        TranscriptReader.ReadResult r = new TranscriptReader(4096, List.of("\"usage\"", "cost-state"))
+                .read(f, 0, (b, off, len, at) -> got.add(new Line(new String(b, off, len, StandardCharsets.UTF_8), at)));
+        assertThat(got).containsExactly(new Line("has \"usage\" here", 3), new Line("x cost-state y", 25),
+                new Line("\"usage\" and cost-state", 40));
+        assertThat(r.endOffset()).isEqualTo(63);
+    }
 }
