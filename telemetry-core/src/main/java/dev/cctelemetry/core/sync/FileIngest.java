@@ -23,8 +23,14 @@ final class FileIngest {
     private final TranscriptReader reader;
     private final TranscriptLineParser parser;
     private final CostCalculator pricing;
+    private final long partBytes;
 
     FileIngest(TranscriptReader reader, TranscriptLineParser parser, CostCalculator pricing) {
+        this(reader, parser, pricing, PART_BYTES);
+    }
+
+    FileIngest(TranscriptReader reader, TranscriptLineParser parser, CostCalculator pricing, long partBytes) {
+        this.partBytes = partBytes;
         this.reader = reader;
         this.parser = parser;
         this.pricing = pricing;
@@ -47,12 +53,15 @@ final class FileIngest {
         return cp.offset();
     }
 
+    /** Bytes read from one file before its records are handed over for a commit: bounds memory per file. */
+    static final long PART_BYTES = 64L * 1024 * 1024;
+
     Result read(TranscriptFile f, long start) throws IOException {
         LineOrigin origin = f.origin();
         List<UsageRecord> records = new ArrayList<>();
         List<SessionCostState> costStates = new ArrayList<>();
         long[] malformed = {0};
-        TranscriptReader.ReadResult rr = reader.read(f.path(), start, (buf, off, len, at) -> {
+        TranscriptReader.ReadResult rr = reader.read(f.path(), start, partBytes, (buf, off, len, at) -> {
             ParsedLine line = parser.parseCandidate(buf, off, len, origin, at);
             if (line instanceof ParsedLine.Usage u) {
                 records.add(pricing.price(u.record()));
@@ -65,11 +74,16 @@ final class FileIngest {
         long size = Math.max(rr.sizeAtRead(), rr.endOffset());
         FileCheckpoint cp = new FileCheckpoint(f.path().toString(), f.fileKey(), size, f.modifiedMillis(),
                 rr.endOffset(), TranscriptReader.headHash(f.path(), rr.endOffset()));
-        return new Result(f, cp, records, costStates, rr.bytesRead(), malformed[0] + rr.oversizedLines());
+        return new Result(f, cp, records, costStates, rr.bytesRead(), malformed[0] + rr.oversizedLines(),
+                rr.reachedEnd() ? -1 : rr.endOffset());
     }
 
-    /** The outcome of reading one file. */
+    /**
+     * The outcome of reading (part of) one file.
+     *
+     * @param continueAt where to go on reading when the part limit stopped the read, else -1
+     */
     record Result(TranscriptFile file, FileCheckpoint checkpoint, List<UsageRecord> records,
-            List<SessionCostState> costStates, long bytesRead, long skippedLines) {
+            List<SessionCostState> costStates, long bytesRead, long skippedLines, long continueAt) {
     }
 }

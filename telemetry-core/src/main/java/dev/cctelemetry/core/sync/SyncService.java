@@ -112,15 +112,19 @@ public final class SyncService implements SyncUseCase {
         try {
             Batch batch = new Batch();
             Deque<Future<FileIngest.Result>> inFlight = new ArrayDeque<>();
-            int next = 0;
-            while (next < work.size() || !inFlight.isEmpty()) {
-                while (next < work.size() && inFlight.size() < threads * 2) {
-                    Work w = work.get(next++);
+            Deque<Work> queue = new ArrayDeque<>(work);
+            while (!queue.isEmpty() || !inFlight.isEmpty()) {
+                while (!queue.isEmpty() && inFlight.size() < threads * 2) {
+                    Work w = queue.removeFirst();
                     inFlight.add(readers.submit(() -> ingest.read(w.file(), w.start())));
                 }
                 FileIngest.Result r = await(inFlight.removeFirst());
                 if (r == null) {
                     continue;
+                }
+                if (r.continueAt() >= 0) {
+                    // A huge file is read in parts, each committed with its own checkpoint.
+                    queue.addFirst(new Work(r.file(), r.continueAt()));
                 }
                 progress.advanced(r.bytesRead());
                 batch.add(r);
@@ -237,8 +241,8 @@ public final class SyncService implements SyncUseCase {
         final Set<String> sessions = new HashSet<>();
 
         void add(FileIngest.Result r) {
-            if (r.bytesRead() > 0) {
-                filesRead++;
+            if (r.bytesRead() > 0 && r.continueAt() < 0) {
+                filesRead++; // a file read in parts counts once, with its last part
             }
             bytes += r.bytesRead();
             skipped += r.skippedLines();

@@ -27,8 +27,13 @@ public record FileCheckpoint(String path, String fileKey, long size, long modifi
         }
     }
 
-    /** Whether the file looks exactly as when this checkpoint was taken (same identity, size and time). */
+    /**
+     * Whether there is nothing to read: the file looks exactly as when this checkpoint was taken (same identity,
+     * size and time) and was read to its end. A file left with a partial last line, or read only in part, is
+     * not unchanged: its tail is read again (a few bytes; a half-written line stays unread until complete).
+     */
     public boolean unchanged(TranscriptFile f) {
-        return f.size() == size && f.modifiedMillis() == modifiedMillis && f.fileKey().equals(fileKey);
+        return f.size() == size && f.modifiedMillis() == modifiedMillis && f.fileKey().equals(fileKey)
+                && offset == size;
     }
 }

@@ -57,11 +57,27 @@ public final class TranscriptReader {
      * @return where the next read should start, and what was read
      */
     public ReadResult read(Path file, long start, LineSink sink) throws IOException {
+        return read(file, start, Long.MAX_VALUE, sink);
+    }
+
+    /**
+     * Reads complete lines from {@code start}, stopping after about {@code maxBytes} (at a line boundary), so a
+     * caller can commit a huge file in parts. Always makes progress: at least one line (or one skipped oversized
+     * line) is consumed when the file has one.
+     *
+     * @param maxBytes bytes to read at most, beyond the current line; must exceed the line cap
+     * @return where the next read should start, and whether the end of the file was reached
+     */
+    public ReadResult read(Path file, long start, long maxBytes, LineSink sink) throws IOException {
+        if (maxBytes <= maxLine) {
+            throw new IllegalArgumentException("maxBytes must exceed the line cap " + maxLine);
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (start > size) {
                 start = 0;
             }
+            long limit = start + maxBytes < 0 ? Long.MAX_VALUE : start + maxBytes;
             byte[] buf = new byte[(int) Math.min(Math.min(CHUNK, maxLine), Math.max(4096, size - start))];
             int filled = 0;          // bytes in buf
             long bufStart = start;   // file offset of buf[0]
@@ -69,7 +85,8 @@ public final class TranscriptReader {
             long oversized = 0;
             boolean skipping = false; // inside an oversized line, discarding until its newline
             long skipStart = 0;       // file offset where that line began
-            while (pos < size) {
+            // Past the limit only to finish skipping an oversized line, so a huge line cannot stall progress.
+            while (pos < size && (pos < limit || skipping)) {
                 if (filled == buf.length) {
                     if (buf.length < maxLine) {
                         byte[] bigger = new byte[(int) Math.min((long) buf.length * 2, maxLine)];
@@ -85,7 +102,8 @@ public final class TranscriptReader {
                         filled = 0;
                     }
                 }
-                int n = ch.read(ByteBuffer.wrap(buf, filled, buf.length - filled), pos);
+                int want = (int) Math.min(buf.length - filled, Math.max(1, skipping ? size - pos : limit - pos));
+                int n = ch.read(ByteBuffer.wrap(buf, filled, want), pos);
                 if (n <= 0) {
                     break;
                 }
@@ -121,7 +139,7 @@ public final class TranscriptReader {
             // The offset never passes an unfinished line: an oversized one still without its newline is
             // skipped again next time (bounded work, no memory).
             long end = skipping ? skipStart : bufStart;
-            return new ReadResult(end, pos - start, oversized, size);
+            return new ReadResult(end, pos - start, oversized, size, pos >= size);
         }
     }
 
@@ -165,7 +183,9 @@ public final class TranscriptReader {
      * @param bytesRead bytes read from the file
      * @param oversizedLines lines skipped because they exceeded the cap
      * @param sizeAtRead file size when the read began
+     * @param reachedEnd whether the read went to the end of the file (false: stopped at the byte limit)
      */
-    public record ReadResult(long endOffset, long bytesRead, long oversizedLines, long sizeAtRead) {
+    public record ReadResult(long endOffset, long bytesRead, long oversizedLines, long sizeAtRead,
+            boolean reachedEnd) {
     }
 }

@@ -122,13 +122,13 @@ public final class SqliteLedger implements Ledger {
             // Take the write lock when a transaction begins, so a waiting writer queues on the busy timeout
             // instead of failing with "database is locked" when it upgrades a read lock.
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             // WAL + NORMAL survives a killed process; a power cut may lose the last commits, which the
             // checkpoints (committed with them) make the next sync read again.
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.setCacheSize(-16 * 1024); // 16 MiB page cache (negative = KiB): bulk inserts touch many pages
             config.setTempStore(SQLiteConfig.TempStore.MEMORY);
             c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            enableWal(c);
             LedgerSchema.migrate(c);
             return new SqliteLedger(c, priceVersion);
         } catch (SQLException e) {
@@ -137,6 +137,22 @@ public final class SqliteLedger implements Ledger {
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    /**
+     * Switches the file to WAL once (the mode is stored in the file). Done after the busy timeout is in force,
+     * so processes opening a new ledger at the same moment wait for each other instead of failing.
+     */
+    private static void enableWal(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+                if (rs.next() && "wal".equalsIgnoreCase(rs.getString(1))) {
+                    return;
+                }
+            }
+            s.execute("PRAGMA journal_mode = WAL");
         }
     }
 
