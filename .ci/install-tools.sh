@@ -15,6 +15,12 @@ if ! command -v npm >/dev/null 2>&1; then
   apt-get install -y nodejs npm
 fi
 
+# systemd-analyze verifies the generated systemd user unit in telemetry-platform-unix's tests.
+if ! command -v systemd-analyze >/dev/null 2>&1; then
+  echo "systemd-analyze not found; installing Debian's systemd package" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends systemd || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends systemd; }
+fi
+
 installed_version() {
   # Prints the version recorded in the installed package.json, or nothing when absent.
   local pkg_json="$REPO/.tools/node_modules/$1/package.json"

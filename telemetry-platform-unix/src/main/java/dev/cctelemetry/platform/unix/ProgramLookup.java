@@ -1,0 +1,24 @@
+package dev.cctelemetry.platform.unix;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Finds a program on a {@code PATH}, as a shell would, without starting anything. */
+final class ProgramLookup {
+
+    private ProgramLookup() {
+    }
+
+    /** Whether {@code program} is an executable file in one of {@code environment}'s {@code PATH} folders. */
+    static boolean onPath(String program, Map<String, String> environment) {
+        String path = environment.getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
