@@ -32,6 +32,12 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteLedger implements Ledger {
 
+    /**
+     * Test knob, not a setting: a system property capping the ledger at that many pages (SQLite's
+     * {@code max_page_count}) so the fault suite can fill the "disk" without a small file system.
+     */
+    public static final String MAX_PAGE_COUNT_PROPERTY = "cct.sqlite.maxPageCount";
+
     /** Wait this long for another process's write transaction instead of failing with "database is locked". */
     private static final int BUSY_TIMEOUT_MILLIS = 60_000;
 
@@ -108,6 +114,7 @@ public final class SqliteLedger implements Ledger {
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             LedgerSchema.migrate(c);
+            capPagesForTests(c);
             return new SqliteLedger(c, priceVersion);
         } catch (SQLException e) {
             closeQuietly(c);
@@ -115,6 +122,15 @@ public final class SqliteLedger implements Ledger {
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    private static void capPagesForTests(Connection c) throws SQLException {
+        String cap = System.getProperty(MAX_PAGE_COUNT_PROPERTY);
+        if (cap != null) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA max_page_count = " + Long.parseLong(cap.strip()));
+            }
         }
     }
 
@@ -138,6 +154,7 @@ public final class SqliteLedger implements Ledger {
     public CommitOutcome commit(IngestBatch batch) {
         try {
             conn.setAutoCommit(false);
+            CommitOutcome outcome;
             try {
                 long seq = nextChangeSeq();
                 long before = count();
@@ -150,15 +167,33 @@ public final class SqliteLedger implements Ledger {
                 batch.costStates().forEach(cs -> sessions.add(cs.sessionId()));
                 spreadCostStates(sessions, seq);
                 conn.commit();
-                return new CommitOutcome(inserted, changed - inserted, batch.records().size() - changed);
+                outcome = new CommitOutcome(inserted, changed - inserted, batch.records().size() - changed);
             } catch (SQLException | RuntimeException e) {
-                conn.rollback();
+                abandonTransaction(e);
                 throw e;
-            } finally {
-                conn.setAutoCommit(true);
             }
+            conn.setAutoCommit(true);
+            return outcome;
         } catch (SQLException e) {
-            throw failure("write ledger", e);
+            throw failure("write records", e);
+        }
+    }
+
+    /**
+     * Rolls back after {@code cause} and returns the connection to autocommit, without letting either step hide
+     * the cause: on some errors (a full disk, SQLITE_FULL) SQLite has already rolled the transaction back itself,
+     * so ROLLBACK and the COMMIT that ends manual mode fail with "no transaction is active".
+     */
+    private void abandonTransaction(Exception cause) {
+        try {
+            conn.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            conn.setAutoCommit(true);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 
