@@ -11,6 +11,7 @@ import dev.cctelemetry.store.sqlite.SqliteLedger;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,8 @@ public final class SyncCommand implements Callable<Integer> {
         TelemetryEnvironment env = services.environment();
         new ConfigStore(env.telemetryHome().resolve("config.json"), () -> Main.hostName(env.env())).loadOrCreate();
         List<ClaudeRoot> roots = services.roots(claudeDirs);
+        // Checked before the ledger and the lock create anything, so a first run is not reported as a repair.
+        boolean stateLost = Files.exists(env.ledgerFile()) && !Files.isDirectory(env.syncLockFile().getParent());
         try (SqliteLedger ledger = services.openLedger()) {
             SyncSummary s;
             try (TerminalProgress progress = TerminalProgress.forTerminal(json)) {
@@ -65,16 +68,31 @@ public final class SyncCommand implements Callable<Integer> {
             }
             long total = ledger.stats().records();
             if (json) {
-                out.println(toJson(s, roots, total));
+                out.println(toJson(s, roots, total, stateLost));
             } else {
                 if (roots.isEmpty()) {
                     out.println("No Claude Code transcripts found (set CLAUDE_CONFIG_DIR or use --claude-dir).");
                 }
+                recoveryNotices(s, stateLost).forEach(out::println);
                 out.println(summaryLine(s));
                 out.printf(Locale.ROOT, "Ledger: %s (%,d records)%n", env.ledgerFile(), total);
             }
         }
         return ExitCode.OK;
+    }
+
+    /** What this sync repaired before it could do its work, one line each (none after a clean run). */
+    static List<String> recoveryNotices(SyncSummary s, boolean stateLost) {
+        List<String> notes = new ArrayList<>();
+        if (s.resumedAfterInterruption()) {
+            notes.add("Recovered: the previous sync was interrupted; resumed from its last committed checkpoints"
+                    + " (records are written with their checkpoints, so nothing is lost or counted twice).");
+        }
+        if (stateLost) {
+            notes.add("Recovered: the state folder was missing and has been recreated (the ledger and its"
+                    + " checkpoints were intact).");
+        }
+        return notes;
     }
 
     static String summaryLine(SyncSummary s) {
@@ -92,7 +110,8 @@ public final class SyncCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.1f MB", b / (1024.0 * 1024.0));
     }
 
-    private static String toJson(SyncSummary s, List<ClaudeRoot> roots, long total) throws IOException {
+    private static String toJson(SyncSummary s, List<ClaudeRoot> roots, long total, boolean stateLost)
+            throws IOException {
         ObjectMapper m = new ObjectMapper();
         ObjectNode n = m.createObjectNode();
         n.putArray("roots").addAll(roots.stream().map(r -> m.getNodeFactory().textNode(r.id())).toList());
@@ -105,6 +124,8 @@ public final class SyncCommand implements Callable<Integer> {
         n.put("skippedLines", s.skippedLines());
         n.put("elapsedMillis", s.elapsed().toMillis());
         n.put("ledgerRecords", total);
+        n.put("resumedAfterInterruption", s.resumedAfterInterruption());
+        n.put("recreatedStateFolder", stateLost);
         return m.writeValueAsString(n);
     }
 

@@ -37,9 +37,19 @@ final class JarProcess {
     }
 
     Process start(String... args) throws IOException {
+        return start(List.of(), home.resolve("stdout.txt"), home.resolve("stderr.txt"), args);
+    }
+
+    /**
+     * Starts a run with extra JVM options and its own output files, so several runs can share one home.
+     *
+     * @param jvmArgs options placed before {@code -jar} (e.g. {@code -Dcct.sqlite.maxPageCount=…})
+     */
+    Process start(List<String> jvmArgs, Path stdout, Path stderr, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Duser.home=" + home.resolve("user"));
+        cmd.addAll(jvmArgs);
         cmd.add("-jar");
         cmd.add(jar().toString());
         cmd.addAll(List.of(args));
@@ -49,8 +59,8 @@ final class JarProcess {
         pb.environment().put("CC_TELEMETRY_HOME", telemetryHome().toString());
         pb.environment().put("TZ", "UTC");
         pb.environment().putAll(env);
-        pb.redirectOutput(home.resolve("stdout.txt").toFile());
-        pb.redirectError(home.resolve("stderr.txt").toFile());
+        pb.redirectOutput(stdout.toFile());
+        pb.redirectError(stderr.toFile());
         Files.createDirectories(home.resolve("user"));
         return pb.start();
     }

@@ -3,6 +3,7 @@ package dev.cctelemetry.core.lock;
 import dev.cctelemetry.core.port.out.SyncLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -15,11 +16,13 @@ import java.util.Optional;
 /**
  * {@link SyncLock} over an OS file lock ({@code fcntl}/{@code LockFileEx}): released by the kernel when the
  * holder dies, so a killed sync never blocks the next one. The lock file itself is never deleted (deleting it
- * would let two processes lock two different inodes).
+ * would let two processes lock two different inodes). While held it holds one byte, truncated away on release,
+ * so the next holder can tell that its predecessor died mid-ingest ({@link Held#previousHolderDied()}).
  */
 public final class FileSyncLock implements SyncLock {
 
     private static final long POLL_MILLIS = 50;
+    private static final byte[] HELD_MARK = {'1'};
 
     private final Path file;
 
@@ -63,15 +66,12 @@ public final class FileSyncLock implements SyncLock {
                 ch.close();
                 return Optional.empty();
             }
-            FileChannel channel = ch;
-            return Optional.of(() -> {
-                try {
-                    lock.release();
-                    channel.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            // A holder writes a byte while it holds the lock and truncates it before releasing: a byte found
+            // here means the last holder died holding the lock (the kernel released it, the byte stayed).
+            boolean died = ch.size() > 0;
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(HELD_MARK), 0);
+            return Optional.of(new FileHeld(ch, lock, died));
         } catch (OverlappingFileLockException e) {
             // Held by another thread of this process: wait like any other holder.
             closeQuietly(ch);
@@ -79,6 +79,35 @@ public final class FileSyncLock implements SyncLock {
         } catch (IOException e) {
             closeQuietly(ch);
             throw new UncheckedIOException("cannot open lock file " + file, e);
+        }
+    }
+
+    /** A held lock on the file. */
+    private static final class FileHeld implements Held {
+        private final FileChannel channel;
+        private final FileLock lock;
+        private final boolean previousHolderDied;
+
+        FileHeld(FileChannel channel, FileLock lock, boolean previousHolderDied) {
+            this.channel = channel;
+            this.lock = lock;
+            this.previousHolderDied = previousHolderDied;
+        }
+
+        @Override
+        public boolean previousHolderDied() {
+            return previousHolderDied;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.truncate(0);
+                lock.release();
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -78,12 +78,15 @@ public final class SyncService implements SyncUseCase {
     public SyncSummary sync(SyncRequest request, SyncProgress progress) throws IOException, InterruptedException {
         long t0 = nanoTime.getAsLong();
         try (SyncLock.Held held = lock.acquire()) {
-            return syncLocked(request, progress, t0);
+            return syncLocked(request, progress, t0, held.previousHolderDied());
         }
     }
 
-    private SyncSummary syncLocked(SyncRequest request, SyncProgress progress, long t0)
+    private SyncSummary syncLocked(SyncRequest request, SyncProgress progress, long t0, boolean resumed)
             throws IOException, InterruptedException {
+        if (resumed) {
+            log.info("the previous sync was interrupted; resuming from its committed checkpoints");
+        }
         List<TranscriptFile> files = discovery.discover(request.roots()).files().stream()
                 .filter(request.only()).toList();
         Map<String, FileCheckpoint> checkpoints = ledger.checkpoints();
@@ -155,7 +158,7 @@ public final class SyncService implements SyncUseCase {
         }
         Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - t0);
         return new SyncSummary(files.size(), totals.filesRead, totals.bytes, totals.inserted, totals.replaced,
-                totals.sessions.size(), totals.skipped, elapsed);
+                totals.sessions.size(), totals.skipped, elapsed, resumed);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -13,7 +13,16 @@ import java.time.Duration;
  * @param sessionsTouched distinct sessions among the records read
  * @param skippedLines lines that looked like usage but could not be read, plus oversized lines
  * @param elapsed wall time
+ * @param resumedAfterInterruption the previous ingest died before finishing (killed, crashed, power lost); this
+ *     one resumed from the checkpoints that previous one had committed
  */
 public record SyncSummary(int filesScanned, int filesRead, long bytesRead, long newRecords, long updatedRecords,
-        int sessionsTouched, long skippedLines, Duration elapsed) {
+        int sessionsTouched, long skippedLines, Duration elapsed, boolean resumedAfterInterruption) {
+
+    /** A summary of a sync that did not follow an interrupted one. */
+    public SyncSummary(int filesScanned, int filesRead, long bytesRead, long newRecords, long updatedRecords,
+            int sessionsTouched, long skippedLines, Duration elapsed) {
+        this(filesScanned, filesRead, bytesRead, newRecords, updatedRecords, sessionsTouched, skippedLines, elapsed,
+                false);
+    }
 }

@@ -18,6 +18,13 @@ public record TokenCounts(long input, long output, long cacheWrite5m, long cache
         if (input < 0 || output < 0 || cacheWrite5m < 0 || cacheWrite1h < 0 || cacheRead < 0) {
             throw new IllegalArgumentException("token counts must not be negative");
         }
+        try {
+            // total() must mean something: a hostile line with counts near Long.MAX_VALUE would wrap it negative.
+            Math.addExact(Math.addExact(Math.addExact(input, output), Math.addExact(cacheWrite5m, cacheWrite1h)),
+                    cacheRead);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("token counts overflow their total", e);
+        }
     }
 
     /** Cache writes of both durations. */

@@ -1,10 +1,12 @@
 package dev.cctelemetry.core.usage;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -69,15 +71,30 @@ public final class TranscriptLineParser {
      */
     public ParsedLine parseCandidate(byte[] buf, int off, int len, LineOrigin origin, long offset) {
         try (JsonParser p = factory.createParser(buf, off, len)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return new ParsedLine.Malformed("not a JSON object");
+            return read(p, origin, offset);
+        } catch (JsonParseException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Invalid UTF-8")) {
+                // A corrupt byte (in a tool result, say) must not cost the line its usage: decode leniently, with
+                // U+FFFD for what is not UTF-8, and read again. Only this rare path pays for decoding.
+                try (JsonParser p = factory.createParser(new String(buf, off, len, StandardCharsets.UTF_8))) {
+                    return read(p, origin, offset);
+                } catch (IOException | RuntimeException again) {
+                    return new ParsedLine.Malformed(again.getClass().getSimpleName());
+                }
             }
-            LineFields f = new LineFields();
-            readRoot(p, f);
-            return f.toParsedLine(origin, offset);
+            return new ParsedLine.Malformed(e.getClass().getSimpleName());
         } catch (IOException | RuntimeException e) {
             return new ParsedLine.Malformed(e.getClass().getSimpleName());
         }
+    }
+
+    private static ParsedLine read(JsonParser p, LineOrigin origin, long offset) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return new ParsedLine.Malformed("not a JSON object");
+        }
+        LineFields f = new LineFields();
+        readRoot(p, f);
+        return f.toParsedLine(origin, offset);
     }
 
     private static void readRoot(JsonParser p, LineFields f) throws IOException {

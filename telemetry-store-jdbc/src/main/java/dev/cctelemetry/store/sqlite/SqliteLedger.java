@@ -34,6 +34,12 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteLedger implements Ledger {
 
+    /**
+     * Test knob, not a setting: a system property capping the ledger at that many pages (SQLite's
+     * {@code max_page_count}) so the fault suite can fill the "disk" without a small file system.
+     */
+    public static final String MAX_PAGE_COUNT_PROPERTY = "cct.sqlite.maxPageCount";
+
     /** Wait this long for another process's write transaction instead of failing with "database is locked". */
     private static final int BUSY_TIMEOUT_MILLIS = 60_000;
 
@@ -130,6 +136,7 @@ public final class SqliteLedger implements Ledger {
             c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             enableWal(c);
             LedgerSchema.migrate(c);
+            capPagesForTests(c);
             return new SqliteLedger(c, priceVersion);
         } catch (SQLException e) {
             closeQuietly(c);
@@ -156,6 +163,15 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
+    private static void capPagesForTests(Connection c) throws SQLException {
+        String cap = System.getProperty(MAX_PAGE_COUNT_PROPERTY);
+        if (cap != null) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA max_page_count = " + Long.parseLong(cap.strip()));
+            }
+        }
+    }
+
     @Override
     public Map<String, FileCheckpoint> checkpoints() {
         Map<String, FileCheckpoint> out = new HashMap<>();
@@ -176,6 +192,7 @@ public final class SqliteLedger implements Ledger {
     public CommitOutcome commit(IngestBatch batch) {
         try {
             conn.setAutoCommit(false);
+            CommitOutcome outcome;
             try {
                 long seq = nextChangeSeq();
                 long[] counts = upsertRecords(batch, seq);
@@ -186,15 +203,33 @@ public final class SqliteLedger implements Ledger {
                 batch.costStates().forEach(cs -> sessions.add(cs.sessionId()));
                 spreadCostStates(sessions, seq);
                 conn.commit();
-                return new CommitOutcome(counts[0], counts[1], batch.records().size() - counts[0] - counts[1]);
+                outcome = new CommitOutcome(counts[0], counts[1], batch.records().size() - counts[0] - counts[1]);
             } catch (SQLException | RuntimeException e) {
-                conn.rollback();
+                abandonTransaction(e);
                 throw e;
-            } finally {
-                conn.setAutoCommit(true);
             }
+            conn.setAutoCommit(true);
+            return outcome;
         } catch (SQLException e) {
-            throw failure("write ledger", e);
+            throw failure("write records", e);
+        }
+    }
+
+    /**
+     * Rolls back after {@code cause} and returns the connection to autocommit, without letting either step hide
+     * the cause: on some errors (a full disk, SQLITE_FULL) SQLite has already rolled the transaction back itself,
+     * so ROLLBACK and the COMMIT that ends manual mode fail with "no transaction is active".
+     */
+    private void abandonTransaction(Exception cause) {
+        try {
+            conn.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            conn.setAutoCommit(true);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -20,5 +20,13 @@ public interface SyncLock {
         /** Releases the lock. */
         @Override
         void close();
+
+        /**
+         * Whether the previous holder died while holding the lock (killed, crashed, power lost) instead of
+         * releasing it, so its ingest was interrupted. Lock implementations that cannot tell say false.
+         */
+        default boolean previousHolderDied() {
+            return false;
+        }
     }
 }

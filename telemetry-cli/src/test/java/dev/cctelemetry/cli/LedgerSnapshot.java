@@ -1,0 +1,61 @@
+package dev.cctelemetry.cli;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every row of a ledger's tables, read straight from the SQLite file, so two ledgers can be compared whole.
+ * {@code change_seq} (a commit counter that differs with batch boundaries by design) and {@code ledger_meta}
+ * (which only holds that counter) are left out; every other column of every row is compared.
+ *
+ * @param tables table name to its rows, each row its columns joined by tabs, sorted
+ * @param integrity SQLite's {@code PRAGMA integrity_check} result ("ok" when sound)
+ */
+record LedgerSnapshot(Map<String, List<String>> tables, String integrity) {
+
+    private static final List<String> TABLES = List.of("usage_events", "file_checkpoints", "cost_states");
+
+    static LedgerSnapshot of(Path db) throws SQLException {
+        Map<String, List<String>> tables = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+                Statement s = c.createStatement()) {
+            for (String table : TABLES) {
+                List<String> rows = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+                    ResultSetMetaData md = rs.getMetaData();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= md.getColumnCount(); i++) {
+                            if (md.getColumnName(i).equals("change_seq")) {
+                                continue;
+                            }
+                            row.append(rs.getString(i)).append('\t');
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+                Collections.sort(rows);
+                tables.put(table, List.copyOf(rows));
+            }
+            String integrity;
+            try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                integrity = rs.next() ? rs.getString(1) : "no result";
+            }
+            return new LedgerSnapshot(tables, integrity);
+        }
+    }
+
+    int rows(String table) {
+        return tables.get(table).size();
+    }
+}
