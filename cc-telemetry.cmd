@@ -19,5 +19,5 @@ if not exist "%JAR%" (
 set "JAVA=java"
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\bin\java.exe"
 if exist "%CDS%" (set "CDSOPT=-XX:SharedArchiveFile=%CDS%") else (set "CDSOPT=-XX:ArchiveClassesAtExit=%CDS%")
-"%JAVA%" %CDSOPT% -Xshare:auto -XX:+UseSerialGC -Xss4m -Xmx192m -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=error:stderr %CC_TELEMETRY_JAVA_OPTS% -jar "%JAR%" %*
+"%JAVA%" %CDSOPT% -Xshare:auto -XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1 -Djdk.nio.maxCachedBufferSize=262144 -Xlog:disable -Xlog:all=error:stderr %CC_TELEMETRY_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
