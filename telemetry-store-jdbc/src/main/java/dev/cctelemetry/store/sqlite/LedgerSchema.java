@@ -50,7 +50,8 @@ final class LedgerSchema {
                     // A rowid table with a unique key index: rows are wide (paths), which WITHOUT ROWID handles
                     // badly; measured 2x faster bulk inserts.
                     "CREATE UNIQUE INDEX usage_events_key ON usage_events(message_id, request_id)",
-                    "CREATE INDEX usage_events_ts ON usage_events(ts)",
+                    // No index on ts: reports read the whole table (a scan and one sort beat an index walk with a
+                    // row lookup each), and every insert of a first sync would pay for it.
                     "CREATE INDEX usage_events_change ON usage_events(change_seq)",
                     // Only records still waiting for a cost-state spread need finding by session and model.
                     "CREATE INDEX usage_events_costless ON usage_events(session_id, model)"
