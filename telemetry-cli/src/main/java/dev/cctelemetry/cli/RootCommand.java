@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cc-telemetry", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Exact Claude Code token and cost records, kept in a local ledger.",
         subcommands = {SyncCommand.class, ReportCommand.class, ExportCommand.class, DoctorCommand.class,
-                StatusCommand.class,
+                StatusCommand.class, SetupCommand.class, UninstallCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 public final class RootCommand implements Runnable {
 
