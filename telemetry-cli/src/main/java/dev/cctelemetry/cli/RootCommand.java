@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 /** {@code cc-telemetry}: the command group. */
 @Command(name = "cc-telemetry", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Exact Claude Code token and cost records, kept in a local ledger.",
-        subcommands = {SyncCommand.class, ReportCommand.class, ExportCommand.class, DaemonCommand.class,
-                InstallServiceCommand.class, UninstallServiceCommand.class, ServiceStatusCommand.class,
+        subcommands = {SetupCommand.class, SyncCommand.class, ReportCommand.class, ExportCommand.class,
+                DoctorCommand.class, StatusCommand.class, DaemonCommand.class, InstallServiceCommand.class,
+                UninstallServiceCommand.class, ServiceStatusCommand.class, UninstallCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 public final class RootCommand implements Runnable {
 

@@ -3,6 +3,8 @@ package dev.cctelemetry.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cctelemetry.cli.config.ConfigStore;
+import dev.cctelemetry.cli.state.InstallLayout;
+import dev.cctelemetry.cli.state.ManualSyncRecorder;
 import dev.cctelemetry.core.sync.SyncProgress;
 import dev.cctelemetry.core.sync.SyncRequest;
 import dev.cctelemetry.core.sync.SyncSummary;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,15 +49,31 @@ public final class SyncCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final LocalServices services;
+    private final Clock clock;
 
     /** A sync command. */
     @Inject
-    public SyncCommand(LocalServices services) {
+    public SyncCommand(LocalServices services, Clock clock) {
         this.services = services;
+        this.clock = clock;
     }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        // Remember manual syncs' outcome for `status` (hooks and the daemon keep their own status files).
+        ManualSyncRecorder recorder = new ManualSyncRecorder(
+                new InstallLayout(services.environment().telemetryHome()).manualSync());
+        try {
+            String detail = syncAndPrint();
+            recorder.record(clock.instant(), true, "", detail);
+            return ExitCode.OK;
+        } catch (IOException | RuntimeException e) {
+            recorder.record(clock.instant(), false, Main.oneLine(e), "");
+            throw e;
+        }
+    }
+
+    private String syncAndPrint() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         TelemetryEnvironment env = services.environment();
         new ConfigStore(env.telemetryHome().resolve("config.json"), () -> Main.hostName(env.env())).loadOrCreate();
@@ -77,8 +96,8 @@ public final class SyncCommand implements Callable<Integer> {
                 out.println(summaryLine(s));
                 out.printf(Locale.ROOT, "Ledger: %s (%,d records)%n", env.ledgerFile(), total);
             }
+            return String.format(Locale.ROOT, "%,d new records", s.newRecords());
         }
-        return ExitCode.OK;
     }
 
     /** What this sync repaired before it could do its work, one line each (none after a clean run). */

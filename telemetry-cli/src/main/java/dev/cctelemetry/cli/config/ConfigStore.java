@@ -50,6 +50,8 @@ public final class ConfigStore {
         boolean dirty = false;
         if (!root.path("machine_id").isTextual() || root.path("machine_id").asText().isBlank()) {
             root.put("machine_id", UUID.randomUUID().toString());
+            // Remembered so doctor can tell a config copied from another machine (same id, other host).
+            root.put("machine_host", hostName.get());
             dirty = true;
         }
         if (!root.path("machine_name").isTextual() || root.path("machine_name").asText().isBlank()) {
@@ -60,6 +62,18 @@ public final class ConfigStore {
             write(root);
         }
         return new TelemetryConfig(root.get("machine_id").asText(), root.get("machine_name").asText());
+    }
+
+    /**
+     * Loads the config (creating it when absent), applies {@code change} to its JSON and writes it back, 0600.
+     * Keys the change does not touch are kept.
+     */
+    public TelemetryConfig edit(java.util.function.Consumer<ObjectNode> change) throws IOException {
+        loadOrCreate();
+        ObjectNode root = readObject();
+        change.accept(root);
+        write(root);
+        return loadOrCreate();
     }
 
     private ObjectNode readObject() throws IOException {

@@ -1,0 +1,245 @@
+package dev.cctelemetry.cli;
+
+import dev.cctelemetry.cli.config.ConfigSnapshot;
+import dev.cctelemetry.cli.config.ConfigStore;
+import dev.cctelemetry.cli.config.StoreConfig;
+import dev.cctelemetry.cli.doctor.DoctorReport;
+import dev.cctelemetry.cli.doctor.PostgresStoreProbe;
+import dev.cctelemetry.cli.doctor.ProcessCommandRunner;
+import dev.cctelemetry.cli.doctor.StoreProbe;
+import dev.cctelemetry.cli.setup.AnswerRules;
+import dev.cctelemetry.cli.setup.ConfigStep;
+import dev.cctelemetry.cli.setup.Prompter;
+import dev.cctelemetry.cli.setup.SetupAnswers;
+import dev.cctelemetry.cli.setup.SetupStep;
+import dev.cctelemetry.cli.setup.UnavailableStep;
+import dev.cctelemetry.cli.state.InstallLayout;
+import dev.cctelemetry.core.port.out.RemoteStoreException;
+import dev.cctelemetry.core.sync.SyncRequest;
+import dev.cctelemetry.core.sync.SyncSummary;
+import dev.cctelemetry.store.sqlite.SqliteLedger;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code cc-telemetry setup}: the first-run wizard (machine name, store, hooks, service), then the install steps,
+ * a first sync and doctor's summary. Safe to re-run: the machine id is kept.
+ */
+@Command(name = "setup", mixinStandardHelpOptions = true,
+        description = "Set cc-telemetry up: machine name, store, hooks, service; then a first sync and a check."
+                + " Re-running is safe and keeps the machine id.")
+public final class SetupCommand implements Callable<Integer> {
+
+    @Option(names = "--non-interactive", description = "Ask nothing: take every answer from the flags.")
+    boolean nonInteractive;
+
+    @Option(names = "--machine-name", paramLabel = "NAME", description = "Machine name (default: as configured,"
+            + " else the host name).")
+    String machineName;
+
+    @Option(names = "--store", paramLabel = "URL", description = "'local' (default) or a PostgreSQL URL"
+            + " (jdbc:postgresql://host:5432/db); it is tested before it is saved.")
+    String storeUrl;
+
+    @Option(names = "--store-user", paramLabel = "USER", description = "Database user.")
+    String storeUser;
+
+    @Option(names = "--store-password-env", paramLabel = "VAR", description = "Read the database password from"
+            + " this environment variable (the config names the variable, never the value).")
+    String storePasswordEnv;
+
+    @Option(names = "--store-password-stdin", description = "Read the database password from the first line of"
+            + " standard input and keep it in the 0600 config.")
+    boolean storePasswordStdin;
+
+    @Option(names = "--hooks", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Install the Claude Code hooks (default: yes).")
+    boolean hooks;
+
+    @Option(names = "--service", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Install the background service (default: no).")
+    boolean service;
+
+    @Option(names = "--reset-machine-id", description = "Give this machine a new id (the config was copied"
+            + " from another machine).")
+    boolean resetMachineId;
+
+    @Option(names = "--no-sync", description = "Skip the first sync.")
+    boolean noSync;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    private final LocalServices services;
+    private final Clock clock;
+
+    /** A setup command. */
+    @Inject
+    public SetupCommand(LocalServices services, Clock clock) {
+        this.services = services;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        TelemetryEnvironment env = services.environment();
+        InstallLayout layout = new InstallLayout(env.telemetryHome());
+        String host = Main.hostName(env.env());
+        StoreProbe probe = new PostgresStoreProbe(env.env());
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        ConfigSnapshot existing = ConfigSnapshot.read(layout.config());
+        if (existing.problem().isPresent()) {
+            throw CliException.failure("config " + layout.config() + " " + existing.problem().get()
+                    + "; fix or move it, then run setup again", null);
+        }
+        String defaultName = existing.text("machine_name").isEmpty() ? host : existing.text("machine_name");
+        SetupAnswers answers;
+        try {
+            answers = nonInteractive ? fromFlags(defaultName, existing, in, probe)
+                    : ask(new Prompter(in, out, Optional.ofNullable(System.console())), defaultName, existing, probe);
+        } catch (Prompter.InputEndedException e) {
+            throw CliException.usage(e.getMessage());
+        }
+        out.println();
+        out.println("Setting up:");
+        for (SetupStep step : steps(layout, host)) {
+            if (step.wanted(answers)) {
+                step.apply(answers, out);
+            }
+        }
+        out.flush();
+        if (!noSync) {
+            firstSync(out);
+        }
+        DoctorReport report = DoctorCommand.examine(services, clock, new ProcessCommandRunner());
+        out.println();
+        out.print(report.renderText());
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    /**
+     * The install steps, in order. The hooks, service and jar installers live on other branches: bind them here
+     * (replacing the {@link UnavailableStep}s) when they merge.
+     */
+    private List<SetupStep> steps(InstallLayout layout, String host) {
+        return List.of(
+                new ConfigStep(new ConfigStore(layout.config(), () -> host), host),
+                new UnavailableStep("Install the jar into " + layout.libDir(), "cc-telemetry setup-hooks", a -> true),
+                new UnavailableStep("Install the hooks", "cc-telemetry setup-hooks", SetupAnswers::installHooks),
+                new UnavailableStep("Install the service", "cc-telemetry install-service",
+                        SetupAnswers::installService));
+    }
+
+    private SetupAnswers ask(Prompter p, String defaultName, ConfigSnapshot existing, StoreProbe probe)
+            throws IOException {
+        p.say("cc-telemetry setup (Enter keeps the value in brackets)");
+        String name = p.ask("Machine name", defaultName, AnswerRules::machineName);
+        Optional<StoreConfig> store = Optional.empty();
+        String storeDefault = existing.store().map(StoreConfig::url).map(StoreConfig::maskUrl).orElse("local");
+        while (true) {
+            String url = p.ask("Store: 'local', or a PostgreSQL URL", existing.store().isPresent() ? "keep" : "local",
+                    s -> s.equals("keep") && existing.store().isPresent() ? Optional.empty() : AnswerRules.store(s));
+            if (url.equals("keep")) {
+                store = existing.store();
+                p.say("  keeping " + storeDefault);
+                break;
+            }
+            if (url.equalsIgnoreCase("local")) {
+                break;
+            }
+            String jdbc = AnswerRules.jdbcUrl(url).orElseThrow();
+            String user = p.ask("Database user", "", s -> s.isBlank() ? Optional.of("the user cannot be empty")
+                    : Optional.empty());
+            String pw = p.secret("Password (hidden; or $NAME to read it from that environment variable)");
+            StoreConfig candidate = pw.startsWith("$")
+                    ? new StoreConfig(jdbc, user, "", pw.substring(1), "", false)
+                    : new StoreConfig(jdbc, user, pw, "", "", false);
+            Optional<String> problem = test(candidate, probe);
+            if (problem.isEmpty()) {
+                p.say("  connected to " + StoreConfig.maskUrl(jdbc));
+                store = Optional.of(candidate);
+                break;
+            }
+            p.say("  " + problem.get() + ". Please try again (or answer 'local').");
+        }
+        boolean hooksAnswer = p.confirm("Install the Claude Code hooks", true);
+        boolean serviceAnswer = p.confirm("Install the background service", false);
+        return new SetupAnswers(name, store, hooksAnswer, serviceAnswer, resetMachineId);
+    }
+
+    private SetupAnswers fromFlags(String defaultName, ConfigSnapshot existing, BufferedReader in, StoreProbe probe)
+            throws IOException {
+        String name = machineName == null ? defaultName : machineName.strip();
+        AnswerRules.machineName(name).ifPresent(p -> {
+            throw CliException.usage("--machine-name: " + p);
+        });
+        Optional<StoreConfig> store = existing.store();
+        if (storeUrl != null) {
+            AnswerRules.store(storeUrl).ifPresent(p -> {
+                throw CliException.usage("--store: " + p);
+            });
+            store = Optional.empty();
+            if (!storeUrl.equalsIgnoreCase("local")) {
+                if (storeUser == null || storeUser.isBlank()) {
+                    throw CliException.usage("--store needs --store-user");
+                }
+                String pw = "";
+                if (storePasswordStdin) {
+                    String line = in.readLine();
+                    pw = line == null ? "" : line.strip();
+                }
+                if (storePasswordEnv != null) {
+                    AnswerRules.envName(storePasswordEnv).ifPresent(p -> {
+                        throw CliException.usage("--store-password-env: " + p);
+                    });
+                }
+                StoreConfig candidate = new StoreConfig(AnswerRules.jdbcUrl(storeUrl).orElseThrow(), storeUser,
+                        storePasswordEnv == null ? pw : "", storePasswordEnv == null ? "" : storePasswordEnv, "", false);
+                Optional<String> problem = test(candidate, probe);
+                if (problem.isPresent()) {
+                    throw CliException.failure(problem.get() + "; nothing was saved", null);
+                }
+                store = Optional.of(candidate);
+            }
+        }
+        return new SetupAnswers(name, store, hooks, service, resetMachineId);
+    }
+
+    private static Optional<String> test(StoreConfig candidate, StoreProbe probe) {
+        try {
+            probe.connect(candidate);
+            return Optional.empty();
+        } catch (RemoteStoreException | IllegalArgumentException e) {
+            return Optional.of("could not use the store: " + StoreConfig.maskUrl(Main.oneLine(e)));
+        }
+    }
+
+    private void firstSync(PrintWriter out) throws IOException, InterruptedException {
+        out.println("First sync:");
+        out.flush();
+        try (SqliteLedger ledger = services.openLedger();
+             SyncCommand.TerminalProgress progress = SyncCommand.TerminalProgress.forTerminal(false)) {
+            SyncSummary s = services.syncService(ledger).sync(new SyncRequest(services.roots(List.of()), false,
+                    f -> true), progress);
+            out.println("  " + SyncCommand.summaryLine(s));
+        }
+    }
+}
