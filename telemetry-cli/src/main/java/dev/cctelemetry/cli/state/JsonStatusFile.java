@@ -48,7 +48,7 @@ public final class JsonStatusFile {
     public static Optional<String> text(JsonNode n, String... names) {
         for (String name : names) {
             JsonNode v = n.get(name);
-            if (v != null && v.isValueNode() && !v.asText().isEmpty()) {
+            if (v != null && v.isValueNode() && !v.isNull() && !v.asText().isEmpty()) {
                 return Optional.of(v.asText());
             }
         }

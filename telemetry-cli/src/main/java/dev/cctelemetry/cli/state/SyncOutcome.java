@@ -32,7 +32,7 @@ public record SyncOutcome(Instant at, boolean ok, String error, String detail) {
             return Optional.empty();
         }
         JsonNode j = n.get();
-        Optional<Instant> at = JsonStatusFile.instant(j, "at", "last_pass_at", "finished_at", "last_pass",
+        Optional<Instant> at = JsonStatusFile.instant(j, "at", "time", "last_pass_at", "finished_at", "last_pass",
                 "last_push_at", "updated_at");
         if (at.isEmpty()) {
             return Optional.empty();
