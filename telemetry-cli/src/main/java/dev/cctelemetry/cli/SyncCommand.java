@@ -3,6 +3,8 @@ package dev.cctelemetry.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cctelemetry.cli.config.ConfigStore;
+import dev.cctelemetry.core.push.PushMode;
+import dev.cctelemetry.core.push.PushResult;
 import dev.cctelemetry.core.sync.SyncProgress;
 import dev.cctelemetry.core.sync.SyncRequest;
 import dev.cctelemetry.core.sync.SyncSummary;
@@ -57,6 +59,7 @@ public final class SyncCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TelemetryEnvironment env = services.environment();
         new ConfigStore(env.telemetryHome().resolve("config.json"), () -> Main.hostName(env.env())).loadOrCreate();
+        PushResult pushed;
         List<ClaudeRoot> roots = services.roots(claudeDirs);
         try (SqliteLedger ledger = services.openLedger()) {
             SyncSummary s;
@@ -64,17 +67,23 @@ public final class SyncCommand implements Callable<Integer> {
                 s = services.syncService(ledger).sync(new SyncRequest(roots, force, f -> true), progress);
             }
             long total = ledger.stats().records();
+            pushed = services.push(ledger, PushMode.MANUAL);
             if (json) {
-                out.println(toJson(s, roots, total));
+                out.println(toJson(s, roots, total, pushed));
             } else {
                 if (roots.isEmpty()) {
                     out.println("No Claude Code transcripts found (set CLAUDE_CONFIG_DIR or use --claude-dir).");
                 }
                 out.println(summaryLine(s));
                 out.printf(Locale.ROOT, "Ledger: %s (%,d records)%n", env.ledgerFile(), total);
+                if (pushed.outcome() == PushResult.Outcome.PUSHED) {
+                    out.println(pushed.summaryLine());
+                } else if (pushed.outcome() != PushResult.Outcome.NOT_CONFIGURED) {
+                    spec.commandLine().getErr().println("cc-telemetry: " + pushed.summaryLine());
+                }
             }
         }
-        return ExitCode.OK;
+        return pushed.failed() ? ExitCode.FAILURE : ExitCode.OK;
     }
 
     static String summaryLine(SyncSummary s) {
@@ -92,7 +101,8 @@ public final class SyncCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.1f MB", b / (1024.0 * 1024.0));
     }
 
-    private static String toJson(SyncSummary s, List<ClaudeRoot> roots, long total) throws IOException {
+    private static String toJson(SyncSummary s, List<ClaudeRoot> roots, long total, PushResult pushed)
+            throws IOException {
         ObjectMapper m = new ObjectMapper();
         ObjectNode n = m.createObjectNode();
         n.putArray("roots").addAll(roots.stream().map(r -> m.getNodeFactory().textNode(r.id())).toList());
@@ -105,6 +115,9 @@ public final class SyncCommand implements Callable<Integer> {
         n.put("skippedLines", s.skippedLines());
         n.put("elapsedMillis", s.elapsed().toMillis());
         n.put("ledgerRecords", total);
+        if (pushed.outcome() != PushResult.Outcome.NOT_CONFIGURED) {
+            n.set("push", m.readTree(PushCommand.toJson(pushed)));
+        }
         return m.writeValueAsString(n);
     }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The push outbox: records past a change-sequence mark, and the mark itself. */
-class LedgerOutboxTest {
+public class LedgerOutboxTest {
 
     private static final String TARGET = "postgresql://db:5432/cct";
 
@@ -135,7 +135,7 @@ class LedgerOutboxTest {
      * A ledger exactly as version 1 wrote it: its DDL, {@code user_version = 1}, and records committed by the
      * version-1 code path (one change sequence per commit).
      */
-    static void writeVersionOneLedger(Path file, int records) throws Exception {
+    public static void writeVersionOneLedger(Path file, int records) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             for (String sql : LedgerSchema.versionOneStatements()) {
                 s.execute(sql);
