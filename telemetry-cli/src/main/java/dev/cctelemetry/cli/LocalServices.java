@@ -10,7 +10,24 @@ import dev.cctelemetry.core.transcript.ClaudeRootResolver;
 import dev.cctelemetry.store.sqlite.LedgerOpenException;
 import dev.cctelemetry.store.sqlite.LedgerVersionException;
 import dev.cctelemetry.store.sqlite.SqliteLedger;
+import dev.cctelemetry.cli.config.ConfigStore;
+import dev.cctelemetry.cli.config.StoreConfig;
+import dev.cctelemetry.cli.config.TelemetryConfig;
+import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.port.out.MachineIdentity;
+import dev.cctelemetry.core.port.out.RemoteStoreException;
+import dev.cctelemetry.core.push.Backoff;
+import dev.cctelemetry.core.push.JsonPushStatusStore;
+import dev.cctelemetry.core.push.PushMode;
+import dev.cctelemetry.core.push.PushResult;
+import dev.cctelemetry.core.push.PushStatusStore;
+import dev.cctelemetry.core.push.Pusher;
+import dev.cctelemetry.store.postgres.PostgresSettings;
+import dev.cctelemetry.store.postgres.PostgresUsageSink;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,12 +39,14 @@ import java.util.Optional;
 public final class LocalServices {
 
     private final TelemetryEnvironment environment;
+    private final Clock clock;
     private PriceTable prices;
 
     /** Services for one process. */
     @Inject
-    public LocalServices(TelemetryEnvironment environment) {
+    public LocalServices(TelemetryEnvironment environment, Clock clock) {
         this.environment = environment;
+        this.clock = clock;
     }
 
     /** The environment the process runs in. */
@@ -61,6 +80,112 @@ public final class LocalServices {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         return new SyncService(ledger, new FileSyncLock(environment.syncLockFile()), new CostCalculator(prices()),
                 System::nanoTime, threads);
+    }
+
+    /** {@code config.json}, created on first use. */
+    public TelemetryConfig config() {
+        try {
+            return configStore().loadOrCreate();
+        } catch (IOException e) {
+            throw CliException.failure(e.getMessage(), e);
+        }
+    }
+
+    /** The store of {@code config.json}. */
+    public ConfigStore configStore() {
+        return new ConfigStore(environment.telemetryHome().resolve("config.json"),
+                () -> Main.hostName(environment.env()));
+    }
+
+    /** This machine as the shared store lists it. */
+    public MachineIdentity machine(TelemetryConfig config) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String name = os.contains("win") ? "windows" : os.contains("mac") ? "macos" : os.isEmpty() ? "unknown" : "linux";
+        return new MachineIdentity(config.machineId(), config.machineName(), name);
+    }
+
+    /**
+     * Connection settings for a configured store, the password resolved from the config or its environment
+     * variable.
+     *
+     * @throws CliException when the settings are unusable (message never holds the password)
+     */
+    public PostgresSettings storeSettings(StoreConfig store) {
+        String password;
+        if (store.passwordEnv().isPresent()) {
+            String name = store.passwordEnv().get();
+            password = environment.env().get(name);
+            if (password == null) {
+                throw CliException.failure("environment variable " + name + " (store.password_env) is not set", null);
+            }
+        } else {
+            password = store.password().orElse("");
+        }
+        try {
+            PostgresSettings s = PostgresSettings.of(store.url(), store.user(), password)
+                    .withTransactionPooler(store.transactionPooler()).withSchema(store.schema());
+            return store.sslmode().isEmpty() ? s : s.withSslMode(PostgresSettings.SslMode.ofCode(store.sslmode().get()));
+        } catch (IllegalArgumentException e) {
+            throw CliException.failure("store settings in config.json: " + e.getMessage(), e);
+        }
+    }
+
+    /** The configured remote store, not yet connected; the caller closes it. Empty when none is configured. */
+    public Optional<PostgresUsageSink> openSink() {
+        Optional<StoreConfig> store = config().store();
+        if (store.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PostgresUsageSink(storeSettings(store.get())));
+        } catch (RemoteStoreException e) {
+            throw CliException.failure(e.getMessage(), e);
+        }
+    }
+
+    /** Where push outcomes and backoff are kept between processes. */
+    public PushStatusStore pushStatus() {
+        return new JsonPushStatusStore(environment.telemetryHome().resolve("state").resolve("push-status.json"));
+    }
+
+    /**
+     * Pushes {@code ledger}'s pending records when a store is configured. Never throws: every failure (settings,
+     * network, ledger) comes back as a result with a one-line, password-free message.
+     */
+    public PushResult push(Ledger ledger, PushMode mode) {
+        try {
+            TelemetryConfig config = config();
+            if (config.store().isEmpty()) {
+                return PushResult.notConfigured();
+            }
+            try (PostgresUsageSink sink = new PostgresUsageSink(storeSettings(config.store().get()))) {
+                return new Pusher(ledger, sink, machine(config),
+                        new FileSyncLock(environment.telemetryHome().resolve("state").resolve("push.lock")),
+                        pushStatus(), Backoff.DEFAULT, clock, Pusher.DEFAULT_BATCH).push(mode);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PushResult.failedBeforeStart("interrupted");
+        } catch (RuntimeException e) {
+            return PushResult.failedBeforeStart(Main.oneLine(e));
+        }
+    }
+
+    /**
+     * For hook workers and the daemon: opens the ledger, pushes with {@link PushMode#AUTOMATIC} (honouring the
+     * backoff, never queueing behind another push) when a store is configured. Never throws.
+     */
+    public PushResult pushIfConfigured() {
+        try {
+            if (config().store().isEmpty()) {
+                return PushResult.notConfigured();
+            }
+            try (SqliteLedger ledger = openLedger()) {
+                return push(ledger, PushMode.AUTOMATIC);
+            }
+        } catch (RuntimeException e) {
+            return PushResult.failedBeforeStart(Main.oneLine(e));
+        }
     }
 
     /**

@@ -1,5 +1,14 @@
 package dev.cctelemetry.cli;
 
+import dev.cctelemetry.cli.config.TelemetryConfig;
+import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.port.out.RemoteStoreException;
+import dev.cctelemetry.core.port.out.UsageRecordSource;
+import dev.cctelemetry.core.port.out.UsageSink;
+import dev.cctelemetry.core.push.PushMode;
+import dev.cctelemetry.core.push.PushResult;
+import dev.cctelemetry.core.report.MachineReport;
+import dev.cctelemetry.core.report.RemoteRecordSource;
 import dev.cctelemetry.core.report.Report;
 import dev.cctelemetry.core.report.ReportJsonWriter;
 import dev.cctelemetry.core.report.ReportKind;
@@ -9,6 +18,8 @@ import dev.cctelemetry.core.report.ReportTableRenderer;
 import dev.cctelemetry.core.sync.SyncProgress;
 import dev.cctelemetry.core.sync.SyncRequest;
 import dev.cctelemetry.core.sync.SyncSummary;
+import dev.cctelemetry.store.postgres.PostgresUsageSink;
+import dev.cctelemetry.store.postgres.RemoteMachine;
 import dev.cctelemetry.store.sqlite.SqliteLedger;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -39,8 +50,15 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "KIND", defaultValue = "daily",
-            description = "daily, monthly, sessions, projects, models or blocks (default: ${DEFAULT-VALUE}).")
+            description = "daily, monthly, sessions, projects, models, blocks or machines (default: ${DEFAULT-VALUE}).")
     String kind;
+
+    @Option(names = "--remote", description = "Report from the shared store (every machine) instead of the local"
+            + " ledger (this machine).")
+    boolean remote;
+
+    @Option(names = "--machine", paramLabel = "NAME", description = "Only this machine's records (name or id).")
+    String machine;
 
     @Option(names = "--since", paramLabel = "DATE", description = "First day to include (YYYY-MM-DD or YYYYMMDD).")
     String since;
@@ -79,7 +97,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        ReportKind reportKind = parseKind(kind);
+        boolean machines = kind.equalsIgnoreCase("machines");
+        ReportKind reportKind = machines ? null : parseKind(kind);
         ReportOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         try (SqliteLedger ledger = services.openLedger()) {
@@ -89,12 +108,83 @@ public final class ReportCommand implements Callable<Integer> {
                 if (!json && (s.newRecords() > 0 || s.updatedRecords() > 0)) {
                     spec.commandLine().getErr().println(SyncCommand.summaryLine(s));
                 }
+                PushResult pushed = services.push(ledger, PushMode.AUTOMATIC);
+                if (pushed.outcome() == PushResult.Outcome.FAILED) {
+                    spec.commandLine().getErr().println("cc-telemetry: " + pushed.summaryLine());
+                }
             }
-            Report<?> report = new ReportService(ledger, clock).report(reportKind, options);
-            out.print(json ? new ReportJsonWriter().toJson(report) + "\n" : new ReportTableRenderer().render(report));
+            String text;
+            if (remote) {
+                text = remoteReport(reportKind, options);
+            } else {
+                text = localReport(ledger, reportKind, options);
+            }
+            out.print(text);
             out.flush();
         }
         return ExitCode.OK;
+    }
+
+    private String localReport(SqliteLedger ledger, ReportKind reportKind, ReportOptions options) throws IOException {
+        TelemetryConfig config = services.config();
+        boolean mine = machine == null || machine.equals(config.machineName())
+                || machine.equalsIgnoreCase(config.machineId());
+        if (!mine) {
+            spec.commandLine().getErr().println("cc-telemetry: the local ledger holds only this machine ("
+                    + config.machineName() + "); use --remote for machine " + machine);
+        }
+        UsageRecordSource source = mine ? ledger : (filter, action) -> { };
+        if (reportKind == null) {
+            MachineReport report = new MachineReport().machine(config.machineId(), config.machineName(),
+                    services.pushStatus().load().lastSuccess());
+            if (mine) {
+                source.forEachRecord(range(options), r -> report.add(config.machineId(), config.machineName(), r));
+            }
+            return machines(report, "this machine (local ledger)", options);
+        }
+        return render(new ReportService(source, clock).report(reportKind, options));
+    }
+
+    private String remoteReport(ReportKind reportKind, ReportOptions options) throws IOException {
+        PostgresUsageSink sink = services.openSink().orElseThrow(() -> CliException.failure(
+                "no remote store configured: run 'cc-telemetry config set-store URL' first", null));
+        try (sink) {
+            if (reportKind == null) {
+                MachineReport report = new MachineReport();
+                for (RemoteMachine m : sink.machines()) {
+                    if (machine == null || machine.equals(m.name()) || machine.equalsIgnoreCase(m.machineId())) {
+                        report.machine(m.machineId(), m.name(), Optional.of(m.lastPush()));
+                    }
+                }
+                Ledger.RecordFilter f = range(options);
+                sink.reportRecords(new UsageSink.ReportFilter(f.from(), f.until(), Optional.ofNullable(machine)),
+                        row -> {
+                            if (options.includes(row.record().timestamp().atZone(options.zone()).toLocalDate())) {
+                                report.add(row);
+                            }
+                        });
+                return machines(report, "all machines (" + sink.describe() + ")", options);
+            }
+            return render(new ReportService(new RemoteRecordSource(sink, Optional.ofNullable(machine)), clock)
+                    .report(reportKind, options));
+        } catch (RemoteStoreException e) {
+            throw CliException.failure(e.getMessage(), e);
+        }
+    }
+
+    private String render(Report<?> report) throws IOException {
+        return json ? new ReportJsonWriter().toJson(report) + "\n" : new ReportTableRenderer().render(report);
+    }
+
+    private String machines(MachineReport report, String scope, ReportOptions options) {
+        return json ? report.renderJson() + "\n" : report.renderTable("Usage by machine: " + scope, options.zone());
+    }
+
+    /** Timestamp bounds that cover the options' local dates. */
+    private static Ledger.RecordFilter range(ReportOptions options) {
+        ZoneId zone = options.zone();
+        return new Ledger.RecordFilter(options.since().map(d -> d.atStartOfDay(zone).toInstant()),
+                options.until().map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()));
     }
 
     private static ReportKind parseKind(String name) {
@@ -102,7 +192,7 @@ public final class ReportCommand implements Callable<Integer> {
             return ReportKind.ofName(name);
         } catch (IllegalArgumentException e) {
             throw CliException.usage("unknown report '" + name
-                    + "': use daily, monthly, sessions, projects, models or blocks");
+                    + "': use daily, monthly, sessions, projects, models, blocks or machines");
         }
     }
 

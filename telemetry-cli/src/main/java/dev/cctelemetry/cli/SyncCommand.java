@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cctelemetry.cli.config.ConfigStore;
 import dev.cctelemetry.cli.state.InstallLayout;
 import dev.cctelemetry.cli.state.ManualSyncRecorder;
+import dev.cctelemetry.core.push.PushMode;
+import dev.cctelemetry.core.push.PushResult;
 import dev.cctelemetry.core.sync.SyncProgress;
 import dev.cctelemetry.core.sync.SyncRequest;
 import dev.cctelemetry.core.sync.SyncSummary;
@@ -64,19 +66,20 @@ public final class SyncCommand implements Callable<Integer> {
         ManualSyncRecorder recorder = new ManualSyncRecorder(
                 new InstallLayout(services.environment().telemetryHome()).manualSync());
         try {
-            String detail = syncAndPrint();
-            recorder.record(clock.instant(), true, "", detail);
-            return ExitCode.OK;
+            Done done = syncAndPrint();
+            recorder.record(clock.instant(), true, "", done.detail());
+            return done.pushFailed() ? ExitCode.FAILURE : ExitCode.OK;
         } catch (IOException | RuntimeException e) {
             recorder.record(clock.instant(), false, Main.oneLine(e), "");
             throw e;
         }
     }
 
-    private String syncAndPrint() throws IOException, InterruptedException {
+    private Done syncAndPrint() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         TelemetryEnvironment env = services.environment();
         new ConfigStore(env.telemetryHome().resolve("config.json"), () -> Main.hostName(env.env())).loadOrCreate();
+        PushResult pushed;
         List<ClaudeRoot> roots = services.roots(claudeDirs);
         // Checked before the ledger and the lock create anything, so a first run is not reported as a repair.
         boolean stateLost = Files.exists(env.ledgerFile()) && !Files.isDirectory(env.syncLockFile().getParent());
@@ -86,8 +89,9 @@ public final class SyncCommand implements Callable<Integer> {
                 s = services.syncService(ledger).sync(new SyncRequest(roots, force, f -> true), progress);
             }
             long total = ledger.stats().records();
+            pushed = services.push(ledger, PushMode.MANUAL);
             if (json) {
-                out.println(toJson(s, roots, total, stateLost));
+                out.println(toJson(s, roots, total, stateLost, pushed));
             } else {
                 if (roots.isEmpty()) {
                     out.println("No Claude Code transcripts found (set CLAUDE_CONFIG_DIR or use --claude-dir).");
@@ -95,9 +99,18 @@ public final class SyncCommand implements Callable<Integer> {
                 recoveryNotices(s, stateLost).forEach(out::println);
                 out.println(summaryLine(s));
                 out.printf(Locale.ROOT, "Ledger: %s (%,d records)%n", env.ledgerFile(), total);
+                if (pushed.outcome() == PushResult.Outcome.PUSHED) {
+                    out.println(pushed.summaryLine());
+                } else if (pushed.outcome() != PushResult.Outcome.NOT_CONFIGURED) {
+                    spec.commandLine().getErr().println("cc-telemetry: " + pushed.summaryLine());
+                }
             }
-            return String.format(Locale.ROOT, "%,d new records", s.newRecords());
+            return new Done(String.format(Locale.ROOT, "%,d new records", s.newRecords()), pushed.failed());
         }
+    }
+
+    /** What a sync printed about itself: a detail for the status file, and whether the push after it failed. */
+    private record Done(String detail, boolean pushFailed) {
     }
 
     /** What this sync repaired before it could do its work, one line each (none after a clean run). */
@@ -129,7 +142,8 @@ public final class SyncCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.1f MB", b / (1024.0 * 1024.0));
     }
 
-    private static String toJson(SyncSummary s, List<ClaudeRoot> roots, long total, boolean stateLost)
+    private static String toJson(SyncSummary s, List<ClaudeRoot> roots, long total, boolean stateLost,
+            PushResult pushed)
             throws IOException {
         ObjectMapper m = new ObjectMapper();
         ObjectNode n = m.createObjectNode();
@@ -145,6 +159,9 @@ public final class SyncCommand implements Callable<Integer> {
         n.put("ledgerRecords", total);
         n.put("resumedAfterInterruption", s.resumedAfterInterruption());
         n.put("recreatedStateFolder", stateLost);
+        if (pushed.outcome() != PushResult.Outcome.NOT_CONFIGURED) {
+            n.set("push", m.readTree(PushCommand.toJson(pushed)));
+        }
         return m.writeValueAsString(n);
     }
 

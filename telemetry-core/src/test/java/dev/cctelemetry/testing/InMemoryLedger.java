@@ -29,6 +29,10 @@ public final class InMemoryLedger implements Ledger {
     private final Map<UsageKey, UsageRecord> records = new HashMap<>();
     private final Map<String, FileCheckpoint> checkpoints = new HashMap<>();
     private final Map<String, SessionCostState> costStates = new HashMap<>();
+    private final Map<UsageKey, Long> changeSeqs = new HashMap<>();
+    private long changeSeq;
+    private long pushedSeq;
+    private String pushedTarget = "";
     private RuntimeException failure;
     private int commits;
 
@@ -48,6 +52,7 @@ public final class InMemoryLedger implements Ledger {
             throw failure;
         }
         commits++;
+        changeSeq++;
         long inserted = 0;
         long replaced = 0;
         long unchanged = 0;
@@ -55,9 +60,11 @@ public final class InMemoryLedger implements Ledger {
             UsageRecord stored = records.get(r.key());
             if (stored == null) {
                 records.put(r.key(), r);
+                changeSeqs.put(r.key(), changeSeq);
                 inserted++;
             } else if (WinnerRule.winner(stored, r) == r && !stored.equals(r)) {
                 records.put(r.key(), r);
+                changeSeqs.put(r.key(), changeSeq);
                 replaced++;
             } else {
                 unchanged++;
@@ -95,6 +102,55 @@ public final class InMemoryLedger implements Ledger {
                 .thenComparing(r -> r.key().messageId())
                 .thenComparing(r -> r.key().requestId()));
         selected.forEach(action);
+    }
+
+    @Override
+    public synchronized PendingBatch pendingForPush(long afterSeq, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        List<UsageKey> pending = changeSeqs.entrySet().stream().filter(e -> e.getValue() > afterSeq)
+                .sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+        if (pending.isEmpty()) {
+            return new PendingBatch(List.of(), afterSeq);
+        }
+        // Same cut as the SQL ledger: whole sequences only; one oversized sequence comes alone.
+        long firstSeq = changeSeqs.get(pending.get(0));
+        long lastSeq = firstSeq;
+        List<UsageRecord> out = new ArrayList<>();
+        int i = 0;
+        while (i < pending.size()) {
+            long seq = changeSeqs.get(pending.get(i));
+            int j = i;
+            while (j < pending.size() && changeSeqs.get(pending.get(j)) == seq) {
+                j++;
+            }
+            if (!out.isEmpty() && out.size() + (j - i) > limit) {
+                break;
+            }
+            pending.subList(i, j).forEach(k -> out.add(records.get(k)));
+            lastSeq = seq;
+            i = j;
+        }
+        return new PendingBatch(out, lastSeq);
+    }
+
+    @Override
+    public synchronized long countPendingForPush(long afterSeq) {
+        return changeSeqs.values().stream().filter(s -> s > afterSeq).count();
+    }
+
+    @Override
+    public synchronized long pushedMark(String target) {
+        return target.equals(pushedTarget) ? pushedSeq : 0;
+    }
+
+    @Override
+    public synchronized void markPushed(String target, long seq) {
+        if (!target.equals(pushedTarget) || seq > pushedSeq) {
+            pushedTarget = target;
+            pushedSeq = seq;
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -61,7 +62,43 @@ public final class ConfigStore {
         if (dirty) {
             write(root);
         }
-        return new TelemetryConfig(root.get("machine_id").asText(), root.get("machine_name").asText());
+        return new TelemetryConfig(root.get("machine_id").asText(), root.get("machine_name").asText(),
+                store(root.path("store")));
+    }
+
+    /**
+     * Replaces the {@code store} object, keeping every other key (creating the file, machine id and name first
+     * when needed).
+     */
+    public TelemetryConfig saveStore(StoreConfig store) throws IOException {
+        loadOrCreate();
+        ObjectNode root = readObject();
+        ObjectNode s = root.putObject("store");
+        s.put("url", store.url());
+        s.put("user", store.user());
+        store.password().ifPresent(p -> s.put("password", p));
+        store.passwordEnv().ifPresent(e -> s.put("password_env", e));
+        store.sslmode().ifPresent(m -> s.put("sslmode", m));
+        s.put("transaction_pooler", store.transactionPooler());
+        if (!store.schema().isEmpty()) {
+            s.put("schema", store.schema());
+        }
+        write(root);
+        return loadOrCreate();
+    }
+
+    private static Optional<StoreConfig> store(JsonNode s) {
+        if (!s.isObject() || !s.path("url").isTextual() || s.path("url").asText().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoreConfig(s.path("url").asText(), s.path("user").asText(""),
+                text(s, "password"), text(s, "password_env"), text(s, "sslmode"),
+                s.path("transaction_pooler").asBoolean(false), s.path("schema").asText("")));
+    }
+
+    private static Optional<String> text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v != null && v.isTextual() && !v.asText().isEmpty() ? Optional.of(v.asText()) : Optional.empty();
     }
 
     /**
@@ -103,6 +140,8 @@ public final class ConfigStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            // The replaced file may have been loosened by hand; the new one must be owner-only again.
+            restrict(file);
         } finally {
             Files.deleteIfExists(tmp);
         }

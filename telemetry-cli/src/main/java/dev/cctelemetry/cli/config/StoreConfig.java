@@ -7,18 +7,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@code store} section of {@code config.json}: where records are pushed. The password is either stored in
- * the (0600) config or named by an environment variable; {@link #toString()} and {@link #describe()} never show it.
+ * The {@code store} object of {@code config.json}: where records are pushed. The password is either kept in the
+ * (0600) config or named by an environment variable; {@link #toString()} and {@link #describe()} never show it.
  *
- * @param url JDBC URL ({@code jdbc:postgresql://...})
+ * @param url {@code jdbc:postgresql://host:port/db} (a pasted {@code postgres://} URI is converted before saving)
  * @param user database user
- * @param password the password, "" when none is stored
- * @param passwordEnv the environment variable holding the password, "" when none
- * @param sslmode the driver's sslmode, "" for automatic
- * @param transactionPooler whether the URL points at a transaction-mode pooler
+ * @param password the password kept in the 0600 config file, if the user chose that
+ * @param passwordEnv the environment variable holding the password instead, if the user chose that
+ * @param sslmode the driver's sslmode; empty picks verify-full for remote hosts, prefer for loopback
+ * @param transactionPooler whether the URL points at a transaction-mode pooler (Supabase port 6543, PgBouncer)
+ * @param schema PostgreSQL schema for the tables, "" for the default search path
  */
-public record StoreConfig(String url, String user, String password, String passwordEnv, String sslmode,
-        boolean transactionPooler) {
+public record StoreConfig(String url, String user, Optional<String> password, Optional<String> passwordEnv,
+        Optional<String> sslmode, boolean transactionPooler, String schema) {
 
     public StoreConfig {
         Objects.requireNonNull(url, "url is null");
@@ -26,56 +27,63 @@ public record StoreConfig(String url, String user, String password, String passw
         Objects.requireNonNull(password, "password is null");
         Objects.requireNonNull(passwordEnv, "passwordEnv is null");
         Objects.requireNonNull(sslmode, "sslmode is null");
+        Objects.requireNonNull(schema, "schema is null");
+    }
+
+    /** A store from plain strings, "" meaning absent (the wizard's answers), in the default schema. */
+    public StoreConfig(String url, String user, String password, String passwordEnv, String sslmode,
+            boolean transactionPooler) {
+        this(url, user, nonEmpty(password), nonEmpty(passwordEnv), nonEmpty(sslmode), transactionPooler, "");
     }
 
     /** The {@code store} section of a config, when it names a URL. */
     public static Optional<StoreConfig> of(JsonNode config) {
-        JsonNode s = config.path("store");
-        if (!s.isObject() || s.path("url").asText("").isBlank()) {
+        return fromSection(config.path("store"));
+    }
+
+    /** A {@code store} object itself, when it names a URL. */
+    public static Optional<StoreConfig> fromSection(JsonNode s) {
+        if (!s.isObject() || !s.path("url").isTextual() || s.path("url").asText().isBlank()) {
             return Optional.empty();
         }
         return Optional.of(new StoreConfig(s.path("url").asText(), s.path("user").asText(""),
-                s.path("password").asText(""), s.path("password_env").asText(""), s.path("sslmode").asText(""),
-                s.path("transaction_pooler").asBoolean(false)));
+                text(s, "password"), text(s, "password_env"), text(s, "sslmode"),
+                s.path("transaction_pooler").asBoolean(false), s.path("schema").asText("")));
     }
 
-    /** Whether a password is stored in the config file itself. */
-    public boolean holdsPassword() {
-        return !password.isEmpty();
-    }
-
-    /** The password to connect with: the named variable's value, else the stored one. */
-    public String resolvePassword(Map<String, String> env) {
-        if (!passwordEnv.isEmpty()) {
-            return env.getOrDefault(passwordEnv, "");
-        }
-        return password;
-    }
-
-    /** The section as written to {@code config.json}. */
+    /** Writes this store as the {@code store} object of {@code config}, replacing any earlier one. */
     public void writeTo(ObjectNode config) {
         ObjectNode s = config.putObject("store");
         s.put("url", url);
         s.put("user", user);
-        if (!passwordEnv.isEmpty()) {
-            s.put("password_env", passwordEnv);
-        } else if (!password.isEmpty()) {
-            s.put("password", password);
+        password.ifPresent(p -> s.put("password", p));
+        passwordEnv.ifPresent(e -> s.put("password_env", e));
+        sslmode.ifPresent(m -> s.put("sslmode", m));
+        s.put("transaction_pooler", transactionPooler);
+        if (!schema.isEmpty()) {
+            s.put("schema", schema);
         }
-        if (!sslmode.isEmpty()) {
-            s.put("sslmode", sslmode);
+    }
+
+    /** Whether a password is stored in the config file itself. */
+    public boolean holdsPassword() {
+        return password.isPresent();
+    }
+
+    /** The password to connect with: the named variable's value, else the stored one, else "". */
+    public String resolvePassword(Map<String, String> env) {
+        if (passwordEnv.isPresent()) {
+            return env.getOrDefault(passwordEnv.get(), "");
         }
-        if (transactionPooler) {
-            s.put("transaction_pooler", true);
-        }
+        return password.orElse("");
     }
 
     /** The password as shown to people: {@code ****}, plus where it comes from. */
     public String maskedPassword() {
-        if (!passwordEnv.isEmpty()) {
-            return "**** (from $" + passwordEnv + ")";
+        if (passwordEnv.isPresent()) {
+            return "**** (from $" + passwordEnv.get() + ")";
         }
-        return password.isEmpty() ? "(none)" : "**** (in config)";
+        return password.isPresent() ? "**** (in config)" : "(none)";
     }
 
     /** URL, user and masked password on one line; a password embedded in the URL is masked too. */
@@ -91,6 +99,16 @@ public record StoreConfig(String url, String user, String password, String passw
 
     @Override
     public String toString() {
-        return "StoreConfig[" + describe() + "]";
+        return "StoreConfig[" + describe() + ", sslmode=" + sslmode.orElse("auto") + ", transactionPooler="
+                + transactionPooler + ", schema=" + schema + "]";
+    }
+
+    private static Optional<String> nonEmpty(String s) {
+        return s == null || s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    private static Optional<String> text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v != null && v.isTextual() && !v.asText().isEmpty() ? Optional.of(v.asText()) : Optional.empty();
     }
 }

@@ -22,8 +22,9 @@ public final class PostgresStoreProbe implements StoreProbe {
     /** The settings {@code store} describes, with short timeouts. */
     public PostgresSettings settings(StoreConfig store) {
         PostgresSettings s = PostgresSettings.of(store.url(), store.user(), store.resolvePassword(env))
-                .withTransactionPooler(store.transactionPooler()).withTimeouts(CONNECT, STATEMENT);
-        return store.sslmode().isEmpty() ? s : s.withSslMode(PostgresSettings.SslMode.ofCode(store.sslmode()));
+                .withTransactionPooler(store.transactionPooler()).withSchema(store.schema())
+                .withTimeouts(CONNECT, STATEMENT);
+        return store.sslmode().map(m -> s.withSslMode(PostgresSettings.SslMode.ofCode(m))).orElse(s);
     }
 
     @Override

@@ -177,6 +177,31 @@ public final class PostgresUsageSink implements UsageSink {
         }
     }
 
+    /**
+     * Every machine that ever pushed, by name.
+     *
+     * @throws RemoteStoreException when the store cannot be reached
+     */
+    public synchronized List<RemoteMachine> machines() {
+        Connection c = connection();
+        try {
+            begin(c);
+            List<RemoteMachine> out = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT machine_id, name, os, last_push FROM machines ORDER BY name, machine_id")) {
+                while (rs.next()) {
+                    out.add(new RemoteMachine(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class).toInstant()));
+                }
+            }
+            c.commit();
+            return out;
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            throw failed(e);
+        }
+    }
+
     @Override
     public String describe() {
         String where = "postgresql://" + endpoint.hostPort() + "/" + endpoint.database();
@@ -205,12 +230,15 @@ public final class PostgresUsageSink implements UsageSink {
             st.execute(UsageUpsertSql.CREATE_STAGE);
         }
         PGConnection pg = c.unwrap(PGConnection.class);
-        try (PGCopyOutputStream copy = new PGCopyOutputStream(pg, UsageUpsertSql.COPY_STAGE, COPY_BUFFER);
-                Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), COPY_BUFFER)) {
+        PGCopyOutputStream copy = new PGCopyOutputStream(pg, UsageUpsertSql.COPY_STAGE, COPY_BUFFER);
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), COPY_BUFFER)) {
             for (UsageRecord r : winners) {
                 UsageCsv.write(out, machineId, r);
             }
         } catch (IOException e) {
+            // A COPY that failed half-way (connection killed, server error) still holds the driver's connection
+            // lock: without cancelling it, the rollback that follows would wait for that lock for ever.
+            cancelQuietly(copy);
             // The driver wraps server errors during COPY (bad row, timeout) in IOException; unwrap them.
             if (e.getCause() instanceof SQLException sql) {
                 throw sql;
@@ -374,6 +402,16 @@ public final class PostgresUsageSink implements UsageSink {
         if (connection != null) {
             closeQuietly(connection);
             connection = null;
+        }
+    }
+
+    private static void cancelQuietly(PGCopyOutputStream copy) {
+        if (copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                log.debug("cancelling COPY failed: {}", e.getSQLState());
+            }
         }
     }
 

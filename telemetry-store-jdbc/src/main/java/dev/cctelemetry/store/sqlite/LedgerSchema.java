@@ -13,7 +13,7 @@ import java.util.List;
 final class LedgerSchema {
 
     /** The schema version this build writes. */
-    static final int CURRENT = 1;
+    static final int CURRENT = 2;
 
     private static final List<List<String>> MIGRATIONS = List.of(
             // version 1
@@ -80,9 +80,19 @@ final class LedgerSchema {
                       PRIMARY KEY (session_id, model)
                     )""",
                     "CREATE TABLE ledger_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-                    "INSERT INTO ledger_meta(key, value) VALUES ('change_seq', '0')"));
+                    "INSERT INTO ledger_meta(key, value) VALUES ('change_seq', '0')"),
+            // version 2: the push outbox's mark (records up to this change_seq are in the remote store) and the
+            // store it refers to, so that pointing at a new store pushes the whole history again.
+            List.of(
+                    "INSERT OR IGNORE INTO ledger_meta(key, value) VALUES ('pushed_seq', '0')",
+                    "INSERT OR IGNORE INTO ledger_meta(key, value) VALUES ('pushed_target', '')"));
 
     private LedgerSchema() {
+    }
+
+    /** The statements that created a version-1 ledger, for tests that upgrade one. */
+    static List<String> versionOneStatements() {
+        return MIGRATIONS.get(0);
     }
 
     /**

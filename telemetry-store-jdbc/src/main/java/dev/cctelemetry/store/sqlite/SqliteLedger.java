@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -421,6 +422,114 @@ public final class SqliteLedger implements Ledger {
             }
         } catch (SQLException e) {
             throw failure("read records", e);
+        }
+    }
+
+    @Override
+    public PendingBatch pendingForPush(long afterSeq, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        List<UsageRecord> records = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>();
+        readPending("change_seq > ? ORDER BY change_seq LIMIT ?", records, seqs, afterSeq, limit);
+        if (records.isEmpty()) {
+            return new PendingBatch(List.of(), afterSeq);
+        }
+        long last = seqs.get(seqs.size() - 1);
+        if (records.size() < limit) {
+            return new PendingBatch(records, last);
+        }
+        if (seqs.get(0) == last) {
+            // One commit alone fills the batch: take the whole commit, past the soft limit.
+            records.clear();
+            seqs.clear();
+            readPending("change_seq = ?", records, seqs, last);
+            return new PendingBatch(records, last);
+        }
+        // The last sequence may continue past the limit: leave it whole for the next batch.
+        int end = seqs.size();
+        while (seqs.get(end - 1) == last) {
+            end--;
+        }
+        return new PendingBatch(records.subList(0, end), seqs.get(end - 1));
+    }
+
+    private void readPending(String where, List<UsageRecord> records, List<Long> seqs, long... params) {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT " + COLUMNS + " FROM usage_events WHERE " + where)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setLong(i + 1, params[i]);
+            }
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    records.add(read(rs));
+                    seqs.add(rs.getLong(26));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read records to push", e);
+        }
+    }
+
+    @Override
+    public long countPendingForPush(long afterSeq) {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT COUNT(*) FROM usage_events WHERE change_seq > ?")) {
+            ps.setLong(1, afterSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure("count records to push", e);
+        }
+    }
+
+    @Override
+    public long pushedMark(String target) {
+        Objects.requireNonNull(target, "target is null");
+        Map<String, String> meta = meta();
+        return target.equals(meta.getOrDefault("pushed_target", "")) ? Long.parseLong(meta.get("pushed_seq")) : 0;
+    }
+
+    @Override
+    public void markPushed(String target, long seq) {
+        Objects.requireNonNull(target, "target is null");
+        try {
+            conn.setAutoCommit(false);
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "UPDATE ledger_meta SET value = ? WHERE key = ?")) {
+                Map<String, String> meta = meta();
+                boolean sameTarget = target.equals(meta.getOrDefault("pushed_target", ""));
+                if (!sameTarget || seq > Long.parseLong(meta.get("pushed_seq"))) {
+                    ps.setString(1, Long.toString(seq));
+                    ps.setString(2, "pushed_seq");
+                    ps.executeUpdate();
+                    ps.setString(1, target);
+                    ps.setString(2, "pushed_target");
+                    ps.executeUpdate();
+                }
+                conn.commit();
+            } catch (SQLException | RuntimeException e) {
+                conn.rollback();
+                throw e;
+            } finally {
+                conn.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("store the push mark", e);
+        }
+    }
+
+    private Map<String, String> meta() {
+        Map<String, String> out = new HashMap<>();
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT key, value FROM ledger_meta")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("read ledger metadata", e);
         }
     }
 

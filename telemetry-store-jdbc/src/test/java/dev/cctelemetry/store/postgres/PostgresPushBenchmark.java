@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * ./mvnw -B -o test -pl telemetry-store-jdbc -am -Dtest=PostgresPushBenchmark \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dcct.benchmark=true
  * </pre>
- * Optional: {@code -Dcct.benchmark.records=1000000 -Dcct.benchmark.batch=5000}.
+ * Optional: {@code -Dcct.benchmark.records=1000000 -Dcct.benchmark.batch=50000}.
  */
 class PostgresPushBenchmark {
 
@@ -30,7 +30,7 @@ class PostgresPushBenchmark {
     void pushFigures() {
         assumeTrue(Boolean.getBoolean("cct.benchmark"), "benchmark: run with -Dcct.benchmark=true");
         int total = Integer.getInteger("cct.benchmark.records", 1_000_000);
-        int batch = Integer.getInteger("cct.benchmark.batch", 5_000);
+        int batch = Integer.getInteger("cct.benchmark.batch", dev.cctelemetry.core.push.Pusher.DEFAULT_BATCH);
         try (TestPostgres pg = TestPostgres.schemaOrSkip()) {
             try (PostgresUsageSink first = pg.sink()) {
                 first.open();
@@ -78,7 +78,8 @@ class PostgresPushBenchmark {
         System.out.printf(Locale.ROOT, "rows stored: %d%n", pg.number("SELECT count(*) FROM usage_events"));
     }
 
-    private static List<UsageRecord> records(int from, int count) {
+    /** Records shaped like a real history: 300 messages per session and file. */
+    static List<UsageRecord> records(int from, int count) {
         List<UsageRecord> out = new ArrayList<>(count);
         for (int n = from; n < from + count; n++) {
             out.add(new UsageRecord(new UsageKey("msg_01" + Integer.toHexString(n) + "bench",

@@ -39,6 +39,40 @@ public interface Ledger extends UsageRecordSource, AutoCloseable {
     /** Counts and dates for status lines. */
     LedgerStats stats();
 
+    /**
+     * Reads the outbox of a push: records whose change sequence is past {@code afterSeq}, in change-sequence
+     * order. Every commit gives the records it inserts or replaces (and the records whose cost it re-spreads)
+     * one new sequence number higher than all before, so a record updated after it was pushed is read again.
+     *
+     * <p>A batch never splits one sequence number: it ends after the last whole sequence that fits in
+     * {@code limit} records, or holds exactly one whole sequence when that alone is larger. So
+     * {@link PendingBatch#lastSeq()} is a safe mark to resume after.
+     *
+     * @param afterSeq read records with a larger change sequence (0 for all)
+     * @param limit soft cap on the records returned; positive
+     * @return the batch; empty (with {@code lastSeq == afterSeq}) when nothing is pending
+     */
+    PendingBatch pendingForPush(long afterSeq, int limit);
+
+    /**
+     * How many records have a change sequence past {@code afterSeq}: what a push from that mark would send.
+     */
+    long countPendingForPush(long afterSeq);
+
+    /**
+     * The change sequence up to which records were pushed to {@code target}; 0 when nothing was pushed there
+     * yet, or when the mark was stored for another target (a new store gets the whole history).
+     *
+     * @param target the remote store's description ({@link UsageSink#describe()}), never a credential
+     */
+    long pushedMark(String target);
+
+    /**
+     * Stores the push mark after the remote committed everything up to {@code seq}. Durable when it returns.
+     * A mark never moves back for the same target.
+     */
+    void markPushed(String target, long seq);
+
     /** Releases the ledger's resources. Never throws checked exceptions. */
     @Override
     void close();
@@ -82,6 +116,24 @@ public interface Ledger extends UsageRecordSource, AutoCloseable {
         public RecordFilter {
             Objects.requireNonNull(from, "from is null");
             Objects.requireNonNull(until, "until is null");
+        }
+    }
+
+    /**
+     * Records waiting to be pushed, with the change sequence they were read up to.
+     *
+     * @param records records in change-sequence order
+     * @param lastSeq the highest change sequence among {@code records}, or the {@code afterSeq} asked for
+     *     when there are none
+     */
+    record PendingBatch(List<UsageRecord> records, long lastSeq) {
+        public PendingBatch {
+            records = List.copyOf(records);
+        }
+
+        /** Whether nothing is pending. */
+        public boolean isEmpty() {
+            return records.isEmpty();
         }
     }
 

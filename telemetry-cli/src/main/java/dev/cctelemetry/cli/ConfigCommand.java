@@ -1,0 +1,134 @@
+package dev.cctelemetry.cli;
+
+import dev.cctelemetry.cli.config.StoreConfig;
+import dev.cctelemetry.core.port.out.RemoteStoreException;
+import dev.cctelemetry.store.postgres.PostgresConnectionString;
+import dev.cctelemetry.store.postgres.PostgresSettings;
+import dev.cctelemetry.store.postgres.PostgresUsageSink;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cc-telemetry config}: change settings in {@code config.json}. */
+@Command(name = "config", mixinStandardHelpOptions = true, description = "Change cc-telemetry's settings.",
+        subcommands = {ConfigCommand.SetStore.class})
+public final class ConfigCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code config set-store URL}: test the connection, then save the store settings. */
+    @Command(name = "set-store", mixinStandardHelpOptions = true,
+            description = "Set the shared PostgreSQL store to push to. Tests the connection (and creates the tables)"
+                    + " before saving. URL: jdbc:postgresql://host:port/db or the postgres://user:password@host/db"
+                    + " string Supabase or Neon show (a password in it is kept in the 0600 config file).")
+    public static final class SetStore implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "URL", description = "Connection URL.")
+        String url;
+
+        @Option(names = "--user", paramLabel = "USER", description = "Database user (default: the URL's).")
+        String user;
+
+        @ArgGroup(exclusive = true)
+        PasswordSource passwordSource;
+
+        @Option(names = "--sslmode", paramLabel = "MODE",
+                description = "disable, allow, prefer, require, verify-ca or verify-full (default: verify-full,"
+                        + " prefer for a loopback host).")
+        String sslmode;
+
+        @Option(names = "--transaction-pooler",
+                description = "The URL is a transaction-mode pooler (Supabase port 6543, PgBouncer).")
+        boolean transactionPooler;
+
+        @Option(names = "--schema", paramLabel = "NAME", hidden = true, description = "PostgreSQL schema for the tables.")
+        String schema = "";
+
+        @Mixin
+        VerboseOption verbose;
+
+        @Spec
+        CommandSpec spec;
+
+        private final LocalServices services;
+
+        /** Where the password comes from: an environment variable read at every push, or stdin saved to the file. */
+        static final class PasswordSource {
+            @Option(names = "--password-env", paramLabel = "NAME",
+                    description = "Read the password from this environment variable at every push.")
+            String env;
+
+            @Option(names = "--password-stdin", description = "Read the password from the first line of stdin"
+                    + " and keep it in the 0600 config file.")
+            boolean stdin;
+        }
+
+        /** A set-store command. */
+        @Inject
+        public SetStore(LocalServices services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            PostgresConnectionString cs;
+            try {
+                cs = PostgresConnectionString.parse(url);
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage(e.getMessage());
+            }
+            String dbUser = user != null ? user : cs.user().orElse("");
+            if (dbUser.isEmpty()) {
+                throw CliException.usage("no database user: pass --user or put it in the URL");
+            }
+            if (sslmode != null) {
+                try {
+                    PostgresSettings.SslMode.ofCode(sslmode);
+                } catch (IllegalArgumentException e) {
+                    throw CliException.usage("unknown --sslmode '" + sslmode + "'");
+                }
+            }
+            Optional<String> passwordEnv = Optional.empty();
+            Optional<String> password = cs.password();
+            if (passwordSource != null && passwordSource.env != null) {
+                passwordEnv = Optional.of(passwordSource.env);
+                password = Optional.empty();
+            } else if (passwordSource != null && passwordSource.stdin) {
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                password = Optional.ofNullable(line).map(String::strip).filter(p -> !p.isEmpty());
+            }
+            StoreConfig store = new StoreConfig(cs.jdbcUrl(), dbUser, password, passwordEnv,
+                    Optional.ofNullable(sslmode), transactionPooler, schema);
+            PostgresSettings settings = services.storeSettings(store);
+            String where;
+            try (PostgresUsageSink sink = new PostgresUsageSink(settings)) {
+                sink.open();
+                where = sink.describe();
+            } catch (RemoteStoreException e) {
+                throw CliException.failure(e.getMessage() + "; store not saved", e);
+            }
+            services.configStore().saveStore(store);
+            spec.commandLine().getOut().println("Store set: " + where + " (user " + dbUser + ", password "
+                    + (passwordEnv.isPresent() ? "from $" + passwordEnv.get() : password.isPresent()
+                            ? "in config.json, mode 0600" : "none") + "). Run 'cc-telemetry push' to send the ledger.");
+            return ExitCode.OK;
+        }
+    }
+}
