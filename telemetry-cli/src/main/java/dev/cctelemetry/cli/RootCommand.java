@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code cc-telemetry}: the command group. */
 @Command(name = "cc-telemetry", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Exact Claude Code token and cost records, kept in a local ledger.",
-        subcommands = {SyncCommand.class, ReportCommand.class, ExportCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {SyncCommand.class, ReportCommand.class, ExportCommand.class, SetupHooksCommand.class,
+            RemoveHooksCommand.class, HookRunCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class RootCommand implements Runnable {
 
     @picocli.CommandLine.Spec
