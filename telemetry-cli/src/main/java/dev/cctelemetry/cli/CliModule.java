@@ -2,6 +2,8 @@ package dev.cctelemetry.cli;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import dev.cctelemetry.cli.hook.HookSyncLog;
+import dev.cctelemetry.cli.hook.RunningJar;
 import java.time.Clock;
 
 /**
@@ -12,10 +14,12 @@ final class CliModule extends AbstractModule {
 
     private final TelemetryEnvironment environment;
     private final Clock clock;
+    private final HookSyncLog hookLog;
 
-    CliModule(TelemetryEnvironment environment, Clock clock) {
+    CliModule(TelemetryEnvironment environment, Clock clock, HookSyncLog hookLog) {
         this.environment = environment;
         this.clock = clock;
+        this.hookLog = hookLog;
     }
 
     @Override
@@ -31,5 +35,16 @@ final class CliModule extends AbstractModule {
     @Provides
     Clock clock() {
         return clock;
+    }
+
+    @Provides
+    HookSyncLog hookLog() {
+        return hookLog;
+    }
+
+    /** The jar {@code setup-hooks} installs: the one holding {@link Main}. */
+    @Provides
+    RunningJar runningJar() {
+        return RunningJar.containing(Main.class);
     }
 }

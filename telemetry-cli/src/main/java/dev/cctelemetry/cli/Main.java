@@ -4,7 +4,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import com.google.inject.Stage;
+import dev.cctelemetry.cli.hook.HookSyncLog;
+import dev.cctelemetry.cli.platform.Platform;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -22,8 +26,8 @@ public final class Main {
 
     /** Runs cc-telemetry and exits with its code. */
     public static void main(String[] args) {
-        TelemetryEnvironment env = new TelemetryEnvironment(System.getenv(),
-                Path.of(System.getProperty("user.home")), Path.of("").toAbsolutePath());
+        TelemetryEnvironment env = new TelemetryEnvironment(System.getenv(), userHome(System.getenv()),
+                Path.of("").toAbsolutePath());
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = run(args, env, Clock.systemUTC(), out, err);
@@ -34,12 +38,25 @@ public final class Main {
         }
     }
 
-    /** Runs one command in this process; what tests call. */
+    /** Runs one command in this process, on the platform of this JVM; what tests call. */
     public static int run(String[] args, TelemetryEnvironment env, Clock clock, PrintWriter out, PrintWriter err) {
+        return run(args, env, clock, out, err, Platform.detect(System.getProperty("os.name", "")));
+    }
+
+    /**
+     * Runs one command in this process.
+     *
+     * @param platform which platform adapters to bind (chosen once, here in the composition root)
+     * @param overrides modules whose bindings replace the defaults (tests: the running jar)
+     */
+    static int run(String[] args, TelemetryEnvironment env, Clock clock, PrintWriter out, PrintWriter err,
+            Platform platform, Module... overrides) {
+        if (args.length > 0 && args[0].equals("hook-run")) {
+            return runHook(args, env, clock, platform, overrides);
+        }
         boolean verbose = Arrays.asList(args).contains("--verbose");
         configureLogging(verbose);
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, new CliModule(env, clock));
-        CommandLine cl = new CommandLine(RootCommand.class, new GuiceFactory(injector));
+        CommandLine cl = commandLine(injector(env, clock, platform, HookSyncLog.disabled(), overrides));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -59,6 +76,79 @@ public final class Main {
             return ExitCode.USAGE;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * {@code hook-run}: logging goes to the hook log only, nothing reaches stdout or stderr, and the exit code is
+     * 0 whatever happens (Claude Code reads exit 2 from a Stop hook as "keep going"; the worker runs detached,
+     * but the rule holds everywhere).
+     */
+    private static int runHook(String[] args, TelemetryEnvironment env, Clock clock, Platform platform,
+            Module... overrides) {
+        HookSyncLog hookLog = null;
+        try {
+            hookLog = HookSyncLog.install(env.telemetryHome().resolve("logs").resolve("hook-sync.log"),
+                    HookSyncLog.MAX_FILE_BYTES);
+            HookSyncLog installed = hookLog;
+            CommandLine cl = commandLine(injector(env, clock, platform, hookLog, overrides));
+            PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
+            cl.setOut(none);
+            cl.setErr(none);
+            cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+                org.slf4j.LoggerFactory.getLogger(Main.class).error("hook-run failed: {}", oneLine(ex));
+                return ExitCode.OK;
+            });
+            cl.setParameterExceptionHandler((ex, a) -> {
+                org.slf4j.LoggerFactory.getLogger(Main.class).warn("hook-run: bad command line: {}", oneLine(ex));
+                try {
+                    installed.flushUnderLock(new dev.cctelemetry.core.lock.FileSyncLock(env.syncLockFile()),
+                            HookRunCommand.FINAL_LOG_WAIT);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return ExitCode.OK;
+            });
+            cl.execute(args);
+        } catch (Throwable t) { // nothing may escape to the terminal, not even an Error
+            // The log may be what failed; there is nowhere else to say it.
+        } finally {
+            if (hookLog != null) {
+                hookLog.stop();
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private static Injector injector(TelemetryEnvironment env, Clock clock, Platform platform, HookSyncLog hookLog,
+            Module... overrides) {
+        Module base = Modules.combine(new CliModule(env, clock, hookLog), platform.module());
+        return Guice.createInjector(Stage.PRODUCTION,
+                overrides.length == 0 ? base : Modules.override(base).with(overrides));
+    }
+
+    private static CommandLine commandLine(Injector injector) {
+        return new CommandLine(RootCommand.class, new GuiceFactory(injector));
+    }
+
+    /**
+     * The user's home as Claude Code sees it: {@code $HOME} (Node's {@code os.homedir()} reads it) when set to an
+     * absolute path, else {@code user.home} (which the JVM takes from the password database, ignoring
+     * {@code HOME}). A hook worker started by Claude Code must look where Claude Code wrote.
+     */
+    static Path userHome(Map<String, String> environment) {
+        String home = environment.get(Platform.detect(System.getProperty("os.name", "")) == Platform.WINDOWS
+                ? "USERPROFILE" : "HOME");
+        if (home != null && !home.isBlank()) {
+            try {
+                Path p = Path.of(home);
+                if (p.isAbsolute()) {
+                    return p;
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // fall through to user.home
+            }
+        }
+        return Path.of(System.getProperty("user.home"));
     }
 
     static String oneLine(Throwable ex) {

@@ -6,9 +6,10 @@ import picocli.CommandLine.Command;
 @Command(name = "cc-telemetry", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Exact Claude Code token and cost records, kept in a local ledger.",
         subcommands = {SetupCommand.class, SyncCommand.class, ReportCommand.class, ExportCommand.class,
-                PushCommand.class, ConfigCommand.class, DoctorCommand.class, StatusCommand.class,
-                DaemonCommand.class, InstallServiceCommand.class, UninstallServiceCommand.class,
-                ServiceStatusCommand.class, UninstallCommand.class, picocli.CommandLine.HelpCommand.class})
+                PushCommand.class, ConfigCommand.class, SetupHooksCommand.class, RemoveHooksCommand.class,
+                HookRunCommand.class, DoctorCommand.class, StatusCommand.class, DaemonCommand.class,
+                InstallServiceCommand.class, UninstallServiceCommand.class, ServiceStatusCommand.class,
+                UninstallCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class RootCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -21,6 +21,9 @@ CCT_JAR=@JAR@
 CCT_HOME=@HOME@
 CCT_WINDOW=@WINDOW@
 CCT_MAX_BYTES=@MAX_BYTES@
+# The worker reads its ledger and state from here, whatever home directory its JVM believes in.
+CC_TELEMETRY_HOME=$CCT_HOME
+export CC_TELEMETRY_HOME
 
 # Claude Code parses stdout and shows stderr: this script says nothing on either.
 exec >/dev/null 2>&1

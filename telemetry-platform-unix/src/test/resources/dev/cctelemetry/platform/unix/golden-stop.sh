@@ -21,6 +21,9 @@ CCT_JAR='/home/o'\''brien/.claude-telemetry/lib/cc `telemetry`.jar'
 CCT_HOME='/home/o'\''brien/.claude-telemetry home é'
 CCT_WINDOW=120
 CCT_MAX_BYTES=1048576
+# The worker reads its ledger and state from here, whatever home directory its JVM believes in.
+CC_TELEMETRY_HOME=$CCT_HOME
+export CC_TELEMETRY_HOME
 
 # Claude Code parses stdout and shows stderr: this script says nothing on either.
 exec >/dev/null 2>&1

@@ -21,6 +21,8 @@ $CctJar = @JAR@
 $CctHome = @HOME@
 $CctWindow = @WINDOW@
 $CctMaxBytes = @MAX_BYTES@
+# The worker (started by Start-Process, which passes our environment on) reads its ledger and state from here.
+$env:CC_TELEMETRY_HOME = $CctHome
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'

@@ -21,6 +21,8 @@ $CctJar = '/Users/o''brien/.claude-telemetry/lib/cc `telemetry`.jar'
 $CctHome = '/Users/o''brien/.claude-telemetry home é'
 $CctWindow = 120
 $CctMaxBytes = 1048576
+# The worker (started by Start-Process, which passes our environment on) reads its ledger and state from here.
+$env:CC_TELEMETRY_HOME = $CctHome
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'

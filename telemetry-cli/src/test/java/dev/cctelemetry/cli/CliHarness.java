@@ -1,0 +1,47 @@
+package dev.cctelemetry.cli;
+
+import com.google.inject.Module;
+import dev.cctelemetry.cli.hook.RunningJar;
+import dev.cctelemetry.cli.platform.Platform;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+/** Runs commands in this JVM against temp homes, with a given "running jar" (tests do not run from a jar). */
+final class CliHarness {
+
+    /** What one command printed and returned. */
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    final Path userHome;
+    final Path telemetryHome;
+    final Path workDir;
+    Optional<Path> runningJar = Optional.empty();
+    Platform platform = Platform.UNIX;
+    Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+    CliHarness(Path tmp) {
+        this.userHome = tmp.resolve("home dir 'q'");
+        this.telemetryHome = tmp.resolve("telemetry");
+        this.workDir = tmp.resolve("project");
+    }
+
+    TelemetryEnvironment environment() {
+        return new TelemetryEnvironment(Map.of("CC_TELEMETRY_HOME", telemetryHome.toString()), userHome, workDir);
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Module jar = b -> b.bind(RunningJar.class).toInstance(() -> runningJar);
+        int code = Main.run(args, environment(), clock, new PrintWriter(out, true), new PrintWriter(err, true),
+                platform, jar);
+        return new Result(code, out.toString(), err.toString());
+    }
+}
