@@ -56,7 +56,7 @@ public final class Main {
         }
         boolean verbose = Arrays.asList(args).contains("--verbose");
         configureLogging(verbose);
-        CommandLine cl = commandLine(injector(env, clock, platform, HookSyncLog.disabled(), overrides));
+        CommandLine cl = commandLine(injector(env, clock, platform, HookSyncLog.disabled(), overrides), args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -90,7 +90,7 @@ public final class Main {
             hookLog = HookSyncLog.install(env.telemetryHome().resolve("logs").resolve("hook-sync.log"),
                     HookSyncLog.MAX_FILE_BYTES);
             HookSyncLog installed = hookLog;
-            CommandLine cl = commandLine(injector(env, clock, platform, hookLog, overrides));
+            CommandLine cl = commandLine(injector(env, clock, platform, hookLog, overrides), args);
             PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
             cl.setOut(none);
             cl.setErr(none);
@@ -126,8 +126,8 @@ public final class Main {
                 overrides.length == 0 ? base : Modules.override(base).with(overrides));
     }
 
-    private static CommandLine commandLine(Injector injector) {
-        return new CommandLine(RootCommand.class, new GuiceFactory(injector));
+    private static CommandLine commandLine(Injector injector, String[] args) {
+        return RootCommand.build(new GuiceFactory(injector), args);
     }
 
     /**
