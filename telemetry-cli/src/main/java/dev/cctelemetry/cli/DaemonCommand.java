@@ -2,13 +2,12 @@ package dev.cctelemetry.cli;
 
 import dev.cctelemetry.cli.config.ConfigStore;
 import dev.cctelemetry.core.port.in.SyncUseCase;
+import dev.cctelemetry.cli.hook.HookScripts;
 import dev.cctelemetry.core.port.out.Detacher;
+import dev.cctelemetry.core.port.out.HookScriptRenderer;
 import dev.cctelemetry.core.port.out.LaunchSpec;
 import dev.cctelemetry.core.transcript.ClaudeRoot;
 import dev.cctelemetry.core.transcript.ClaudeRootResolver;
-import dev.cctelemetry.platform.unix.SetsidDetacher;
-import dev.cctelemetry.platform.windows.StartProcessDetacher;
-import dev.cctelemetry.poller.AfterPass;
 import dev.cctelemetry.poller.DaemonInstanceLock;
 import dev.cctelemetry.poller.DaemonLoop;
 import dev.cctelemetry.poller.DaemonSchedule;
@@ -74,12 +73,16 @@ public final class DaemonCommand implements Callable<Integer> {
 
     private final LocalServices services;
     private final Clock clock;
+    private final Detacher detacher;
+    private final HookScriptRenderer renderer;
 
     /** A daemon command. */
     @Inject
-    public DaemonCommand(LocalServices services, Clock clock) {
+    public DaemonCommand(LocalServices services, Clock clock, Detacher detacher, HookScriptRenderer renderer) {
         this.services = services;
         this.clock = clock;
+        this.detacher = detacher;
+        this.renderer = renderer;
     }
 
     @Override
@@ -88,7 +91,7 @@ public final class DaemonCommand implements Callable<Integer> {
         TelemetryEnvironment env = services.environment();
         Path home = env.telemetryHome();
         services.roots(claudeDirs); // a named folder without projects/ is a usage error, now rather than hourly
-        Duration every = interval != null ? interval : DaemonSchedule.defaultInterval(hooksInstalled(home));
+        Duration every = interval != null ? interval : DaemonSchedule.defaultInterval(hooksInstalled(renderer, home));
         Path lockFile = home.resolve("state").resolve("daemon.lock");
         if (background) {
             return startDetached(out, home, lockFile, every);
@@ -103,8 +106,8 @@ public final class DaemonCommand implements Callable<Integer> {
              DaemonLogging logging = DaemonLogging.start(home.resolve("logs").resolve("daemon.log"))) {
             DaemonStatusFile status = new DaemonStatusFile(home.resolve("state").resolve("daemon-status.json"));
             ReconciliationPass pass = new ReconciliationPass(perPassSync(), environmentRoots(),
-                    new KnownRootsFile(home.resolve("state").resolve("roots.json")), AfterPass.NONE, clock,
-                    System::nanoTime);
+                    new KnownRootsFile(home.resolve("state").resolve("roots.json")), new PushAfterPass(services),
+                    clock, System::nanoTime);
             DaemonLoop loop = new DaemonLoop(pass::run,
                     (o, failures, delay) -> status.record(o, failures, clock.instant().plus(delay), pid),
                     DaemonSchedule.every(every), clock, System::nanoTime, Sleeper.threadSleep());
@@ -170,23 +173,15 @@ public final class DaemonCommand implements Callable<Integer> {
             cmd.add(d.toAbsolutePath().toString());
         }
         Files.createDirectories(home);
-        platformDetacher().start(new LaunchSpec(cmd, home, Map.of("CC_TELEMETRY_HOME", home.toString())));
+        detacher.start(new LaunchSpec(cmd, home, Map.of("CC_TELEMETRY_HOME", home.toString())));
         out.printf(Locale.ROOT, "Started the cc-telemetry daemon in the background (a pass every %s). Log: %s%n",
                 IntervalConverter.format(every), home.resolve("logs").resolve("daemon.log"));
         return ExitCode.OK;
     }
 
-    /** This OS's Detacher. Interim: the platform wiring (Guice platform modules) will provide it. */
-    private static Detacher platformDetacher() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        return os.startsWith("windows") ? new StartProcessDetacher() : new SetsidDetacher();
-    }
-
-    /** Hooks count as installed when setup-hooks has written our hook scripts. */
-    static boolean hooksInstalled(Path home) {
-        Path hooks = home.resolve("hooks");
-        return Files.exists(hooks.resolve("stop.sh")) || Files.exists(hooks.resolve("stop.ps1"))
-                || Files.exists(hooks.resolve("session-end.sh")) || Files.exists(hooks.resolve("session-end.ps1"));
+    /** Hooks count as installed when setup-hooks has written our hook scripts (this platform's names). */
+    static boolean hooksInstalled(HookScriptRenderer renderer, Path home) {
+        return !new HookScripts(renderer, home).installed().isEmpty();
     }
 
     private static CliException alreadyRunning(Path lockFile) {

@@ -7,6 +7,7 @@ import dev.cctelemetry.core.port.in.SyncUseCase;
 import dev.cctelemetry.core.port.out.HookStatusStore;
 import dev.cctelemetry.core.port.out.SyncLock;
 import dev.cctelemetry.core.pricing.CostCalculator;
+import dev.cctelemetry.core.push.PushResult;
 import dev.cctelemetry.core.sync.SyncService;
 import dev.cctelemetry.core.transcript.ClaudeRoot;
 import dev.cctelemetry.core.transcript.ClaudeRootResolver;
@@ -99,6 +100,7 @@ public final class HookRunCommand implements Callable<Integer> {
             log.info("hook-run {} done: {} session={} added={} updated={} elapsed={}ms{}", ev.get().cliName(),
                     r.status(), r.sessionId().isEmpty() ? "-" : r.sessionId(), r.recordsAdded(), r.recordsUpdated(),
                     r.elapsed().toMillis(), r.detail().isEmpty() ? "" : " (" + r.detail() + ")");
+            pushAfterSync();
         } catch (RuntimeException e) {
             // The ledger could not be opened (or closed): the hook must still end quietly; doctor shows why.
             log.error("hook-run {} failed: {}", event, Main.oneLine(e));
@@ -107,6 +109,19 @@ public final class HookRunCommand implements Callable<Integer> {
             hookLog.flushUnderLock(lock, FINAL_LOG_WAIT);
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Pushes when a store is configured (automatic mode: honours the backoff, never waits behind another push).
+     * {@link LocalServices#pushIfConfigured()} never throws, so the hook still ends quietly.
+     */
+    private void pushAfterSync() {
+        PushResult p = services.pushIfConfigured();
+        if (p.failed()) {
+            log.warn("hook-run push: {}", p.summaryLine());
+        } else if (p.pushed() > 0) {
+            log.info("hook-run push: {}", p.summaryLine());
+        }
     }
 
     /** The roots of Claude Code's environment (the hook inherits it) plus every root a hook has seen before. */

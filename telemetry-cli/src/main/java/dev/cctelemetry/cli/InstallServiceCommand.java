@@ -4,7 +4,6 @@ import dev.cctelemetry.core.port.out.ServicePlan;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,20 +45,7 @@ public final class InstallServiceCommand implements Callable<Integer> {
             plan.activate().forEach(c -> out.println("  " + ServiceSupport.shell(c)));
             return ExitCode.OK;
         }
-        ServiceSupport.write(plan);
-        out.println("Wrote the " + plan.manager() + " " + plan.file());
-        if (!support.canRunCommands()) {
-            out.println("Cannot reach the service manager from here; run these to start it:");
-            plan.activate().forEach(c -> out.println("  " + ServiceSupport.shell(c)));
-            return ExitCode.OK;
-        }
-        for (List<String> c : plan.activate()) {
-            if (ServiceSupport.run(c, spec.commandLine().getErr()) != 0) {
-                throw CliException.failure(ServiceSupport.shell(c) + " failed; the file is written, fix the"
-                        + " cause and re-run install-service (or uninstall-service)", null);
-            }
-        }
-        out.println("The daemon service is installed and started.");
+        support.install(out, spec.commandLine().getErr());
         return ExitCode.OK;
     }
 }

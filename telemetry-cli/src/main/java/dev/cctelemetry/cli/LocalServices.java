@@ -13,6 +13,7 @@ import dev.cctelemetry.store.sqlite.SqliteLedger;
 import dev.cctelemetry.cli.config.ConfigStore;
 import dev.cctelemetry.cli.config.StoreConfig;
 import dev.cctelemetry.cli.config.TelemetryConfig;
+import dev.cctelemetry.cli.platform.Platform;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.port.out.MachineIdentity;
 import dev.cctelemetry.core.port.out.RemoteStoreException;
@@ -27,7 +28,6 @@ import dev.cctelemetry.store.postgres.PostgresUsageSink;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Locale;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -40,13 +40,15 @@ public final class LocalServices {
 
     private final TelemetryEnvironment environment;
     private final Clock clock;
+    private final Platform platform;
     private PriceTable prices;
 
-    /** Services for one process. */
+    /** Services for one process on {@code platform}. */
     @Inject
-    public LocalServices(TelemetryEnvironment environment, Clock clock) {
+    public LocalServices(TelemetryEnvironment environment, Clock clock, Platform platform) {
         this.environment = environment;
         this.clock = clock;
+        this.platform = platform;
     }
 
     /** The environment the process runs in. */
@@ -99,9 +101,7 @@ public final class LocalServices {
 
     /** This machine as the shared store lists it. */
     public MachineIdentity machine(TelemetryConfig config) {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String name = os.contains("win") ? "windows" : os.contains("mac") ? "macos" : os.isEmpty() ? "unknown" : "linux";
-        return new MachineIdentity(config.machineId(), config.machineName(), name);
+        return new MachineIdentity(config.machineId(), config.machineName(), platform.osLabel());
     }
 
     /**

@@ -1,17 +1,10 @@
 package dev.cctelemetry.cli;
 
-import dev.cctelemetry.cli.hook.HookScripts;
-import dev.cctelemetry.core.port.out.HookScriptRenderer;
 import dev.cctelemetry.hooks.settings.ClaudeSettingsException;
-import dev.cctelemetry.hooks.settings.EditMode;
-import dev.cctelemetry.hooks.settings.SettingsEditResult;
-import dev.cctelemetry.hooks.settings.SettingsFileEditor;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,15 +30,13 @@ public final class RemoveHooksCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final TelemetryEnvironment env;
-    private final HookScriptRenderer renderer;
-    private final Clock clock;
+    private final HookInstallation hooks;
 
     /** A remove-hooks command. */
     @Inject
-    public RemoveHooksCommand(TelemetryEnvironment env, HookScriptRenderer renderer, Clock clock) {
+    public RemoveHooksCommand(TelemetryEnvironment env, HookInstallation hooks) {
         this.env = env;
-        this.renderer = renderer;
-        this.clock = clock;
+        this.hooks = hooks;
     }
 
     @Override
@@ -57,24 +48,7 @@ public final class RemoveHooksCommand implements Callable<Integer> {
         } catch (ClaudeSettingsException e) {
             throw CliException.failure(e.getMessage(), e);
         }
-        SettingsFileEditor editor = new SettingsFileEditor(clock);
-        HookScripts scripts = new HookScripts(renderer, env.telemetryHome());
-        EditMode mode = scope.dryRun ? EditMode.DRY_RUN : EditMode.APPLY;
-        SettingsEditResult r = SetupHooksCommand.edit(() -> editor.remove(settings, mode));
-        if (scope.dryRun) {
-            out.println("Dry run: nothing was written.");
-            for (Path p : scripts.installed()) {
-                out.println("Script:   would delete " + p);
-            }
-            SetupHooksCommand.printSettings(out, r, true);
-            return ExitCode.OK;
-        }
-        List<Path> gone = scripts.remove();
-        for (Path p : gone) {
-            out.println("Script:   " + p + " (deleted)");
-        }
-        SetupHooksCommand.printSettings(out, r, false);
-        if (r.changed()) {
+        if (hooks.remove(settings, scope.dryRun, out) && !scope.dryRun) {
             out.println("Restart running Claude Code sessions to stop the hooks there.");
         }
         return ExitCode.OK;

@@ -3,9 +3,6 @@ package dev.cctelemetry.cli;
 import dev.cctelemetry.core.port.out.ServiceDefinition;
 import dev.cctelemetry.core.port.out.ServiceInstaller;
 import dev.cctelemetry.core.port.out.ServicePlan;
-import dev.cctelemetry.platform.unix.LaunchAgentInstaller;
-import dev.cctelemetry.platform.unix.SystemdUserUnitInstaller;
-import dev.cctelemetry.platform.windows.TaskSchedulerInstaller;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -31,26 +27,17 @@ final class ServiceSupport {
     private static final long COMMAND_TIMEOUT_SECONDS = 60;
 
     private final LocalServices services;
+    private final ServiceInstaller installer;
 
     @Inject
-    ServiceSupport(LocalServices services) {
+    ServiceSupport(LocalServices services, ServiceInstaller installer) {
         this.services = services;
+        this.installer = installer;
     }
 
-    /** This OS's installer. Interim switch on {@code os.name}; the platform wiring will provide it. */
+    /** This OS's installer, bound by the platform module. */
     ServiceInstaller installer() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            return new TaskSchedulerInstaller();
-        }
-        if (os.startsWith("mac") || os.contains("darwin")) {
-            return new LaunchAgentInstaller();
-        }
-        if (os.contains("linux")) {
-            return new SystemdUserUnitInstaller();
-        }
-        throw CliException.failure("no service manager supported on " + os
-                + "; run 'cc-telemetry daemon --background' from your login scripts instead", null);
+        return installer;
     }
 
     /** The service: this runtime's java on the installed jar (else the running one), {@code daemon}. */
@@ -69,12 +56,68 @@ final class ServiceSupport {
         String user = env.env().getOrDefault("USERNAME", "");
         String domain = env.env().getOrDefault("USERDOMAIN", "");
         String userId = user.isEmpty() ? "" : domain.isEmpty() ? user : domain + "\\" + user;
-        return installer().plan(new ServiceDefinition(JarLocation.javaExecutable(), jar, List.of("daemon"),
-                env.userHome(), home, vars, userId));
+        try {
+            return installer.plan(new ServiceDefinition(JarLocation.javaExecutable(), jar, List.of("daemon"),
+                    env.userHome(), home, vars, userId));
+        } catch (UnsupportedOperationException e) {
+            throw CliException.failure(e.getMessage(), e);
+        }
     }
 
     boolean canRunCommands() {
-        return installer().canRunCommands(services.environment().env());
+        return installer.canRunCommands(services.environment().env());
+    }
+
+    /**
+     * Writes the service file and starts the service (or prints the commands when the manager cannot be reached).
+     * What {@code install-service} and {@code setup --service} run.
+     */
+    void install(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+        ServicePlan plan = plan();
+        write(plan);
+        out.println("Wrote the " + plan.manager() + " " + plan.file());
+        if (!canRunCommands()) {
+            out.println("Cannot reach the service manager from here; run these to start it:");
+            plan.activate().forEach(c -> out.println("  " + shell(c)));
+            return;
+        }
+        for (List<String> c : plan.activate()) {
+            if (run(c, err) != 0) {
+                throw CliException.failure(shell(c) + " failed; the file is written, fix the"
+                        + " cause and re-run install-service (or uninstall-service)", null);
+            }
+        }
+        out.println("The daemon service is installed and started.");
+    }
+
+    /**
+     * Stops the service and deletes its file; nothing installed is fine. What {@code uninstall-service} and
+     * {@code uninstall} run.
+     */
+    void uninstall(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+        ServicePlan plan = plan();
+        if (!Files.exists(plan.file())) {
+            out.println("No " + plan.manager() + " is installed (" + plan.file() + " does not exist).");
+            return;
+        }
+        boolean manage = canRunCommands();
+        if (manage) {
+            for (List<String> c : plan.deactivate()) {
+                // Not loaded or already stopped is fine: the goal is "gone".
+                run(c, null);
+            }
+        }
+        Files.delete(plan.file());
+        out.println("Removed " + plan.file());
+        if (manage) {
+            for (List<String> c : plan.afterRemoval()) {
+                run(c, err);
+            }
+        } else if (!plan.deactivate().isEmpty()) {
+            out.println("Cannot reach the service manager from here; if the service was started, run:");
+            plan.deactivate().forEach(c -> out.println("  " + shell(c)));
+            plan.afterRemoval().forEach(c -> out.println("  " + shell(c)));
+        }
     }
 
     /** Writes the plan's file atomically, creating its folder. */

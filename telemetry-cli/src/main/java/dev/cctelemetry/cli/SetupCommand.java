@@ -12,7 +12,6 @@ import dev.cctelemetry.cli.setup.ConfigStep;
 import dev.cctelemetry.cli.setup.Prompter;
 import dev.cctelemetry.cli.setup.SetupAnswers;
 import dev.cctelemetry.cli.setup.SetupStep;
-import dev.cctelemetry.cli.setup.UnavailableStep;
 import dev.cctelemetry.cli.state.InstallLayout;
 import dev.cctelemetry.core.port.out.RemoteStoreException;
 import dev.cctelemetry.core.sync.SyncRequest;
@@ -25,6 +24,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -88,12 +88,14 @@ public final class SetupCommand implements Callable<Integer> {
 
     private final LocalServices services;
     private final Clock clock;
+    private final SetupSteps installSteps;
 
     /** A setup command. */
     @Inject
-    public SetupCommand(LocalServices services, Clock clock) {
+    public SetupCommand(LocalServices services, Clock clock, SetupSteps installSteps) {
         this.services = services;
         this.clock = clock;
+        this.installSteps = installSteps;
     }
 
     @Override
@@ -135,17 +137,12 @@ public final class SetupCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /**
-     * The install steps, in order. The hooks, service and jar installers live on other branches: bind them here
-     * (replacing the {@link UnavailableStep}s) when they merge.
-     */
+    /** The steps, in order: the config, then the jar, the hooks and the service. */
     private List<SetupStep> steps(InstallLayout layout, String host) {
-        return List.of(
-                new ConfigStep(new ConfigStore(layout.config(), () -> host), host),
-                new UnavailableStep("Install the jar into " + layout.libDir(), "cc-telemetry setup-hooks", a -> true),
-                new UnavailableStep("Install the hooks", "cc-telemetry setup-hooks", SetupAnswers::installHooks),
-                new UnavailableStep("Install the service", "cc-telemetry install-service",
-                        SetupAnswers::installService));
+        List<SetupStep> all = new ArrayList<>();
+        all.add(new ConfigStep(new ConfigStore(layout.config(), () -> host), host));
+        all.addAll(installSteps.installSteps());
+        return List.copyOf(all);
     }
 
     private SetupAnswers ask(Prompter p, String defaultName, ConfigSnapshot existing, StoreProbe probe)

@@ -51,16 +51,20 @@ public final class UninstallCommand implements Callable<Integer> {
 
     private final LocalServices services;
     private final Clock clock;
+    private final HookInstallation hooks;
+    private final ServiceSupport service;
 
     /** An uninstall command. */
     @Inject
-    public UninstallCommand(LocalServices services, Clock clock) {
+    public UninstallCommand(LocalServices services, Clock clock, HookInstallation hooks, ServiceSupport service) {
         this.services = services;
         this.clock = clock;
+        this.hooks = hooks;
+        this.service = service;
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         TelemetryEnvironment env = services.environment();
         InstallLayout layout = new InstallLayout(env.telemetryHome());
@@ -76,7 +80,7 @@ public final class UninstallCommand implements Callable<Integer> {
                 out.println("Skipping " + scope.name().toLowerCase(Locale.ROOT) + " settings: " + e.getMessage());
             }
         }
-        List<Path> scripts = scripts(layout);
+        List<Path> scripts = hooks.installedScripts();
         out.println("This removes:");
         out.println("  cc-telemetry's hooks from " + (settings.isEmpty() ? "(no settings file found)"
                 : String.join(", ", settings.stream().map(Path::toString).toList())));
@@ -108,8 +112,12 @@ public final class UninstallCommand implements Callable<Integer> {
             Files.deleteIfExists(s);
             out.println("Deleted " + s);
         }
-        // The service installer lives on another branch; bind its removal here when it merges.
-        out.println("Service removal: not available in this build (later: cc-telemetry uninstall-service)");
+        try {
+            service.uninstall(out, spec.commandLine().getErr());
+        } catch (CliException e) {
+            // No service manager here (or no jar to describe the service): nothing was installed by us.
+            out.println("Service: " + e.getMessage());
+        }
         if (purge) {
             for (Path p : layout.ledgerFiles()) {
                 Files.deleteIfExists(p);
@@ -130,19 +138,6 @@ public final class UninstallCommand implements Callable<Integer> {
         } catch (Prompter.InputEndedException e) {
             return false;
         }
-    }
-
-    private static List<Path> scripts(InstallLayout layout) {
-        List<Path> found = new ArrayList<>();
-        for (String event : List.of("stop", "session-end")) {
-            for (String ext : List.of(".sh", ".ps1")) {
-                Path p = layout.hooksDir().resolve("cc-telemetry-" + event + ext);
-                if (Files.exists(p)) {
-                    found.add(p);
-                }
-            }
-        }
-        return found;
     }
 
     private OptionalLong records(InstallLayout layout) {

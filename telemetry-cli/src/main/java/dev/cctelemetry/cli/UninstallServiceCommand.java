@@ -4,8 +4,6 @@ import dev.cctelemetry.core.port.out.ServicePlan;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,28 +44,7 @@ public final class UninstallServiceCommand implements Callable<Integer> {
             plan.afterRemoval().forEach(c -> out.println("  " + ServiceSupport.shell(c)));
             return ExitCode.OK;
         }
-        if (!Files.exists(plan.file())) {
-            out.println("No " + plan.manager() + " is installed (" + plan.file() + " does not exist).");
-            return ExitCode.OK;
-        }
-        boolean manage = support.canRunCommands();
-        if (manage) {
-            for (List<String> c : plan.deactivate()) {
-                // Not loaded or already stopped is fine: the goal is "gone".
-                ServiceSupport.run(c, null);
-            }
-        }
-        Files.delete(plan.file());
-        out.println("Removed " + plan.file());
-        if (manage) {
-            for (List<String> c : plan.afterRemoval()) {
-                ServiceSupport.run(c, spec.commandLine().getErr());
-            }
-        } else if (!plan.deactivate().isEmpty()) {
-            out.println("Cannot reach the service manager from here; if the service was started, run:");
-            plan.deactivate().forEach(c -> out.println("  " + ServiceSupport.shell(c)));
-            plan.afterRemoval().forEach(c -> out.println("  " + ServiceSupport.shell(c)));
-        }
+        support.uninstall(out, spec.commandLine().getErr());
         return ExitCode.OK;
     }
 }

@@ -23,7 +23,7 @@ final class CliHarness {
     final Path telemetryHome;
     final Path workDir;
     Optional<Path> runningJar = Optional.empty();
-    Platform platform = Platform.UNIX;
+    Platform platform = Platform.LINUX;
     Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
     CliHarness(Path tmp) {

@@ -49,7 +49,8 @@ class DaemonPassBenchmarkTest {
         double generated = (System.nanoTime() - t0) / 1e9;
         Path home = tmp.resolve("telemetry");
         LocalServices services = new LocalServices(new TelemetryEnvironment(
-                Map.of("CC_TELEMETRY_HOME", home.toString()), tmp.resolve("user"), tmp), java.time.Clock.systemUTC());
+                Map.of("CC_TELEMETRY_HOME", home.toString()), tmp.resolve("user"), tmp), java.time.Clock.systemUTC(),
+                dev.cctelemetry.cli.platform.Platform.LINUX);
         SyncUseCase perPass = (request, progress) -> {
             try (SqliteLedger ledger = services.openLedger()) {
                 return services.syncService(ledger).sync(request, progress);

@@ -90,9 +90,12 @@ class ServiceCommandsTest {
 
     @Test
     void theDefaultIntervalDependsOnWhetherHooksAreInstalled() throws Exception {
-        assertThat(DaemonCommand.hooksInstalled(home)).isFalse();
+        var renderer = new dev.cctelemetry.platform.unix.PosixHookScriptRenderer();
+        assertThat(DaemonCommand.hooksInstalled(renderer, home)).isFalse();
         Files.createDirectories(home.resolve("hooks"));
-        Files.writeString(home.resolve("hooks/stop.sh"), "#!/bin/sh\n");
-        assertThat(DaemonCommand.hooksInstalled(home)).isTrue();
+        Files.writeString(home.resolve("hooks/stop.sh"), "#!/bin/sh\n"); // not one of ours
+        assertThat(DaemonCommand.hooksInstalled(renderer, home)).isFalse();
+        Files.writeString(home.resolve("hooks/cc-telemetry-stop.sh"), "#!/bin/sh\n");
+        assertThat(DaemonCommand.hooksInstalled(renderer, home)).isTrue();
     }
 }

@@ -3,8 +3,10 @@ package dev.cctelemetry.cli.platform;
 import com.google.inject.AbstractModule;
 import dev.cctelemetry.core.port.out.Detacher;
 import dev.cctelemetry.core.port.out.HookScriptRenderer;
+import dev.cctelemetry.core.port.out.ServiceInstaller;
 import dev.cctelemetry.platform.windows.PowerShellHookScriptRenderer;
 import dev.cctelemetry.platform.windows.StartProcessDetacher;
+import dev.cctelemetry.platform.windows.TaskSchedulerInstaller;
 
 /** Binds the Windows adapters. Lives in the CLI because adapters never see Guice. */
 public final class WindowsPlatformModule extends AbstractModule {
@@ -14,5 +16,6 @@ public final class WindowsPlatformModule extends AbstractModule {
         bind(Platform.class).toInstance(Platform.WINDOWS);
         bind(Detacher.class).to(StartProcessDetacher.class);
         bind(HookScriptRenderer.class).to(PowerShellHookScriptRenderer.class);
+        bind(ServiceInstaller.class).to(TaskSchedulerInstaller.class);
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Platform selection: {@link dev.cctelemetry.cli.platform.Platform#detect} picks Unix or Windows once, in the
- * composition root, and its Guice module binds the matching {@code Detacher} and {@code HookScriptRenderer}.
+ * Platform selection: {@link dev.cctelemetry.cli.platform.Platform#detect} picks the OS once, in the composition
+ * root, and its Guice module binds the matching {@code Detacher}, {@code HookScriptRenderer} and
+ * {@code ServiceInstaller}.
  */
 package dev.cctelemetry.cli.platform;

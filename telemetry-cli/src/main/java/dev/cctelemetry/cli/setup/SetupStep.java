@@ -26,7 +26,7 @@ public interface SetupStep {
     enum Outcome {
         /** Done. */
         DONE,
-        /** This build cannot do it yet; the step said what to do instead. */
+        /** It could not be done here (e.g. not running from the jar); the step said what to do instead. */
         UNAVAILABLE
     }
 }

@@ -1,0 +1,163 @@
+package dev.cctelemetry.cli;
+
+import dev.cctelemetry.cli.hook.HookScripts;
+import dev.cctelemetry.cli.hook.JarInstaller;
+import dev.cctelemetry.cli.hook.JavaExecutable;
+import dev.cctelemetry.cli.hook.RunningJar;
+import dev.cctelemetry.cli.platform.Platform;
+import dev.cctelemetry.core.port.out.HookEvent;
+import dev.cctelemetry.core.port.out.HookScriptRenderer;
+import dev.cctelemetry.core.port.out.HookScriptSpec;
+import dev.cctelemetry.hooks.settings.ClaudeSettingsException;
+import dev.cctelemetry.hooks.settings.EditMode;
+import dev.cctelemetry.hooks.settings.SettingsEditResult;
+import dev.cctelemetry.hooks.settings.SettingsFileEditor;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Installs and removes the hooks: the versioned jar under {@code <home>/lib}, the hook scripts under
+ * {@code <home>/hooks} and their registration in a Claude Code settings file. What {@code setup-hooks},
+ * {@code remove-hooks}, {@code setup} and {@code uninstall} run.
+ */
+final class HookInstallation {
+
+    /** The Stop debounce window {@code setup} uses (the default of {@code setup-hooks --stop-window}). */
+    static final int DEFAULT_STOP_WINDOW_SECONDS = 120;
+
+    private final TelemetryEnvironment env;
+    private final HookScriptRenderer renderer;
+    private final Platform platform;
+    private final RunningJar runningJar;
+    private final Clock clock;
+
+    @Inject
+    HookInstallation(TelemetryEnvironment env, HookScriptRenderer renderer, Platform platform,
+            RunningJar runningJar, Clock clock) {
+        this.env = env;
+        this.renderer = renderer;
+        this.platform = platform;
+        this.runningJar = runningJar;
+        this.clock = clock;
+    }
+
+    /** Whether this process runs from a jar that can be installed (the hooks and the service call it). */
+    boolean runningFromJar() {
+        return runningJar.find().isPresent();
+    }
+
+    /** Installs the running jar under {@code <home>/lib} (unchanged when that version is there); returns it. */
+    Path installJar(PrintWriter out) throws IOException {
+        Path jar = runningJar.find().orElseThrow(() -> CliException.failure(
+                "not running from the cc-telemetry jar: nothing to install", null));
+        JarInstaller installer = new JarInstaller();
+        JarInstaller.Plan plan = installer.plan(jar, env.telemetryHome().resolve("lib"), version());
+        boolean copied = installer.install(plan);
+        out.println("Jar:      " + plan.target() + (copied ? " (installed)" : " (already installed)"));
+        return plan.target();
+    }
+
+    /**
+     * Installs the jar, writes the scripts and registers them in {@code settings} (or, with {@code dryRun}, prints
+     * what would change). The settings are parsed (and refused) before anything else is touched.
+     *
+     * @throws CliException when not running from the jar or the settings file is refused
+     */
+    void install(Path settings, int stopWindowSeconds, boolean dryRun, PrintWriter out) throws IOException {
+        Path jar = runningJar.find().orElseThrow(() -> CliException.failure(
+                "setup-hooks must run from the cc-telemetry jar (java -jar cc-telemetry.jar setup-hooks):"
+                        + " the hooks call the installed jar", null));
+        Path home = env.telemetryHome();
+        JarInstaller installer = new JarInstaller();
+        JarInstaller.Plan plan = installer.plan(jar, home.resolve("lib"), version());
+        HookScripts scripts = new HookScripts(renderer, home);
+        HookScriptSpec scriptSpec = new HookScriptSpec(JavaExecutable.current(platform == Platform.WINDOWS),
+                plan.target(), home, stopWindowSeconds, HookScriptSpec.DEFAULT_MAX_STDIN_BYTES);
+        SettingsFileEditor editor = new SettingsFileEditor(clock);
+
+        SettingsEditResult preview = edit(() -> editor.install(settings, scripts.registration(), EditMode.DRY_RUN));
+        if (dryRun) {
+            out.println("Dry run: nothing was written.");
+            out.println(plan.alreadyInstalled() ? "Jar:      " + plan.target() + " (already installed)"
+                    : "Jar:      would install " + plan.target());
+            for (Path p : scripts.outdated(scriptSpec)) {
+                out.println("Script:   would write " + p);
+            }
+            printSettings(out, preview, true);
+            return;
+        }
+        boolean copied = installer.install(plan);
+        List<Path> written = scripts.write(scriptSpec);
+        SettingsEditResult result = edit(() -> editor.install(settings, scripts.registration(), EditMode.APPLY));
+        out.println("Jar:      " + plan.target() + (copied ? " (installed)" : " (already installed)"));
+        for (HookEvent e : HookEvent.values()) {
+            Path p = scripts.script(e);
+            out.println("Script:   " + p + (written.contains(p) ? " (written)" : " (unchanged)"));
+        }
+        printSettings(out, result, false);
+    }
+
+    /**
+     * Unregisters our hooks from {@code settings} and deletes our scripts (or, with {@code dryRun}, prints what
+     * would go). Other hooks, the ledger and {@code lib/} stay.
+     *
+     * @return whether the settings changed
+     */
+    boolean remove(Path settings, boolean dryRun, PrintWriter out) throws IOException {
+        SettingsFileEditor editor = new SettingsFileEditor(clock);
+        HookScripts scripts = new HookScripts(renderer, env.telemetryHome());
+        SettingsEditResult r = edit(() -> editor.remove(settings, dryRun ? EditMode.DRY_RUN : EditMode.APPLY));
+        if (dryRun) {
+            out.println("Dry run: nothing was written.");
+            for (Path p : scripts.installed()) {
+                out.println("Script:   would delete " + p);
+            }
+            printSettings(out, r, true);
+            return r.changed();
+        }
+        for (Path p : scripts.remove()) {
+            out.println("Script:   " + p + " (deleted)");
+        }
+        printSettings(out, r, false);
+        return r.changed();
+    }
+
+    /** Our installed hook scripts (this platform's names). */
+    List<Path> installedScripts() {
+        return new HookScripts(renderer, env.telemetryHome()).installed();
+    }
+
+    private static void printSettings(PrintWriter out, SettingsEditResult r, boolean dryRun) {
+        if (!r.changed()) {
+            out.println("Settings: " + r.path() + " (already up to date)");
+        } else if (dryRun) {
+            out.println("Settings: " + r.path() + " would change:");
+            out.print(r.diff().endsWith("\n") ? r.diff() : r.diff() + "\n");
+        } else {
+            out.println("Settings: " + r.path() + " (updated" + r.backup().map(b -> "; backup: " + b).orElse("")
+                    + ")");
+            out.print(r.diff().endsWith("\n") ? r.diff() : r.diff() + "\n");
+        }
+        for (String w : r.warnings()) {
+            out.println("Warning:  " + w);
+        }
+    }
+
+    private static SettingsEditResult edit(Supplier<SettingsEditResult> edit) {
+        try {
+            return edit.get();
+        } catch (ClaudeSettingsException e) {
+            throw CliException.failure(e.getMessage(), e);
+        }
+    }
+
+    private static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}
