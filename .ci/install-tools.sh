@@ -21,6 +21,12 @@ if ! command -v systemd-analyze >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends systemd || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends systemd; }
 fi
 
+# tmux drives the interactive setup wizard in a real terminal (SetupWizardTmuxIT).
+if ! command -v tmux >/dev/null 2>&1; then
+  echo "tmux not found; installing Debian's tmux package" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tmux || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tmux; }
+fi
+
 installed_version() {
   # Prints the version recorded in the installed package.json, or nothing when absent.
   local pkg_json="$REPO/.tools/node_modules/$1/package.json"

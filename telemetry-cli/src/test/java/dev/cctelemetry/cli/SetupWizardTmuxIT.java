@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +33,8 @@ class SetupWizardTmuxIT {
 
     @Test
     void wizardInATerminalReasksAndHidesThePassword() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux not installed");
+        dev.cctelemetry.testing.RequiredInCi.assumeAvailable(Files.isExecutable(Path.of("/usr/bin/tmux")),
+                "tmux not installed (apt-get install tmux)");
         Path user = Files.createDirectories(tmp.resolve("user"));
         Path home = tmp.resolve("telemetry");
         Path claude = Files.createDirectories(tmp.resolve("claude/projects"));

@@ -151,11 +151,18 @@ class ClaudeCodeCliTest {
         assertThat(summary.path("hookInfos")).hasSize(1);
         assertThat(summary.path("hookInfos").get(0).path("durationMs").isNumber()).isTrue();
 
-        Transcript atStop = transcript(out.resolve("Stop-transcript.jsonl"), run);
         Transcript atEnd = transcript(out.resolve("SessionEnd-transcript.jsonl"), run);
         log.info("hook summary line: {}", summary);
-        log.info("at Stop: {} lines, usage ids {}, types {}", atStop.lines().size(),
-                atStop.usages().stream().map(u -> u.key().messageId()).toList(), atStop.types());
+        // What the transcript held when Stop fired is an observation, not a promise of Claude Code's: the copy
+        // races Claude Code's own writes (and the file may not exist yet), so it is logged, never asserted.
+        Path stopCopy = out.resolve("Stop-transcript.jsonl");
+        if (Files.exists(stopCopy)) {
+            Transcript atStop = transcript(stopCopy, run);
+            log.info("at Stop: {} lines, usage ids {}, types {}", atStop.lines().size(),
+                    atStop.usages().stream().map(u -> u.key().messageId()).toList(), atStop.types());
+        } else {
+            log.info("at Stop: the transcript could not be copied yet");
+        }
         log.info("at SessionEnd: {} lines, usage ids {}, types {}", atEnd.lines().size(),
                 atEnd.usages().stream().map(u -> u.key().messageId()).toList(), atEnd.types());
         log.info("final: {} lines, types {}", t.lines().size(), t.types());

@@ -54,6 +54,28 @@ class HookSyncLogTest {
     }
 
     @Test
+    void twoHundredMegabytesOfLogLeaveAtMostSixFilesOfTenMegabytes() throws Exception {
+        Path file = tmp.resolve("logs/hook-sync.log");
+        HookSyncLog hookLog = HookSyncLog.install(file, HookSyncLog.MAX_FILE_BYTES);
+        SyncLock lock = hookLog.guard(new FileSyncLock(tmp.resolve("state/sync.lock")), () -> { });
+        String line = "y".repeat(1000);
+        long written = 0;
+        try (SyncLock.Held held = lock.acquire()) {
+            for (int i = 0; written < 200L * 1024 * 1024; i++) {
+                log.info("{} {}", i, line);
+                written += line.length() + 60;
+            }
+        }
+        hookLog.stop();
+        try (Stream<Path> s = Files.list(file.getParent())) {
+            List<Path> files = s.toList();
+            assertThat(files).hasSizeLessThanOrEqualTo(6);
+            assertThat(files).allSatisfy(p -> assertThat(Files.size(p))
+                    .isLessThanOrEqualTo(HookSyncLog.MAX_FILE_BYTES + 2048));
+        }
+    }
+
+    @Test
     void writesOnlyUnderTheLockAndFlushesWhatWaitedAtTheEnd() throws Exception {
         Path file = tmp.resolve("logs/hook-sync.log");
         HookSyncLog hookLog = HookSyncLog.install(file, HookSyncLog.MAX_FILE_BYTES);
