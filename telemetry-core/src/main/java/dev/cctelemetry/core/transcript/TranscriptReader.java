@@ -110,13 +110,13 @@ public final class TranscriptReader {
                 int scanFrom = filled;
                 filled += n;
                 pos += n;
-                // One Latin-1 view of the buffer: String.indexOf is vectorized by the JIT, several times faster
-                // than a byte loop, for both the newline and the needle searches.
-                String text = new String(buf, 0, filled, StandardCharsets.ISO_8859_1);
+                // With needles, one Latin-1 view of the buffer serves the needle searches; without, no copy at all.
+                String text = needles.isEmpty() ? null : new String(buf, 0, filled, StandardCharsets.ISO_8859_1);
                 int[] nextNeedle = new int[needles.size()];
                 java.util.Arrays.fill(nextNeedle, -2);
                 int lineStart = 0;
-                for (int i = text.indexOf('\n', scanFrom); i >= 0; i = text.indexOf('\n', i + 1)) {
+                for (int i = NewlineSearch.next(buf, scanFrom, filled); i >= 0;
+                        i = NewlineSearch.next(buf, i + 1, filled)) {
                     if (skipping) {
                         skipping = false;
                         oversized++;
@@ -145,7 +145,7 @@ public final class TranscriptReader {
 
     /** Whether the line {@code [start, end)} contains one of the needles (always, when there are none). */
     private boolean wanted(String text, int start, int end, int[] next) {
-        if (needles.isEmpty()) {
+        if (text == null) {
             return true;
         }
         for (int k = 0; k < next.length; k++) {
