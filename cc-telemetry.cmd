@@ -7,10 +7,10 @@ set "CDS=%DIR%telemetry-cli\target\cc-telemetry.jsa"
 if not exist "%JAR%" (
   echo cc-telemetry: building the jar ^(first use^)... 1>&2
   pushd "%DIR%"
-  call mvnw.cmd -q -B -DskipTests install 1>&2
+  call mvnw.cmd -q -B -DskipTests package 1>&2
   if errorlevel 1 (
     popd
-    echo cc-telemetry: build failed; run "mvnw.cmd -B -DskipTests install" to see why 1>&2
+    echo cc-telemetry: build failed; run "mvnw.cmd -B -DskipTests package" to see why 1>&2
     exit /b 1
   )
   popd
