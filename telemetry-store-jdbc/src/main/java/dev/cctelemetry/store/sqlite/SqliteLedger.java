@@ -2,10 +2,6 @@ package dev.cctelemetry.store.sqlite;
 
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.transcript.FileCheckpoint;
-import dev.cctelemetry.core.usage.CostSource;
-import dev.cctelemetry.core.usage.SessionCostState;
-import dev.cctelemetry.core.usage.TokenCounts;
-import dev.cctelemetry.core.usage.UsageKey;
 import dev.cctelemetry.core.usage.UsageRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,65 +40,14 @@ public final class SqliteLedger implements Ledger {
     /** Wait this long for another process's write transaction instead of failing with "database is locked". */
     private static final int BUSY_TIMEOUT_MILLIS = 60_000;
 
-    private static final String COLUMNS = "message_id, request_id, session_id, project_dir, cwd, ts, model, input,"
-            + " output, cache_write_5m, cache_write_1h, cache_read, total_tokens, speed, service_tier, version,"
-            + " sidechain, agent_id, stop_reason_set, config_root, source_file, source_offset, cost_usd,"
-            + " cost_source, price_version, change_seq";
-
-    /**
-     * Replaces a stored copy only when {@link dev.cctelemetry.core.usage.WinnerRule} prefers the incoming one:
-     * larger total; then non-sidechain; then speed set; then stop_reason set; then earlier (file, offset).
-     */
-    private static final String INCOMING_WINS = """
-            excluded.total_tokens > usage_events.total_tokens
-            OR (excluded.total_tokens = usage_events.total_tokens AND (
-                 excluded.sidechain < usage_events.sidechain
-              OR (excluded.sidechain = usage_events.sidechain AND (
-                   (excluded.speed <> '') > (usage_events.speed <> '')
-                OR ((excluded.speed <> '') = (usage_events.speed <> '') AND (
-                     excluded.stop_reason_set > usage_events.stop_reason_set
-                  OR (excluded.stop_reason_set = usage_events.stop_reason_set AND (
-                       excluded.source_file < usage_events.source_file
-                    OR (excluded.source_file = usage_events.source_file
-                        AND excluded.source_offset < usage_events.source_offset)))))))))""";
-
-    private static final String INSERT = "INSERT OR IGNORE INTO usage_events (" + COLUMNS + ") VALUES ("
-            + "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-
-    /**
-     * Replaces the stored copy whole, only when the incoming copy wins. The incoming values are bound once as
-     * numbered parameters {@code ?1..?26} (in {@link #COLUMNS} order) and reused in the condition.
-     */
-    private static final String REPLACE = replaceStatement();
-
-    private static final java.util.Comparator<UsageRecord> KEY_ORDER = java.util.Comparator
-            .comparing((UsageRecord r) -> r.key().messageId()).thenComparing(r -> r.key().requestId());
-
-    /** Statements per JDBC batch. */
-    private static final int JDBC_BATCH = 1000;
-
-    private static String replaceStatement() {
-        String[] cols = COLUMNS.split(",\\s*");
-        StringBuilder set = new StringBuilder();
-        String wins = INCOMING_WINS;
-        for (int i = 0; i < cols.length; i++) {
-            set.append(i == 0 ? "" : ", ").append(cols[i]).append(" = ?").append(i + 1);
-            wins = wins.replace("excluded." + cols[i] + " ", "?" + (i + 1) + " ")
-                    .replace("excluded." + cols[i] + ")", "?" + (i + 1) + ")")
-                    .replace("excluded." + cols[i] + "\n", "?" + (i + 1) + "\n");
-        }
-        if (wins.contains("excluded.")) {
-            throw new IllegalStateException("unbound column in winner rule: " + wins);
-        }
-        return "UPDATE usage_events SET " + set + " WHERE message_id = ?1 AND request_id = ?2 AND (" + wins + ")";
-    }
-
     private final Connection conn;
-    private final String priceVersion;
+    private final UsageEventTable events;
+    private final CostStateTable costStates;
 
     private SqliteLedger(Connection conn, String priceVersion) {
         this.conn = conn;
-        this.priceVersion = priceVersion;
+        this.events = new UsageEventTable(conn, priceVersion);
+        this.costStates = new CostStateTable(conn);
     }
 
     /**
@@ -196,13 +141,13 @@ public final class SqliteLedger implements Ledger {
             CommitOutcome outcome;
             try {
                 long seq = nextChangeSeq();
-                long[] counts = upsertRecords(batch, seq);
+                long[] counts = events.upsert(batch.records(), seq);
                 saveCheckpoints(batch);
                 Set<String> sessions = new HashSet<>();
                 batch.records().forEach(r -> sessions.add(r.sessionId()));
-                saveCostStates(batch);
+                costStates.save(batch.costStates());
                 batch.costStates().forEach(cs -> sessions.add(cs.sessionId()));
-                spreadCostStates(sessions, seq);
+                costStates.spread(sessions, seq);
                 conn.commit();
                 outcome = new CommitOutcome(counts[0], counts[1], batch.records().size() - counts[0] - counts[1]);
             } catch (SQLException | RuntimeException e) {
@@ -244,77 +189,6 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
-    /**
-     * Inserts new keys; for keys already stored, replaces the row only when the incoming copy wins.
-     *
-     * @return {inserted, replaced}
-     */
-    private long[] upsertRecords(IngestBatch batch, long seq) throws SQLException {
-        // In key order the unique index is written page after page instead of at random: measured 1.5x faster.
-        List<UsageRecord> records = new ArrayList<>(batch.records());
-        records.sort(KEY_ORDER);
-        List<UsageRecord> existing = new ArrayList<>();
-        long inserted = 0;
-        try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
-            for (int from = 0; from < records.size(); from += JDBC_BATCH) {
-                List<UsageRecord> chunk = records.subList(from, Math.min(records.size(), from + JDBC_BATCH));
-                for (UsageRecord r : chunk) {
-                    bind(ps, r, seq);
-                    ps.addBatch();
-                }
-                int[] counts = ps.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] > 0) {
-                        inserted++;
-                    } else {
-                        existing.add(chunk.get(i));
-                    }
-                }
-            }
-        }
-        long replaced = 0;
-        if (!existing.isEmpty()) {
-            try (PreparedStatement ps = conn.prepareStatement(REPLACE)) {
-                for (UsageRecord r : existing) {
-                    bind(ps, r, seq);
-                    replaced += ps.executeUpdate();
-                }
-            }
-        }
-        return new long[] {inserted, replaced};
-    }
-
-    private void bind(PreparedStatement ps, UsageRecord r, long seq) throws SQLException {
-        TokenCounts t = r.tokens();
-        int i = 1;
-        ps.setString(i++, r.key().messageId());
-        ps.setString(i++, r.key().requestId());
-        ps.setString(i++, r.sessionId());
-        ps.setString(i++, r.projectDir());
-        ps.setString(i++, r.cwd());
-        ps.setLong(i++, r.timestamp().toEpochMilli());
-        ps.setString(i++, r.model());
-        ps.setLong(i++, t.input());
-        ps.setLong(i++, t.output());
-        ps.setLong(i++, t.cacheWrite5m());
-        ps.setLong(i++, t.cacheWrite1h());
-        ps.setLong(i++, t.cacheRead());
-        ps.setLong(i++, t.total());
-        ps.setString(i++, r.speed());
-        ps.setString(i++, r.serviceTier());
-        ps.setString(i++, r.version());
-        ps.setInt(i++, r.sidechain() ? 1 : 0);
-        ps.setString(i++, r.agentId());
-        ps.setInt(i++, r.stopReasonSet() ? 1 : 0);
-        ps.setString(i++, r.configRoot());
-        ps.setString(i++, r.sourceFile());
-        ps.setLong(i++, r.sourceOffset());
-        ps.setDouble(i++, r.costUsd());
-        ps.setString(i++, r.costSource().code());
-        ps.setString(i++, r.costSource() == CostSource.PRICE_TABLE ? priceVersion : "");
-        ps.setLong(i, seq);
-    }
-
     private void saveCheckpoints(IngestBatch batch) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO file_checkpoints (path, file_key, size,"
                 + " modified_millis, read_offset, head_hash) VALUES (?,?,?,?,?,?) ON CONFLICT (path) DO UPDATE SET"
@@ -332,92 +206,17 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
-    private void saveCostStates(IngestBatch batch) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO cost_states (session_id, model, cost_usd,"
-                + " input, output, cache_write_5m, cache_write_1h, cache_read, source_file, source_offset)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (session_id, model) DO UPDATE SET"
-                + " cost_usd = excluded.cost_usd, input = excluded.input, output = excluded.output,"
-                + " cache_write_5m = excluded.cache_write_5m, cache_write_1h = excluded.cache_write_1h,"
-                + " cache_read = excluded.cache_read, source_file = excluded.source_file,"
-                + " source_offset = excluded.source_offset"
-                // A later cost-state line of the same file supersedes an earlier one.
-                + " WHERE excluded.source_file <> cost_states.source_file"
-                + " OR excluded.source_offset >= cost_states.source_offset")) {
-            for (SessionCostState cs : batch.costStates()) {
-                for (Map.Entry<String, SessionCostState.ModelCost> e : cs.modelCosts().entrySet()) {
-                    TokenCounts t = e.getValue().tokens();
-                    ps.setString(1, cs.sessionId());
-                    ps.setString(2, e.getKey());
-                    ps.setDouble(3, e.getValue().costUsd());
-                    ps.setLong(4, t.input());
-                    ps.setLong(5, t.output());
-                    ps.setLong(6, t.cacheWrite5m());
-                    ps.setLong(7, t.cacheWrite1h());
-                    ps.setLong(8, t.cacheRead());
-                    ps.setString(9, cs.sourceFile());
-                    ps.setLong(10, cs.sourceOffset());
-                    ps.executeUpdate();
-                }
-            }
-        }
-    }
-
-    /**
-     * For models the price table does not know, spreads Claude Code's own per-model cost of the session over
-     * that session's records of the model, by token share.
-     */
-    private void spreadCostStates(Set<String> sessions, long seq) throws SQLException {
-        if (sessions.isEmpty()) {
-            return;
-        }
-        String unpriced = CostSource.UNPRICED.code();
-        String fromState = CostSource.COST_STATE.code();
-        try (PreparedStatement find = conn.prepareStatement("SELECT cs.model, cs.cost_usd,"
-                + " (SELECT SUM(e.total_tokens) FROM usage_events e WHERE e.session_id = cs.session_id"
-                + "  AND e.model = cs.model AND e.cost_source IN (?, ?))"
-                + " FROM cost_states cs WHERE cs.session_id = ?");
-                PreparedStatement spread = conn.prepareStatement("UPDATE usage_events SET cost_source = ?,"
-                        + " cost_usd = ? * total_tokens / ?, change_seq = ? WHERE session_id = ? AND model = ?"
-                        + " AND cost_source IN (?, ?)")) {
-            for (String session : sessions) {
-                find.setString(1, unpriced);
-                find.setString(2, fromState);
-                find.setString(3, session);
-                Map<String, double[]> todo = new HashMap<>();
-                try (ResultSet rs = find.executeQuery()) {
-                    while (rs.next()) {
-                        long tokens = rs.getLong(3);
-                        if (tokens > 0) {
-                            todo.put(rs.getString(1), new double[] {rs.getDouble(2), tokens});
-                        }
-                    }
-                }
-                for (Map.Entry<String, double[]> e : todo.entrySet()) {
-                    spread.setString(1, fromState);
-                    spread.setDouble(2, e.getValue()[0]);
-                    spread.setDouble(3, e.getValue()[1]);
-                    spread.setLong(4, seq);
-                    spread.setString(5, session);
-                    spread.setString(6, e.getKey());
-                    spread.setString(7, unpriced);
-                    spread.setString(8, fromState);
-                    spread.executeUpdate();
-                }
-            }
-        }
-    }
-
     @Override
     public void forEachRecord(RecordFilter filter, Consumer<UsageRecord> action) {
         Objects.requireNonNull(filter, "filter is null");
-        String sql = "SELECT " + COLUMNS + " FROM usage_events WHERE ts >= ? AND ts < ? ORDER BY ts, message_id";
+        String sql = "SELECT " + UsageEventTable.COLUMNS + " FROM usage_events WHERE ts >= ? AND ts < ? ORDER BY ts, message_id";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             ps.setLong(1, filter.from().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
             ps.setLong(2, filter.until().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    action.accept(read(rs));
+                    action.accept(UsageEventTable.read(rs));
                 }
             }
         } catch (SQLException e) {
@@ -456,14 +255,14 @@ public final class SqliteLedger implements Ledger {
     }
 
     private void readPending(String where, List<UsageRecord> records, List<Long> seqs, long... params) {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT " + COLUMNS + " FROM usage_events WHERE " + where)) {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT " + UsageEventTable.COLUMNS + " FROM usage_events WHERE " + where)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setLong(i + 1, params[i]);
             }
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    records.add(read(rs));
+                    records.add(UsageEventTable.read(rs));
                     seqs.add(rs.getLong(26));
                 }
             }
@@ -531,15 +330,6 @@ public final class SqliteLedger implements Ledger {
         } catch (SQLException e) {
             throw failure("read ledger metadata", e);
         }
-    }
-
-    private static UsageRecord read(ResultSet rs) throws SQLException {
-        return new UsageRecord(new UsageKey(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7),
-                new TokenCounts(rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
-                rs.getString(14), rs.getString(15), rs.getString(16), rs.getInt(17) != 0, rs.getString(18),
-                rs.getInt(19) != 0, rs.getString(20), rs.getString(21), rs.getLong(22), rs.getDouble(23),
-                CostSource.ofCode(rs.getString(24)));
     }
 
     @Override
