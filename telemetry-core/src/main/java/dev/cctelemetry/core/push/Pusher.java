@@ -10,6 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,20 +94,28 @@ public final class Pusher {
 
     private PushResult pushLocked(PushStatus status, Instant start) {
         long pushed = 0;
+        // The next batch is read from the ledger while the current one travels to the store: a long backfill
+        // then costs the slower of the two, not their sum. The ledger is never used by two threads at once: the
+        // read overlaps only the network push, and the mark is written after the read has finished.
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cct-push-read");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             String target = sink.describe();
             long mark = ledger.pushedMark(target);
-            while (true) {
-                Ledger.PendingBatch batch = ledger.pendingForPush(mark, batchSize);
-                if (batch.isEmpty()) {
-                    break;
-                }
+            Ledger.PendingBatch batch = ledger.pendingForPush(mark, batchSize);
+            while (!batch.isEmpty()) {
+                long after = batch.lastSeq();
+                Future<Ledger.PendingBatch> next = reader.submit(() -> ledger.pendingForPush(after, batchSize));
                 sink.push(machine, batch.records());
+                Ledger.PendingBatch following = await(next);
                 // Only now is the batch in the store: a crash before this line resends it, harmlessly.
-                ledger.markPushed(target, batch.lastSeq());
-                mark = batch.lastSeq();
+                ledger.markPushed(target, after);
                 pushed += batch.records().size();
-                log.debug("pushed {} records up to change {}", batch.records().size(), mark);
+                log.debug("pushed {} records up to change {}", batch.records().size(), after);
+                batch = following;
             }
             Instant now = clock.instant();
             statusStore.save(status.succeeded(now));
@@ -114,6 +127,29 @@ public final class Pusher {
             // A ledger failure (disk, lock timeout): same treatment, the next trigger retries.
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
             return failure(status, start, pushed, message, Optional.empty());
+        } finally {
+            reader.shutdown();
+            try {
+                // A failed push may leave the read running: let it end before the ledger is used again.
+                reader.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The next batch, read on the reader thread; its failure surfaces here as it would have inline. */
+    private static Ledger.PendingBatch await(Future<Ledger.PendingBatch> next) {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the ledger", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
