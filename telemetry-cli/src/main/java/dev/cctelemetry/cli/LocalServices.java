@@ -10,6 +10,7 @@ import dev.cctelemetry.core.transcript.ClaudeRootResolver;
 import dev.cctelemetry.store.sqlite.LedgerOpenException;
 import dev.cctelemetry.store.sqlite.LedgerVersionException;
 import dev.cctelemetry.store.sqlite.SqliteLedger;
+import dev.cctelemetry.store.sqlite.SqliteNativeLibrary;
 import dev.cctelemetry.cli.config.ConfigStore;
 import dev.cctelemetry.cli.config.StoreConfig;
 import dev.cctelemetry.cli.config.TelemetryConfig;
@@ -70,6 +71,7 @@ public final class LocalServices {
 
     /** Opens the ledger; the caller closes it. */
     public SqliteLedger openLedger() {
+        SqliteNativeLibrary.useFolder(environment.telemetryHome().resolve("lib").resolve("native"));
         try {
             return SqliteLedger.open(environment.ledgerFile(), prices().version());
         } catch (LedgerVersionException | LedgerOpenException e) {

@@ -1,0 +1,71 @@
+package dev.cctelemetry.store.sqlite;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.OSInfo;
+
+/**
+ * Keeps sqlite-jdbc's native library in cc-telemetry's own folder. By default the driver copies a 1 MB library
+ * into the temp folder on every start (and a killed process leaves it there): with a hook worker per Claude
+ * Code turn that is both slow and litter. Extracted once per driver version, then loaded from there, through
+ * the driver's documented {@code org.sqlite.lib.path} / {@code org.sqlite.lib.name} properties.
+ */
+public final class SqliteNativeLibrary {
+
+    private static final Logger log = LoggerFactory.getLogger(SqliteNativeLibrary.class);
+
+    private SqliteNativeLibrary() {
+    }
+
+    /**
+     * Points the driver at a copy of its native library under {@code nativeDir}, extracting it when absent.
+     * Must run before the first connection. Any failure leaves the driver's own loading in place.
+     *
+     * @param nativeDir e.g. {@code ~/.claude-telemetry/lib/native}
+     */
+    public static void useFolder(Path nativeDir) {
+        if (System.getProperty("org.sqlite.lib.path") != null) {
+            return; // set by the user or an earlier call: respect it
+        }
+        try {
+            String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
+            String name = System.mapLibraryName("sqlitejdbc");
+            if (name.endsWith(".dylib")) {
+                name = "libsqlitejdbc.dylib"; // the driver ships .dylib (mapLibraryName says .dylib too on 17)
+            }
+            String resource = "/org/sqlite/native/" + folder + "/" + name;
+            Path dir = nativeDir.resolve(SQLiteJDBCLoader.getVersion()).resolve(folder);
+            Path lib = dir.resolve(name);
+            if (!Files.isRegularFile(lib)) {
+                try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        return; // no bundled library for this platform: the driver will say why
+                    }
+                    Files.createDirectories(dir);
+                    Path tmp = Files.createTempFile(dir, name, ".tmp");
+                    try {
+                        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                        try {
+                            Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE);
+                        } catch (AtomicMoveNotSupportedException e) {
+                            Files.move(tmp, lib, StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    } finally {
+                        Files.deleteIfExists(tmp);
+                    }
+                }
+            }
+            System.setProperty("org.sqlite.lib.path", dir.toString());
+            System.setProperty("org.sqlite.lib.name", name);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            log.debug("keeping sqlite-jdbc's own native library loading: {}", e.toString());
+        }
+    }
+}
