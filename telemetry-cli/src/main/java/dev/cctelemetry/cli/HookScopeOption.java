@@ -26,8 +26,16 @@ public final class HookScopeOption {
         };
     }
 
-    /** The settings file for the scope in this environment. */
+    /**
+     * The settings file for the scope in this environment.
+     *
+     * @throws CliException when it cannot be located (e.g. a comma-separated {@code CLAUDE_CONFIG_DIR})
+     */
     Path settingsFile(TelemetryEnvironment env) {
-        return new ClaudeSettingsLocator(env.env(), env.userHome(), env.workingDir()).locate(scope());
+        try {
+            return new ClaudeSettingsLocator(env.env(), env.userHome(), env.workingDir()).locate(scope());
+        } catch (dev.cctelemetry.hooks.settings.ClaudeSettingsException e) {
+            throw CliException.failure(e.getMessage(), e);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.cctelemetry.cli;
 
-import dev.cctelemetry.hooks.settings.ClaudeSettingsException;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,12 +41,7 @@ public final class RemoveHooksCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Path settings;
-        try {
-            settings = scope.settingsFile(env);
-        } catch (ClaudeSettingsException e) {
-            throw CliException.failure(e.getMessage(), e);
-        }
+        Path settings = scope.settingsFile(env);
         if (hooks.remove(settings, scope.dryRun, out) && !scope.dryRun) {
             out.println("Restart running Claude Code sessions to stop the hooks there.");
         }

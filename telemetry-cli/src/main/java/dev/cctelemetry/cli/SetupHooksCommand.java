@@ -1,6 +1,5 @@
 package dev.cctelemetry.cli;
 
-import dev.cctelemetry.hooks.settings.ClaudeSettingsException;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,12 +52,7 @@ public final class SetupHooksCommand implements Callable<Integer> {
         if (stopWindowSeconds < 1) {
             throw CliException.usage("--stop-window must be at least 1 second");
         }
-        Path settings;
-        try {
-            settings = scope.settingsFile(env);
-        } catch (ClaudeSettingsException e) {
-            throw CliException.failure(e.getMessage(), e);
-        }
+        Path settings = scope.settingsFile(env);
         hooks.install(settings, stopWindowSeconds, scope.dryRun, out);
         if (!scope.dryRun) {
             out.println("Restart running Claude Code sessions to pick the hooks up.");
