@@ -153,7 +153,10 @@ class CrashSafetyIT {
         if (!exited) {
             p.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).isEqualTo(137);
+            // 137 = killed; 0 = the sync finished in the instant between the wait and the kill (a race of the
+            // test, not of the tool): counted as a kill after exit.
+            assertThat(p.exitValue()).isIn(0, 137);
+            exited = p.exitValue() == 0;
         }
         Path db = cli.telemetryHome().resolve("telemetry.db");
         long rows = Files.exists(db) ? countRows(db) : 0;

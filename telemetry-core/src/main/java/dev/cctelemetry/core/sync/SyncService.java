@@ -92,7 +92,7 @@ public final class SyncService implements SyncUseCase {
         if (resumed) {
             log.info("the previous sync was interrupted; resuming from its committed checkpoints");
         }
-        List<TranscriptFile> files = discovery.discover(request.roots()).files().stream()
+        List<TranscriptFile> files = discovery.discover(request.roots(), request.projectDirs()).files().stream()
                 .filter(request.only()).toList();
         Map<String, FileCheckpoint> checkpoints = ledger.checkpoints();
         List<Work> work = new ArrayList<>();

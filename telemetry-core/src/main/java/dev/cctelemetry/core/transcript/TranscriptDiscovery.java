@@ -26,6 +26,15 @@ public final class TranscriptDiscovery {
 
     /** Finds transcripts under the given roots, sorted by path. */
     public Result discover(List<ClaudeRoot> roots) {
+        return discover(roots, java.util.Set.of());
+    }
+
+    /**
+     * Finds transcripts under the given roots, walking only the named project folders when some are given.
+     *
+     * @param projectDirs encoded project folder names under {@code projects/}; empty for all of them
+     */
+    public Result discover(List<ClaudeRoot> roots, java.util.Set<String> projectDirs) {
         List<Path> realRoots = new ArrayList<>();
         for (ClaudeRoot r : roots) {
             try {
@@ -39,8 +48,19 @@ public final class TranscriptDiscovery {
         Set<Path> visitedDirs = new HashSet<>();
         for (ClaudeRoot root : roots) {
             Path projects = root.projects();
-            if (Files.isDirectory(projects)) {
+            if (!Files.isDirectory(projects)) {
+                continue;
+            }
+            if (projectDirs.isEmpty()) {
                 walk(root, projects, projects, realRoots, visitedDirs, files, unreadable);
+                continue;
+            }
+            for (String name : projectDirs) {
+                Path dir = projects.resolve(name).normalize();
+                // A name is one folder of projects/, never a path that leaves it.
+                if (dir.getParent() != null && dir.getParent().equals(projects) && Files.isDirectory(dir)) {
+                    walk(root, projects, dir, realRoots, visitedDirs, files, unreadable);
+                }
             }
         }
         files.sort(Comparator.comparing(f -> f.path().toString()));

@@ -58,4 +58,18 @@ class TranscriptDiscoveryTest {
         var files = new TranscriptDiscovery().discover(List.of(new ClaudeRoot(root))).files();
         assertThat(files).extracting(f -> f.path().getFileName().toString()).containsExactly("inner.jsonl");
     }
+
+    @Test
+    void namedProjectFoldersLimitTheWalkAndCannotLeaveProjects() throws IOException {
+        Path root = tmp.resolve("claude");
+        touch(root.resolve("projects/-a/s1.jsonl"));
+        touch(root.resolve("projects/-a/s1/subagents/agent-x.jsonl"));
+        touch(root.resolve("projects/-b/s2.jsonl"));
+        touch(tmp.resolve("elsewhere/evil.jsonl"));
+        var only = new TranscriptDiscovery().discover(List.of(new ClaudeRoot(root)), java.util.Set.of("-a")).files();
+        assertThat(only).extracting(f -> f.path().getFileName().toString())
+                .containsExactly("s1.jsonl", "agent-x.jsonl");
+        assertThat(new TranscriptDiscovery().discover(List.of(new ClaudeRoot(root)),
+                java.util.Set.of("../../elsewhere", "..", "-missing")).files()).isEmpty();
+    }
 }

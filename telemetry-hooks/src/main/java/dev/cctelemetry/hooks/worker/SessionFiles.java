@@ -65,8 +65,22 @@ public record SessionFiles(List<ClaudeRoot> roots, List<Path> mainTranscripts, L
         };
     }
 
-    /** An incremental sync of these files only. */
+    /**
+     * An incremental sync of these files only, walking only the project folders that hold them when each is a
+     * folder of a root's {@code projects/} (always, unless a symlink renamed it; then the whole roots).
+     */
     public SyncRequest syncRequest() {
-        return new SyncRequest(roots, false, predicate());
+        Set<String> projectDirs = new HashSet<>();
+        for (Path main : mainTranscripts) {
+            Path dir = main.getParent();
+            String name = dir == null || dir.getFileName() == null ? null : dir.getFileName().toString();
+            boolean underARoot = name != null && roots.stream()
+                    .anyMatch(r -> java.nio.file.Files.isDirectory(r.projects().resolve(name)));
+            if (!underARoot) {
+                return new SyncRequest(roots, false, predicate());
+            }
+            projectDirs.add(name);
+        }
+        return new SyncRequest(roots, false, predicate(), projectDirs);
     }
 }
