@@ -1,5 +1,6 @@
 package dev.cctelemetry.cli;
 
+import dev.cctelemetry.core.io.AtomicFile;
 import dev.cctelemetry.core.port.out.ServiceDefinition;
 import dev.cctelemetry.core.port.out.ServiceInstaller;
 import dev.cctelemetry.core.port.out.ServicePlan;
@@ -7,10 +8,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,14 +121,7 @@ final class ServiceSupport {
 
     /** Writes the plan's file atomically, creating its folder. */
     static void write(ServicePlan plan) throws IOException {
-        Files.createDirectories(plan.file().getParent());
-        Path tmp = plan.file().resolveSibling(plan.file().getFileName() + ".tmp");
-        Files.write(tmp, plan.content().getBytes(plan.encoding()));
-        try {
-            Files.move(tmp, plan.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, plan.file(), StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFile.write(plan.file(), plan.content().getBytes(plan.encoding()));
     }
 
     /** Runs one manager command; returns its exit code and echoes its output on failure. */

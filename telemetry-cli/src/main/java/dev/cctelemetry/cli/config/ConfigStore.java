@@ -1,14 +1,13 @@
 package dev.cctelemetry.cli.config;
 
+import dev.cctelemetry.core.io.AtomicFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
@@ -130,30 +129,10 @@ public final class ConfigStore {
     }
 
     private void write(ObjectNode root) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".config", ".tmp");
-        try {
-            restrict(tmp);
-            Files.write(tmp, mapper.writeValueAsBytes(root));
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            // The replaced file may have been loosened by hand; the new one must be owner-only again.
-            restrict(file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, mapper.writeValueAsBytes(root), Optional.of(OWNER_ONLY));
+        // The replaced file may have been loosened by hand; the new one is owner-only from birth.
     }
 
-    private static void restrict(Path p) throws IOException {
-        try {
-            Files.setPosixFilePermissions(p, OWNER_ONLY);
-        } catch (UnsupportedOperationException e) {
-            // Windows: the file inherits the user profile's ACL, which is private to the user already.
-        }
-    }
 
     private static String firstLine(String s) {
         if (s == null) {

@@ -1,21 +1,21 @@
 package dev.cctelemetry.cli.hook;
 
+import dev.cctelemetry.core.io.AtomicFile;
 import dev.cctelemetry.core.port.out.HookEvent;
 import dev.cctelemetry.core.port.out.HookScriptRenderer;
 import dev.cctelemetry.core.port.out.HookScriptSpec;
 import dev.cctelemetry.hooks.settings.HookRegistration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The installed hook scripts in {@code <home>/hooks/} (a 0700 folder; scripts 0755), one per
@@ -69,18 +69,8 @@ public final class HookScripts {
                 setPermissions(target, "rwxr-xr-x");
                 continue;
             }
-            Path tmp = Files.createTempFile(hooksDir, ".script", ".tmp");
-            try {
-                Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
-                setPermissions(tmp, "rwxr-xr-x");
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException ex) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFile.write(target, text.getBytes(StandardCharsets.UTF_8),
+                    Optional.of(PosixFilePermissions.fromString("rwxr-xr-x")));
             written.add(target);
         }
         return written;

@@ -1,12 +1,10 @@
 package dev.cctelemetry.cli.state;
 
+import dev.cctelemetry.core.io.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 /**
@@ -30,18 +28,7 @@ public final class ManualSyncRecorder {
         n.put("error", ok ? "" : error);
         n.put("detail", detail);
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "sync-manual", ".tmp");
-            try {
-                Files.write(tmp, new ObjectMapper().writeValueAsBytes(n));
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFile.write(file, new ObjectMapper().writeValueAsBytes(n));
         } catch (IOException e) {
             // best effort: status is informational
         }

@@ -1,14 +1,13 @@
 package dev.cctelemetry.core.push;
 
+import dev.cctelemetry.core.io.AtomicFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -57,19 +56,7 @@ public final class JsonPushStatusStore implements PushStatusStore {
         status.notBefore().ifPresent(t -> n.put("next_attempt_not_before", t.toString()));
         n.put("last_error", status.lastError());
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".push-status", ".tmp");
-            try {
-                Files.write(tmp, mapper.writeValueAsBytes(n));
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFile.write(file, mapper.writeValueAsBytes(n));
         } catch (IOException e) {
             log.warn("cannot store push status in {}: {}", file, e.getMessage());
         }

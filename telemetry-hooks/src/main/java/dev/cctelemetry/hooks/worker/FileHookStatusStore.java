@@ -1,19 +1,15 @@
 package dev.cctelemetry.hooks.worker;
 
+import dev.cctelemetry.core.io.AtomicFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cctelemetry.core.port.out.HookStatusStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -100,35 +96,10 @@ public final class FileHookStatusStore implements HookStatusStore {
     }
 
     private void write(String name, JsonNode content) {
-        Path tmp = null;
         try {
-            Files.createDirectories(stateDir);
-            byte[] bytes = mapper.writeValueAsBytes(content);
-            tmp = Files.createTempFile(stateDir, name, ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Path target = stateDir.resolve(name);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            AtomicFile.write(stateDir.resolve(name), mapper.writeValueAsBytes(content));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write hook status " + name, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a stray temp file is harmless
-                }
-            }
         }
     }
 }

@@ -1,0 +1,63 @@
+package dev.cctelemetry.core.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Replaces a small file whole: the bytes go to a fresh temp file in the same folder, are flushed to disk, and
+ * the temp file is renamed over the target. A reader sees the old content or the new one, never half of it, and
+ * a crash leaves the old file intact. Used for config, state, status, script and service files alike.
+ */
+public final class AtomicFile {
+
+    private AtomicFile() {
+    }
+
+    /** Writes {@code bytes} to {@code target}, creating its folder. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, Optional.empty());
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} with the given POSIX permissions set before the rename (so the file
+     * is never visible with looser ones); ignored where the file system has no POSIX permissions.
+     */
+    public static void write(Path target, byte[] bytes, Optional<Set<PosixFilePermission>> permissions)
+            throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            if (permissions.isPresent()) {
+                try {
+                    Files.setPosixFilePermissions(tmp, permissions.get());
+                } catch (UnsupportedOperationException e) {
+                    // Windows: the file inherits the folder's ACL.
+                }
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
