@@ -88,7 +88,7 @@ public final class SyncCommand implements Callable<Integer> {
             try (TerminalProgress progress = TerminalProgress.forTerminal(json)) {
                 s = services.syncService(ledger).sync(new SyncRequest(roots, force, f -> true), progress);
             }
-            long total = ledger.stats().records();
+            long total = ledger.recordCount();
             pushed = services.push(ledger, PushMode.MANUAL);
             if (json) {
                 out.println(toJson(s, roots, total, stateLost, pushed));

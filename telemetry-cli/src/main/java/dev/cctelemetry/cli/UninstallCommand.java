@@ -145,7 +145,7 @@ public final class UninstallCommand implements Callable<Integer> {
             return OptionalLong.of(0);
         }
         try (SqliteLedger ledger = services.openLedger()) {
-            return OptionalLong.of(ledger.stats().records());
+            return OptionalLong.of(ledger.recordCount());
         } catch (RuntimeException e) {
             return OptionalLong.empty();
         }

@@ -74,6 +74,25 @@ class CliEndToEndIT {
     }
 
     @Test
+    void warningsGoToStderrSoJsonOnStdoutStaysParseable() throws Exception {
+        cli.run("sync");
+        // A store nobody listens on: the push after the sync fails and logs a warning.
+        Path config = cli.telemetryHome().resolve("config.json");
+        com.fasterxml.jackson.databind.node.ObjectNode c = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(config.toFile());
+        c.putObject("store").put("url", "jdbc:postgresql://127.0.0.1:1/nothing").put("user", "nobody");
+        Files.writeString(config, JSON.writeValueAsString(c));
+
+        JarProcess.Result r = cli.run("sync", "--json");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr()).contains("WARN").contains("push failed");
+        JsonNode doc = JSON.readTree(r.stdout());
+        assertThat(doc.get("ledgerRecords").asLong()).isEqualTo(2);
+        assertThat(r.stdout().strip().lines()).hasSize(1);
+    }
+
+    @Test
     void exportWritesEveryRecordAsCsvAndJsonLines() throws Exception {
         cli.run("sync");
         JarProcess.Result csv = cli.run("export", "--format", "csv");

@@ -154,6 +154,11 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
+    public synchronized long recordCount() {
+        return records.size();
+    }
+
+    @Override
     public synchronized LedgerStats stats() {
         Set<String> sessions = new HashSet<>();
         Optional<Instant> first = Optional.empty();

@@ -87,6 +87,7 @@ class SqliteLedgerTest {
                     rec("b", 0, false, "", false, "/f", 30)));
             assertThat(again).isEqualTo(new Ledger.CommitOutcome(0, 1, 1));
             assertThat(ledger.stats().records()).isEqualTo(2);
+            assertThat(ledger.recordCount()).isEqualTo(2);
         }
     }
 
@@ -105,6 +106,7 @@ class SqliteLedgerTest {
                     rec("c", 1, false, "", false, "/f", 2)), List.of(cp), List.of())))
                     .hasMessageContaining("disk full");
             assertThat(ledger.stats().records()).isEqualTo(1);
+            assertThat(ledger.recordCount()).isEqualTo(1);
             assertThat(ledger.checkpoints()).isEmpty();
         }
     }

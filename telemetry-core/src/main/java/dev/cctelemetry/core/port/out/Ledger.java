@@ -36,8 +36,11 @@ public interface Ledger extends UsageRecordSource, AutoCloseable {
     @Override
     void forEachRecord(RecordFilter filter, Consumer<UsageRecord> action);
 
-    /** Counts and dates for status lines. */
+    /** Counts and dates for status lines; reads every record, so slower than {@link #recordCount()}. */
     LedgerStats stats();
+
+    /** How many records the ledger holds: what a sync prints after its summary, cheap on a big ledger. */
+    long recordCount();
 
     /**
      * Reads the outbox of a push: records whose change sequence is past {@code afterSeq}, in change-sequence
