@@ -144,7 +144,12 @@ public final class SyncService implements SyncUseCase {
                 progress.advanced(r.bytesRead());
                 batch.add(r);
                 totals.add(r);
-                if (batch.records.size() >= BATCH_RECORDS) {
+                // A full batch waits for the committer; near the end (nothing left to hand out) whatever is
+                // gathered goes as soon as the committer is idle, so the last commit, which nothing overlaps, is
+                // small.
+                boolean committerIdle = pending == null || pending.isDone();
+                if (batch.records.size() >= BATCH_RECORDS
+                        || (queue.isEmpty() && committerIdle && !batch.isEmpty() && running > 0)) {
                     totals.add(awaitCommit(pending));
                     Ledger.IngestBatch full = batch.toIngest();
                     pending = committer.submit(() -> ledger.commit(full));

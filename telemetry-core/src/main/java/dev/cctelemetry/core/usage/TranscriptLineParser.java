@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,14 +71,24 @@ public final class TranscriptLineParser {
      * @see #parse
      */
     public ParsedLine parseCandidate(byte[] buf, int off, int len, LineOrigin origin, long offset) {
+        return parseCandidate(buf, off, len, origin, offset, new RepeatedValues());
+    }
+
+    /**
+     * Parses a candidate line, taking values repeated from line to line from {@code repeated} (one per file).
+     *
+     * @see #parseCandidate(byte[], int, int, LineOrigin, long)
+     */
+    public ParsedLine parseCandidate(byte[] buf, int off, int len, LineOrigin origin, long offset,
+            RepeatedValues repeated) {
         try (JsonParser p = factory.createParser(buf, off, len)) {
-            return read(p, origin, offset);
+            return read(p, origin, offset, repeated);
         } catch (JsonParseException e) {
             if (e.getMessage() != null && e.getMessage().contains("Invalid UTF-8")) {
                 // A corrupt byte (in a tool result, say) must not cost the line its usage: decode leniently, with
                 // U+FFFD for what is not UTF-8, and read again. Only this rare path pays for decoding.
                 try (JsonParser p = factory.createParser(new String(buf, off, len, StandardCharsets.UTF_8))) {
-                    return read(p, origin, offset);
+                    return read(p, origin, offset, repeated);
                 } catch (IOException | RuntimeException again) {
                     return new ParsedLine.Malformed(again.getClass().getSimpleName());
                 }
@@ -90,12 +99,13 @@ public final class TranscriptLineParser {
         }
     }
 
-    private static ParsedLine read(JsonParser p, LineOrigin origin, long offset) throws IOException {
+    private static ParsedLine read(JsonParser p, LineOrigin origin, long offset, RepeatedValues repeated)
+            throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             return new ParsedLine.Malformed("not a JSON object");
         }
         LineFields f = new LineFields();
-        if (!readRoot(p, f)) {
+        if (!readRoot(p, f, repeated)) {
             return ParsedLine.IGNORED;
         }
         return f.toParsedLine(origin, offset);
@@ -108,28 +118,28 @@ public final class TranscriptLineParser {
      *     record: user lines (three quarters of a transcript's bytes: tool results) write {@code type} before
      *     their content, so they are dismissed after a few hundred bytes, exactly, without scanning the rest
      */
-    private static boolean readRoot(JsonParser p, LineFields f) throws IOException {
+    private static boolean readRoot(JsonParser p, LineFields f, RepeatedValues repeated) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             switch (name) {
                 case "type" -> {
-                    f.type = text(p, t);
+                    f.type = repeated(p, t, repeated);
                     if (!"assistant".equals(f.type) && !"cost-state".equals(f.type)) {
                         return false;
                     }
                 }
-                case "sessionId" -> f.sessionId = text(p, t);
+                case "sessionId" -> f.sessionId = repeated(p, t, repeated);
                 case "timestamp" -> f.timestamp = text(p, t);
-                case "version" -> f.version = text(p, t);
-                case "cwd" -> f.cwd = text(p, t);
+                case "version" -> f.version = repeated(p, t, repeated);
+                case "cwd" -> f.cwd = repeated(p, t, repeated);
                 case "requestId" -> f.requestId = text(p, t);
-                case "agentId" -> f.agentId = text(p, t);
+                case "agentId" -> f.agentId = repeated(p, t, repeated);
                 case "isSidechain" -> f.sidechain = t == JsonToken.VALUE_TRUE;
                 case "costUSD" -> f.legacyCostUsd = t.isNumeric() ? p.getDoubleValue() : null;
                 case "message" -> {
                     if (t == JsonToken.START_OBJECT) {
-                        readMessage(p, f);
+                        readMessage(p, f, repeated);
                     } else {
                         p.skipChildren();
                     }
@@ -150,17 +160,17 @@ public final class TranscriptLineParser {
         return true;
     }
 
-    private static void readMessage(JsonParser p, LineFields f) throws IOException {
+    private static void readMessage(JsonParser p, LineFields f, RepeatedValues repeated) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             switch (name) {
                 case "id" -> f.messageId = text(p, t);
-                case "model" -> f.model = text(p, t);
+                case "model" -> f.model = repeated(p, t, repeated);
                 case "stop_reason" -> f.stopReasonSet = t != JsonToken.VALUE_NULL;
                 case "usage" -> {
                     if (t == JsonToken.START_OBJECT) {
-                        f.usage = readUsage(p);
+                        f.usage = readUsage(p, repeated);
                     } else {
                         p.skipChildren();
                     }
@@ -170,7 +180,7 @@ public final class TranscriptLineParser {
         }
     }
 
-    private static UsageFields readUsage(JsonParser p) throws IOException {
+    private static UsageFields readUsage(JsonParser p, RepeatedValues repeated) throws IOException {
         UsageFields u = new UsageFields();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -180,8 +190,8 @@ public final class TranscriptLineParser {
                 case "output_tokens" -> u.output = count(p, t);
                 case "cache_creation_input_tokens" -> u.cacheCreation = count(p, t);
                 case "cache_read_input_tokens" -> u.cacheRead = count(p, t);
-                case "speed" -> u.speed = text(p, t);
-                case "service_tier" -> u.serviceTier = text(p, t);
+                case "speed" -> u.speed = repeated(p, t, repeated);
+                case "service_tier" -> u.serviceTier = repeated(p, t, repeated);
                 case "cache_creation" -> {
                     if (t == JsonToken.START_OBJECT) {
                         readCacheCreation(p, u);
@@ -253,6 +263,15 @@ public final class TranscriptLineParser {
         return null;
     }
 
+    /** A string value that lines repeat, taken from {@code repeated} without a new copy when seen before. */
+    private static String repeated(JsonParser p, JsonToken t, RepeatedValues repeated) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            return repeated.of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        }
+        p.skipChildren();
+        return null;
+    }
+
     /** A token count: a non-negative integer that fits in a long, else the line is malformed. */
     private static long count(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
@@ -266,14 +285,6 @@ public final class TranscriptLineParser {
             throw new IOException("negative token count");
         }
         return v;
-    }
-
-    static Instant parseTimestamp(String s) {
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            return OffsetDateTime.parse(s).toInstant();
-        }
     }
 
     /** The fields of one line that matter, as read. */
@@ -313,7 +324,7 @@ public final class TranscriptLineParser {
             }
             Instant at;
             try {
-                at = parseTimestamp(timestamp);
+                at = IsoTimestamp.parse(timestamp);
             } catch (DateTimeParseException e) {
                 return new ParsedLine.Malformed("bad timestamp");
             }
