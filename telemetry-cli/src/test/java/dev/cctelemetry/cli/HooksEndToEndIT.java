@@ -171,8 +171,12 @@ class HooksEndToEndIT {
                     assertThat(ms).isBetween(0L, HOOK_DURATION_LIMIT_MS);
                 }
             }
-            assertThat(Files.readString(cli.telemetryHome().resolve("state/hook-last-success.json")))
-                    .contains("\"ok\":true");
+            // The worker records its outcome after its last commit: the ledger can match a moment before.
+            Path status = cli.telemetryHome().resolve("state/hook-last-success.json");
+            while (!Files.exists(status) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(Files.readString(status)).contains("\"ok\":true");
         }
     }
 

@@ -15,28 +15,35 @@ import java.util.TreeMap;
 
 /**
  * Every row of a ledger's tables, read straight from the SQLite file, so two ledgers can be compared whole.
- * {@code change_seq} (a commit counter that differs with batch boundaries by design) and {@code ledger_meta}
- * (which only holds that counter) are left out; every other column of every row is compared.
+ * {@code change_seq} (a commit counter that differs with batch boundaries by design), {@code ledger_meta} (which
+ * only holds that counter) and source ids (numbered in the order files happen to be committed) are left out:
+ * records are compared with their source's columns joined in; every other column of every row is compared.
  *
  * @param tables table name to its rows, each row its columns joined by tabs, sorted
  * @param integrity SQLite's {@code PRAGMA integrity_check} result ("ok" when sound)
  */
 record LedgerSnapshot(Map<String, List<String>> tables, String integrity) {
 
-    private static final List<String> TABLES = List.of("usage_events", "file_checkpoints", "cost_states");
+    private static final Map<String, String> TABLES = Map.of(
+            "usage_events", "SELECT e.*, s.config_root, s.source_file, s.project_dir FROM usage_events e"
+                    + " JOIN sources s ON s.id = e.source_id",
+            "sources", "SELECT * FROM sources",
+            "file_checkpoints", "SELECT * FROM file_checkpoints",
+            "cost_states", "SELECT * FROM cost_states");
+    private static final java.util.Set<String> LEFT_OUT = java.util.Set.of("change_seq", "source_id", "id");
 
     static LedgerSnapshot of(Path db) throws SQLException {
         Map<String, List<String>> tables = new TreeMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
                 Statement s = c.createStatement()) {
-            for (String table : TABLES) {
+            for (Map.Entry<String, String> table : TABLES.entrySet()) {
                 List<String> rows = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+                try (ResultSet rs = s.executeQuery(table.getValue())) {
                     ResultSetMetaData md = rs.getMetaData();
                     while (rs.next()) {
                         StringBuilder row = new StringBuilder();
                         for (int i = 1; i <= md.getColumnCount(); i++) {
-                            if (md.getColumnName(i).equals("change_seq")) {
+                            if (LEFT_OUT.contains(md.getColumnName(i))) {
                                 continue;
                             }
                             row.append(rs.getString(i)).append('\t');
@@ -45,7 +52,7 @@ record LedgerSnapshot(Map<String, List<String>> tables, String integrity) {
                     }
                 }
                 Collections.sort(rows);
-                tables.put(table, List.copyOf(rows));
+                tables.put(table.getKey(), List.copyOf(rows));
             }
             String integrity;
             try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {

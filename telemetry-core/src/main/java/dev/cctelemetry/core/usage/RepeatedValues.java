@@ -27,11 +27,7 @@ public final class RepeatedValues {
         if (len > MAX_LENGTH) {
             return new String(chars, off, len);
         }
-        int h = 0;
-        for (int i = off; i < off + len; i++) {
-            h = 31 * h + chars[i];
-        }
-        int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+        int slot = slot(chars, off, len);
         String kept = slots[slot];
         if (kept != null && sameChars(kept, chars, off, len)) {
             return kept;
@@ -39,6 +35,23 @@ public final class RepeatedValues {
         String s = new String(chars, off, len);
         slots[slot] = s;
         return s;
+    }
+
+    /**
+     * A slot from the length and a few characters, not all of them: every lookup compares the whole value anyway,
+     * and values of one file rarely agree in length, ends and middle while differing elsewhere.
+     */
+    private static int slot(char[] chars, int off, int len) {
+        if (len == 0) {
+            return 0;
+        }
+        int h = len;
+        h = 31 * h + chars[off];
+        h = 31 * h + chars[off + len - 1];
+        h = 31 * h + chars[off + len / 2];
+        h = 31 * h + chars[off + len / 4];
+        h = 31 * h + chars[off + (3 * len) / 4];
+        return (h ^ (h >>> 7) ^ (h >>> 16)) & (SLOTS - 1);
     }
 
     private static boolean sameChars(String s, char[] chars, int off, int len) {

@@ -10,7 +10,8 @@
 # session opens a window, an atomic gate directory state/debounce/<session> holding its deadline (epoch
 # seconds), syncs at once and starts a detached trailer that closes the window at the deadline. A Stop inside
 # the window only leaves a pending marker; the trailer runs one trailing sync if the marker is there. A window
-# past its deadline (its trailer was lost) is replaced. Under a race the worst case is one extra sync, never a
+# past its deadline (its trailer was lost) is replaced, and so is a gate left without a deadline (its opener
+# was killed) once it is a window old. Under a race the worst case is one extra sync, never a
 # lost one. "<script> --close-window <session>" is the trailer's entry point.
 #
 # Tests only: CCT_NOW replaces `date +%s`; with it set no real-time trailer is started.
@@ -137,8 +138,18 @@ fi
 
 if ! mkdir "$gate" 2>/dev/null; then
     deadline=$(cat "$gate/deadline" 2>/dev/null)
-    # No deadline yet: the opener is between its mkdir and its write; the window is open.
-    case $deadline in '' | *[!0-9]*) deadline=$((cct_now + 1)) ;; esac
+    case $deadline in
+        '' | *[!0-9]*)
+            # No deadline: either its opener is between its mkdir and its write (the window is open), or the
+            # opener was killed there. Such a gate lasts one window from its last change, so it cannot hold
+            # every later Stop forever. (GNU stat, then BSD stat.)
+            made=$(stat -c %Y "$gate" 2>/dev/null || stat -f %m "$gate" 2>/dev/null)
+            case $made in
+                '' | *[!0-9]*) deadline=$((cct_now + 1)) ;;
+                *) deadline=$((made + CCT_WINDOW)) ;;
+            esac
+            ;;
+    esac
     if [ "$cct_now" -lt "$deadline" ]; then
         : >"$gate/pending"
         rm -f "$spool"

@@ -96,6 +96,25 @@ class PosixHookScriptRunTest {
     }
 
     @Test
+    void aGateLeftWithoutDeadlineHoldsStopsForOneWindowOnly() throws Exception {
+        HookScriptHarness h = new HookScriptHarness(tmp, 120);
+        // A Stop killed between creating its gate and writing the deadline, at (fake) second 100.
+        Path gate = Files.createDirectories(h.gate(SESSION));
+        Files.setLastModifiedTime(gate, java.nio.file.attribute.FileTime.fromMillis(100_000L));
+
+        h.run(HookEvent.STOP, payload(SESSION), 150L);
+        assertThat(gate.resolve("pending")).as("inside the window the gate still holds").exists();
+        assertThat(gate.resolve("deadline")).doesNotExist();
+        Files.setLastModifiedTime(gate, java.nio.file.attribute.FileTime.fromMillis(100_000L));
+
+        h.run(HookEvent.STOP, payload(SESSION), 221L);
+
+        assertThat(Files.readString(gate.resolve("deadline")).trim()).isEqualTo("341");
+        assertThat(gate.resolve("pending")).doesNotExist();
+        h.awaitJavaCalls(1, WAIT);
+    }
+
+    @Test
     void realTrailerRunsOneTrailingSyncAtWindowEnd() throws Exception {
         HookScriptHarness h = new HookScriptHarness(tmp, 2);
         long now = System.currentTimeMillis() / 1000;

@@ -13,7 +13,7 @@ import java.util.List;
 final class LedgerSchema {
 
     /** The schema version this build writes. */
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
 
     private static final List<List<String>> MIGRATIONS = List.of(
             // version 1
@@ -85,7 +85,61 @@ final class LedgerSchema {
             // store it refers to, so that pointing at a new store pushes the whole history again.
             List.of(
                     "INSERT OR IGNORE INTO ledger_meta(key, value) VALUES ('pushed_seq', '0')",
-                    "INSERT OR IGNORE INTO ledger_meta(key, value) VALUES ('pushed_target', '')"));
+                    "INSERT OR IGNORE INTO ledger_meta(key, value) VALUES ('pushed_target', '')"),
+            // version 3: where a record was read (config root, file, project folder: 180 bytes on average, the
+            // same for every record of a file) moves to its own table, so rows are a third narrower and a first
+            // sync writes a third less. Copied whole, nothing lost: every distinct triple gets its row.
+            List.of(
+                    """
+                    CREATE TABLE sources (
+                      id              INTEGER PRIMARY KEY,
+                      config_root     TEXT    NOT NULL,
+                      source_file     TEXT    NOT NULL,
+                      project_dir     TEXT    NOT NULL,
+                      UNIQUE (source_file, config_root, project_dir)
+                    )""",
+                    "INSERT INTO sources (config_root, source_file, project_dir)"
+                            + " SELECT DISTINCT config_root, source_file, project_dir FROM usage_events"
+                            + " ORDER BY source_file, config_root, project_dir",
+                    """
+                    CREATE TABLE usage_events_v3 (
+                      message_id      TEXT    NOT NULL,
+                      request_id      TEXT    NOT NULL DEFAULT '',
+                      session_id      TEXT    NOT NULL,
+                      source_id       INTEGER NOT NULL REFERENCES sources(id),
+                      cwd             TEXT    NOT NULL,
+                      ts              INTEGER NOT NULL,
+                      model           TEXT    NOT NULL,
+                      input           INTEGER NOT NULL,
+                      output          INTEGER NOT NULL,
+                      cache_write_5m  INTEGER NOT NULL,
+                      cache_write_1h  INTEGER NOT NULL,
+                      cache_read      INTEGER NOT NULL,
+                      total_tokens    INTEGER NOT NULL,
+                      speed           TEXT    NOT NULL,
+                      service_tier    TEXT    NOT NULL,
+                      version         TEXT    NOT NULL,
+                      sidechain       INTEGER NOT NULL,
+                      agent_id        TEXT    NOT NULL,
+                      stop_reason_set INTEGER NOT NULL,
+                      source_offset   INTEGER NOT NULL,
+                      cost_usd        REAL    NOT NULL,
+                      cost_source     TEXT    NOT NULL,
+                      price_version   TEXT    NOT NULL,
+                      change_seq      INTEGER NOT NULL
+                    )""",
+                    "INSERT INTO usage_events_v3 SELECT e.message_id, e.request_id, e.session_id, s.id, e.cwd, e.ts,"
+                            + " e.model, e.input, e.output, e.cache_write_5m, e.cache_write_1h, e.cache_read,"
+                            + " e.total_tokens, e.speed, e.service_tier, e.version, e.sidechain, e.agent_id,"
+                            + " e.stop_reason_set, e.source_offset, e.cost_usd, e.cost_source, e.price_version,"
+                            + " e.change_seq FROM usage_events e JOIN sources s ON s.source_file = e.source_file"
+                            + " AND s.config_root = e.config_root AND s.project_dir = e.project_dir ORDER BY e.rowid",
+                    "DROP TABLE usage_events",
+                    "ALTER TABLE usage_events_v3 RENAME TO usage_events",
+                    "CREATE UNIQUE INDEX usage_events_key ON usage_events(message_id, request_id)",
+                    "CREATE INDEX usage_events_change ON usage_events(change_seq)",
+                    "CREATE INDEX usage_events_costless ON usage_events(session_id, model)"
+                            + " WHERE cost_source IN ('unpriced', 'cost_state')"));
 
     private LedgerSchema() {
     }

@@ -43,11 +43,13 @@ public final class SqliteLedger implements Ledger {
 
     private final Connection conn;
     private final UsageEventTable events;
+    private final SourceTable sources;
     private final CostStateTable costStates;
 
     private SqliteLedger(Connection conn, String priceVersion) {
         this.conn = conn;
         this.events = new UsageEventTable(conn, priceVersion);
+        this.sources = new SourceTable(conn);
         this.costStates = new CostStateTable(conn);
     }
 
@@ -165,7 +167,7 @@ public final class SqliteLedger implements Ledger {
             CommitOutcome outcome;
             try {
                 long seq = nextChangeSeq();
-                long[] counts = events.upsert(batch.records(), seq);
+                long[] counts = events.upsert(batch.records(), seq, sources);
                 saveCheckpoints(batch);
                 Set<String> sessions = new HashSet<>();
                 batch.records().forEach(r -> sessions.add(r.sessionId()));
@@ -173,8 +175,10 @@ public final class SqliteLedger implements Ledger {
                 batch.costStates().forEach(cs -> sessions.add(cs.sessionId()));
                 costStates.spread(sessions, seq);
                 conn.commit();
+                sources.committed();
                 outcome = new CommitOutcome(counts[0], counts[1], batch.records().size() - counts[0] - counts[1]);
             } catch (SQLException | RuntimeException e) {
+                sources.rolledBack();
                 abandonTransaction(e);
                 throw e;
             }
@@ -233,7 +237,8 @@ public final class SqliteLedger implements Ledger {
     @Override
     public void forEachRecord(RecordFilter filter, Consumer<UsageRecord> action) {
         Objects.requireNonNull(filter, "filter is null");
-        String sql = "SELECT " + UsageEventTable.COLUMNS + " FROM usage_events WHERE ts >= ? AND ts < ? ORDER BY ts, message_id";
+        String sql = "SELECT " + UsageEventTable.SELECT + " FROM " + UsageEventTable.FROM
+                + " WHERE e.ts >= ? AND e.ts < ? ORDER BY e.ts, e.message_id";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             ps.setLong(1, filter.from().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
             ps.setLong(2, filter.until().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
@@ -255,7 +260,7 @@ public final class SqliteLedger implements Ledger {
         }
         List<UsageRecord> records = new ArrayList<>();
         List<Long> seqs = new ArrayList<>();
-        readPending("change_seq > ? ORDER BY change_seq LIMIT ?", records, seqs, afterSeq, limit);
+        readPending("e.change_seq > ? ORDER BY e.change_seq LIMIT ?", records, seqs, afterSeq, limit);
         if (records.isEmpty()) {
             return new PendingBatch(List.of(), afterSeq);
         }
@@ -267,7 +272,7 @@ public final class SqliteLedger implements Ledger {
             // One commit alone fills the batch: take the whole commit, past the soft limit.
             records.clear();
             seqs.clear();
-            readPending("change_seq = ?", records, seqs, last);
+            readPending("e.change_seq = ?", records, seqs, last);
             return new PendingBatch(records, last);
         }
         // The last sequence may continue past the limit: leave it whole for the next batch.
@@ -279,7 +284,8 @@ public final class SqliteLedger implements Ledger {
     }
 
     private void readPending(String where, List<UsageRecord> records, List<Long> seqs, long... params) {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT " + UsageEventTable.COLUMNS + " FROM usage_events WHERE " + where)) {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT " + UsageEventTable.SELECT + " FROM " + UsageEventTable.FROM + " WHERE " + where)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setLong(i + 1, params[i]);
             }

@@ -18,35 +18,49 @@ import java.util.List;
  */
 final class UsageEventTable {
 
-    static final String COLUMNS = "message_id, request_id, session_id, project_dir, cwd, ts, model, input,"
+    /** The stored columns, in the order {@link #bind} binds them. */
+    private static final String COLUMNS = "message_id, request_id, session_id, source_id, cwd, ts, model, input,"
             + " output, cache_write_5m, cache_write_1h, cache_read, total_tokens, speed, service_tier, version,"
-            + " sidechain, agent_id, stop_reason_set, config_root, source_file, source_offset, cost_usd,"
-            + " cost_source, price_version, change_seq";
+            + " sidechain, agent_id, stop_reason_set, source_offset, cost_usd, cost_source, price_version, change_seq";
+
+    /**
+     * A whole record, joined with its source (alias {@code e} for the event, {@code s} for the source), in the
+     * order {@link #read} reads; {@code change_seq} is column 26.
+     */
+    static final String SELECT = "e.message_id, e.request_id, e.session_id, s.project_dir, e.cwd, e.ts, e.model,"
+            + " e.input, e.output, e.cache_write_5m, e.cache_write_1h, e.cache_read, e.total_tokens, e.speed,"
+            + " e.service_tier, e.version, e.sidechain, e.agent_id, e.stop_reason_set, s.config_root, s.source_file,"
+            + " e.source_offset, e.cost_usd, e.cost_source, e.price_version, e.change_seq";
+
+    /** What {@link #SELECT} reads from. */
+    static final String FROM = "usage_events e JOIN sources s ON s.id = e.source_id";
+
+    /** Column count of {@link #COLUMNS}; the incoming record's source file is bound after them. */
+    private static final int STORED = 24;
 
     /**
      * Replaces a stored copy only when {@link dev.cctelemetry.core.usage.WinnerRule} prefers the incoming one:
-     * larger total; then non-sidechain; then speed set; then stop_reason set; then earlier (file, offset).
+     * larger total; then non-sidechain; then speed set; then stop_reason set; then earlier (file, offset). The
+     * incoming values are numbered parameters ({@code ?1..?24} in {@link #COLUMNS} order, {@code ?25} its source
+     * file); the stored copy's file is looked up through its source id.
      */
     private static final String INCOMING_WINS = """
-            excluded.total_tokens > usage_events.total_tokens
-            OR (excluded.total_tokens = usage_events.total_tokens AND (
-                 excluded.sidechain < usage_events.sidechain
-              OR (excluded.sidechain = usage_events.sidechain AND (
-                   (excluded.speed <> '') > (usage_events.speed <> '')
-                OR ((excluded.speed <> '') = (usage_events.speed <> '') AND (
-                     excluded.stop_reason_set > usage_events.stop_reason_set
-                  OR (excluded.stop_reason_set = usage_events.stop_reason_set AND (
-                       excluded.source_file < usage_events.source_file
-                    OR (excluded.source_file = usage_events.source_file
-                        AND excluded.source_offset < usage_events.source_offset)))))))))""";
+            ?13 > total_tokens
+            OR (?13 = total_tokens AND (
+                 ?17 < sidechain
+              OR (?17 = sidechain AND (
+                   (?14 <> '') > (speed <> '')
+                OR ((?14 <> '') = (speed <> '') AND (
+                     ?19 > stop_reason_set
+                  OR (?19 = stop_reason_set AND (
+                       ?25 < (SELECT source_file FROM sources WHERE id = usage_events.source_id)
+                    OR (?25 = (SELECT source_file FROM sources WHERE id = usage_events.source_id)
+                        AND ?20 < source_offset)))))))))""";
 
     private static final String INSERT = "INSERT OR IGNORE INTO usage_events (" + COLUMNS + ") VALUES ("
-            + "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
-    /**
-     * Replaces the stored copy whole, only when the incoming copy wins. The incoming values are bound once as
-     * numbered parameters {@code ?1..?26} (in {@link #COLUMNS} order) and reused in the condition.
-     */
+    /** Replaces the stored copy whole, only when the incoming copy wins. */
     private static final String REPLACE = replaceStatement();
 
     /** The unique index's order; written out because composed key-extractor comparators cost 3x as much here. */
@@ -60,18 +74,15 @@ final class UsageEventTable {
 
     private static String replaceStatement() {
         String[] cols = COLUMNS.split(",\\s*");
+        if (cols.length != STORED) {
+            throw new IllegalStateException("expected " + STORED + " columns, have " + cols.length);
+        }
         StringBuilder set = new StringBuilder();
-        String wins = INCOMING_WINS;
         for (int i = 0; i < cols.length; i++) {
             set.append(i == 0 ? "" : ", ").append(cols[i]).append(" = ?").append(i + 1);
-            wins = wins.replace("excluded." + cols[i] + " ", "?" + (i + 1) + " ")
-                    .replace("excluded." + cols[i] + ")", "?" + (i + 1) + ")")
-                    .replace("excluded." + cols[i] + "\n", "?" + (i + 1) + "\n");
         }
-        if (wins.contains("excluded.")) {
-            throw new IllegalStateException("unbound column in winner rule: " + wins);
-        }
-        return "UPDATE usage_events SET " + set + " WHERE message_id = ?1 AND request_id = ?2 AND (" + wins + ")";
+        return "UPDATE usage_events SET " + set + " WHERE message_id = ?1 AND request_id = ?2 AND ("
+                + INCOMING_WINS + ")";
     }
 
     private final Connection conn;
@@ -87,7 +98,7 @@ final class UsageEventTable {
      *
      * @return {inserted, replaced}
      */
-    long[] upsert(List<UsageRecord> batch, long seq) throws SQLException {
+    long[] upsert(List<UsageRecord> batch, long seq, SourceTable sources) throws SQLException {
         // In key order the unique index is written page after page instead of at random: measured 1.5x faster.
         List<UsageRecord> records = new ArrayList<>(batch);
         records.sort(KEY_ORDER);
@@ -97,7 +108,7 @@ final class UsageEventTable {
             for (int from = 0; from < records.size(); from += JDBC_BATCH) {
                 List<UsageRecord> chunk = records.subList(from, Math.min(records.size(), from + JDBC_BATCH));
                 for (UsageRecord r : chunk) {
-                    bind(ps, r, seq);
+                    bind(ps, r, seq, sources);
                     ps.addBatch();
                 }
                 int[] counts = ps.executeBatch();
@@ -114,7 +125,8 @@ final class UsageEventTable {
         if (!existing.isEmpty()) {
             try (PreparedStatement ps = conn.prepareStatement(REPLACE)) {
                 for (UsageRecord r : existing) {
-                    bind(ps, r, seq);
+                    bind(ps, r, seq, sources);
+                    ps.setString(STORED + 1, r.sourceFile());
                     replaced += ps.executeUpdate();
                 }
             }
@@ -122,13 +134,13 @@ final class UsageEventTable {
         return new long[] {inserted, replaced};
     }
 
-    private void bind(PreparedStatement ps, UsageRecord r, long seq) throws SQLException {
+    private void bind(PreparedStatement ps, UsageRecord r, long seq, SourceTable sources) throws SQLException {
         TokenCounts t = r.tokens();
         int i = 1;
         ps.setString(i++, r.key().messageId());
         ps.setString(i++, r.key().requestId());
         ps.setString(i++, r.sessionId());
-        ps.setString(i++, r.projectDir());
+        ps.setLong(i++, sources.idOf(new SourceTable.Source(r.configRoot(), r.sourceFile(), r.projectDir())));
         ps.setString(i++, r.cwd());
         ps.setLong(i++, r.timestamp().toEpochMilli());
         ps.setString(i++, r.model());
@@ -144,8 +156,6 @@ final class UsageEventTable {
         ps.setInt(i++, r.sidechain() ? 1 : 0);
         ps.setString(i++, r.agentId());
         ps.setInt(i++, r.stopReasonSet() ? 1 : 0);
-        ps.setString(i++, r.configRoot());
-        ps.setString(i++, r.sourceFile());
         ps.setLong(i++, r.sourceOffset());
         ps.setDouble(i++, r.costUsd());
         ps.setString(i++, r.costSource().code());
@@ -153,7 +163,7 @@ final class UsageEventTable {
         ps.setLong(i, seq);
     }
 
-    /** A record from a row selected with {@link #COLUMNS}, in that order. */
+    /** A record from a row selected with {@link #SELECT}, in that order. */
     static UsageRecord read(ResultSet rs) throws SQLException {
         return new UsageRecord(new UsageKey(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4),
                 rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7),

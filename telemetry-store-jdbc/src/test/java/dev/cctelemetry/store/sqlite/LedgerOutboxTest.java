@@ -117,17 +117,25 @@ public class LedgerOutboxTest {
         writeVersionOneLedger(file, 25);
 
         try (SqliteLedger ledger = SqliteLedger.open(file, "v")) {
-            assertThat(ledger.schemaVersion()).isEqualTo(2);
+            assertThat(ledger.schemaVersion()).isEqualTo(3);
             assertThat(ledger.pushedMark(TARGET)).isZero();
             assertThat(ledger.countPendingForPush(0)).isEqualTo(25);
-            assertThat(ledger.pendingForPush(0, 1000).records()).hasSize(25);
+            List<UsageRecord> upgraded = ledger.pendingForPush(0, 1000).records();
+            assertThat(upgraded).hasSize(25).allSatisfy(r -> {
+                // Where each record was read survives the move of those columns into their own table.
+                assertThat(r.configRoot()).isEqualTo("/root");
+                assertThat(r.sourceFile()).isEqualTo("/root/projects/-p/s.jsonl");
+                assertThat(r.projectDir()).isEqualTo("-p");
+                assertThat(r.cwd()).isEqualTo("/w");
+            });
+            assertThat(upgraded).extracting(UsageRecord::sourceOffset).doesNotHaveDuplicates();
             commit(ledger, List.of(rec(100, 10)));
             assertThat(ledger.countPendingForPush(0)).isEqualTo(26);
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.getInt(1)).isEqualTo(3);
         }
     }
 
