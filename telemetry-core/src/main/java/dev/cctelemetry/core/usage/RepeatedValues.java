@@ -16,6 +16,8 @@ public final class RepeatedValues {
     private static final int MAX_LENGTH = 512;
 
     private final String[] slots = new String[SLOTS];
+    /** Each kept value's chars: compared as arrays, several chars per step, where {@code charAt} goes one by one. */
+    private final char[][] slotChars = new char[SLOTS][];
 
     /** An empty cache for one file. */
     public RepeatedValues() {
@@ -28,12 +30,13 @@ public final class RepeatedValues {
             return new String(chars, off, len);
         }
         int slot = slot(chars, off, len);
-        String kept = slots[slot];
-        if (kept != null && sameChars(kept, chars, off, len)) {
-            return kept;
+        char[] keptChars = slotChars[slot];
+        if (keptChars != null && java.util.Arrays.equals(keptChars, 0, keptChars.length, chars, off, off + len)) {
+            return slots[slot];
         }
         String s = new String(chars, off, len);
         slots[slot] = s;
+        slotChars[slot] = java.util.Arrays.copyOfRange(chars, off, off + len);
         return s;
     }
 
@@ -52,17 +55,5 @@ public final class RepeatedValues {
         h = 31 * h + chars[off + len / 4];
         h = 31 * h + chars[off + (3 * len) / 4];
         return (h ^ (h >>> 7) ^ (h >>> 16)) & (SLOTS - 1);
-    }
-
-    private static boolean sameChars(String s, char[] chars, int off, int len) {
-        if (s.length() != len) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            if (s.charAt(i) != chars[off + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
