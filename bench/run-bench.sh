@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Benchmark kit: cc-telemetry `sync` versus ccusage 20.0.24 (`claude session`) on synthetic Claude config trees.
+# Benchmark kit: cc-telemetry `sync` and `report daily` versus ccusage 20.0.24 on synthetic Claude config trees.
 #
 # Usage: bench/run-bench.sh [--quick] [--runs N] [--sizes "100 500"] [--seed S] [--dir /tmp/cct-bench]
 #
 #   default   trees of 100 and 500 MiB, 5 interleaved runs per case
 #   --quick   one 20 MiB tree, 3 runs (smoke test)
 #
-# Cases, run interleaved (ours cold, ccusage, ours warm) so that machine noise hits all of them alike:
-#   ours-cold   `$CCT_CMD sync --claude-dir <tree>` with a fresh, empty CC_TELEMETRY_HOME
-#   ours-warm   the same command again on the same home (nothing changed: the incremental path)
-#   ccusage     `ccusage claude session --json --offline` with CLAUDE_CONFIG_DIR=<tree> (native binary, no node)
+# Cases, run interleaved (ours cold, ccusage, ours warm, ours daily, ccusage daily) so that machine noise hits all
+# of them alike:
+#   ours-cold      `$CCT_CMD sync --claude-dir <tree>` with a fresh, empty CC_TELEMETRY_HOME
+#   ours-warm      the same command again on the same home (nothing changed: the incremental path)
+#   ccusage        `ccusage claude session --json --offline` with CLAUDE_CONFIG_DIR=<tree> (native binary, no node)
+#   ours-daily     `$CCT_CMD report daily --no-sync --json` over that home's ledger (the everyday command)
+#   ccusage-daily  `ccusage claude daily --json --offline` (ccusage reads the whole tree for every report)
 # Wall time and peak RSS come from GNU time (`%e %M %U %S`); figures are medians. The page cache is warmed first.
 # No assertion on speed: the script prints figures and a Markdown table for BENCHMARKS.md, and exits 0.
 #
@@ -134,8 +137,12 @@ for size in $SIZES; do
     if [ ${#CCT[@]} -gt 0 ]; then
       measure ours-warm "$size" "$run" CC_TELEMETRY_HOME="$home" -- "${CCT[@]}" sync --claude-dir "$dir" \
         || say "  ours-warm run $run failed: $LOGS/ours-warm-$size-$run.err"
+      measure ours-daily "$size" "$run" CC_TELEMETRY_HOME="$home" -- "${CCT[@]}" report daily --no-sync --json \
+        || say "  ours-daily run $run failed: $LOGS/ours-daily-$size-$run.err"
       rm -rf "$home"
     fi
+    measure ccusage-daily "$size" "$run" CLAUDE_CONFIG_DIR="$dir" LOG_LEVEL=0 -- "$CCUSAGE" claude daily --json --offline \
+      || say "  ccusage-daily run $run failed: $LOGS/ccusage-daily-$size-$run.err"
     say "  $size MiB run $run/$RUNS done"
   done
   # ccusage's totals against the generator's truth (cc-telemetry's are checked by its own tests).
@@ -186,8 +193,10 @@ TABLE=$BENCH_DIR/results-$(date +%Y%m%d-%H%M%S).md
     dir=$(tree_dir "$size")
     bytes=$((size * 1048576)); [ $HAVE_JQ = 1 ] && bytes=$(jq .bytes "$dir.expected.json")
     mib=$(awk -v b="$bytes" 'BEGIN{printf "%.2f", b/1048576}')
-    read -r cn cw _ _ cr _ <<<"$(stats "$RESULTS/ccusage-$size") 0 0 0 0 0"
-    for name in ours-cold ours-warm ccusage; do
+    for name in ours-cold ours-warm ccusage ours-daily ccusage-daily; do
+      # Syncs compare with ccusage's session report; the daily report from the ledger with ccusage's daily report.
+      ref=ccusage; case $name in *daily) ref=ccusage-daily ;; esac
+      read -r cn cw _ _ cr _ <<<"$(stats "$RESULTS/$ref-$size") 0 0 0 0 0"
       read -r n w wmin wmax r c <<<"$(stats "$RESULTS/$name-$size") 0 0 0 0 0"
       fails=$(grep -c '^FAIL' "$RESULTS/$name-$size" 2>/dev/null); fails=${fails:-0}
       if [ "$n" = 0 ]; then
@@ -198,14 +207,16 @@ TABLE=$BENCH_DIR/results-$(date +%Y%m%d-%H%M%S).md
       awk -v s="$size" -v name="$name" -v n="$n" -v f="$fails" -v w="$w" -v a="$wmin" -v b="$wmax" -v r="$r" -v c="$c" \
           -v mib="$mib" -v cn="$cn" -v cw="$cw" -v cr="$cr" 'BEGIN {
         runs = f > 0 ? n "/" n+f : n
-        vw = (name != "ccusage" && cn+0 > 0 && cw+0 > 0) ? sprintf("%.2f×", w/cw) : "–"
-        vr = (name != "ccusage" && cn+0 > 0 && cr+0 > 0) ? sprintf("%.2f×", r/cr) : "–"
+        vw = (name !~ /^ccusage/ && cn+0 > 0 && cw+0 > 0) ? sprintf("%.2f×", w/cw) : "–"
+        vr = (name !~ /^ccusage/ && cn+0 > 0 && cr+0 > 0) ? sprintf("%.2f×", r/cr) : "–"
         mbs = w+0 > 0 ? sprintf("%.0f", mib/w) : "∞"; mbc = c+0 > 0 ? sprintf("%.0f", mib/c) : "∞"
         printf "| %s MiB | %s | %s | %.2f s (%.2f–%.2f) | %.0f MiB | %.2f s | %s | %s | %s | %s |\n", s, name, runs, w, a, b, r, c, mbs, mbc, vw, vr }'
     done
   done
   echo
-  echo "_ours-warm: second sync on the same home (no file changed). MiB/s per CPU-s = tree size / (user+sys CPU time);"
+  echo "_ours-warm: second sync on the same home (no file changed); ours-daily: \`report daily --no-sync --json\` from that"
+  echo "ledger, against ccusage-daily: \`ccusage claude daily --json --offline\` (which reads the tree). MiB/s per CPU-s ="
+  echo "tree size / (user+sys CPU time);"
   echo "ratios are ours/ccusage (below 1 = ours faster or smaller). Raw runs: \`$RESULTS\`; outputs: \`$LOGS\`._"
 } >"$TABLE"
 

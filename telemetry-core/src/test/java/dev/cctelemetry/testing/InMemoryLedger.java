@@ -8,7 +8,6 @@ import dev.cctelemetry.core.usage.UsageRecord;
 import dev.cctelemetry.core.usage.WinnerRule;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -98,9 +97,7 @@ public final class InMemoryLedger implements Ledger {
                 }
             }
         }
-        selected.sort(Comparator.comparing(UsageRecord::timestamp)
-                .thenComparing(r -> r.key().messageId())
-                .thenComparing(r -> r.key().requestId()));
+        selected.sort(dev.cctelemetry.core.port.out.UsageRecordSource.ORDER);
         selected.forEach(action);
     }
 

@@ -26,48 +26,52 @@ final class BlockBuilder {
         this.now = now;
     }
 
-    /** Blocks over records sorted by timestamp, oldest first. */
-    List<BlockRow> build(List<UsageRecord> sorted) {
-        List<BlockRow> blocks = new ArrayList<>();
-        Instant start = null;
-        List<UsageRecord> current = new ArrayList<>();
-        for (UsageRecord r : sorted) {
-            Instant t = r.timestamp();
-            if (start == null) {
-                start = t.truncatedTo(ChronoUnit.HOURS);
-                current.add(r);
-                continue;
-            }
-            Instant last = current.get(current.size() - 1).timestamp();
+    private final List<BlockRow> blocks = new ArrayList<>();
+    /** The open block: its start (null before the first record), first and latest record, and usage so far. */
+    private Instant start;
+    private Instant first;
+    private Instant last;
+    private UsageAccumulator usage;
+
+    /** Takes the next record; records must come oldest first. */
+    void add(UsageRecord r) {
+        Instant t = r.timestamp();
+        if (start != null) {
             boolean pastBlock = Duration.between(start, t).compareTo(length) > 0;
             boolean silence = Duration.between(last, t).compareTo(length) > 0;
             if (pastBlock || silence) {
-                blocks.add(block(start, current));
+                blocks.add(block());
                 if (silence) {
                     blocks.add(gap(last.plus(length), t));
                 }
-                start = t.truncatedTo(ChronoUnit.HOURS);
-                current = new ArrayList<>();
+                start = null;
             }
-            current.add(r);
         }
-        if (start != null) {
-            blocks.add(block(start, current));
+        if (start == null) {
+            start = t.truncatedTo(ChronoUnit.HOURS);
+            first = t;
+            usage = new UsageAccumulator();
         }
-        return blocks;
+        last = t;
+        usage.add(r);
     }
 
-    private BlockRow block(Instant start, List<UsageRecord> records) {
+    /** The blocks, oldest first, the open one included. */
+    List<BlockRow> finish() {
+        if (start != null) {
+            blocks.add(block());
+            start = null;
+        }
+        return List.copyOf(blocks);
+    }
+
+    private BlockRow block() {
         Instant end = start.plus(length);
-        Instant first = records.get(0).timestamp();
-        Instant actualEnd = records.get(records.size() - 1).timestamp();
-        boolean active = Duration.between(actualEnd, now).compareTo(length) < 0 && now.isBefore(end);
-        UsageAccumulator acc = new UsageAccumulator();
-        records.forEach(acc::add);
-        UsageSummary usage = acc.summary();
-        Optional<BurnRate> rate = active ? burnRate(usage, first, actualEnd) : Optional.empty();
-        Optional<BlockProjection> projection = rate.map(b -> project(usage, b, end));
-        return new BlockRow(ReportTime.iso(start), start, end, Optional.of(actualEnd), active, false, usage, rate,
+        boolean active = Duration.between(last, now).compareTo(length) < 0 && now.isBefore(end);
+        UsageSummary summary = usage.summary();
+        Optional<BurnRate> rate = active ? burnRate(summary, first, last) : Optional.empty();
+        Optional<BlockProjection> projection = rate.map(b -> project(summary, b, end));
+        return new BlockRow(ReportTime.iso(start), start, end, Optional.of(last), active, false, summary, rate,
                 projection);
     }
 

@@ -11,22 +11,21 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 
 /**
- * Builds the usage reports from deduplicated, priced records. Records are summed in timestamp order so costs
- * add up in the same order as ccusage's; the clock decides only which block is active.
+ * Builds the usage reports from deduplicated, priced records, in one pass over the source's stream (which comes
+ * in {@link UsageRecordSource#ORDER}, so costs add up in the same order as ccusage's). Memory holds one
+ * accumulator per report row, never the records: a ledger of years reports in the same heap as one of a day. The
+ * clock decides only which block is active.
  */
 public final class ReportService implements ReportUseCase {
-
-    private static final Comparator<UsageRecord> CHRONOLOGICAL = Comparator.comparing(UsageRecord::timestamp)
-            .thenComparing(UsageRecord::sourceFile).thenComparingLong(UsageRecord::sourceOffset);
 
     private final UsageRecordSource source;
     private final Clock clock;
@@ -39,9 +38,8 @@ public final class ReportService implements ReportUseCase {
 
     @Override
     public Report<DailyRow> daily(ReportOptions options) {
-        ZoneId zone = options.zone();
-        Map<LocalDate, UsageAccumulator> days = group(inRange(options), r -> localDate(r.timestamp(), zone),
-                new TreeMap<>());
+        Map<LocalDate, UsageAccumulator> days = new TreeMap<>();
+        forEachInRange(options, (r, day) -> days.computeIfAbsent(day, k -> new UsageAccumulator()).add(r));
         List<DailyRow> rows = new ArrayList<>();
         days.forEach((d, acc) -> rows.add(new DailyRow(d, acc.summary())));
         return report(ReportKind.DAILY, options, rows);
@@ -49,9 +47,9 @@ public final class ReportService implements ReportUseCase {
 
     @Override
     public Report<MonthlyRow> monthly(ReportOptions options) {
-        ZoneId zone = options.zone();
-        Map<YearMonth, UsageAccumulator> months = group(inRange(options),
-                r -> YearMonth.from(localDate(r.timestamp(), zone)), new TreeMap<>());
+        Map<YearMonth, UsageAccumulator> months = new TreeMap<>();
+        forEachInRange(options, (r, day) -> months.computeIfAbsent(YearMonth.from(day),
+                k -> new UsageAccumulator()).add(r));
         List<MonthlyRow> rows = new ArrayList<>();
         months.forEach((m, acc) -> rows.add(new MonthlyRow(m, acc.summary())));
         return report(ReportKind.MONTHLY, options, rows);
@@ -60,18 +58,15 @@ public final class ReportService implements ReportUseCase {
     @Override
     public Report<SessionRow> sessions(ReportOptions options) {
         // A session is selected by its last activity, so its earlier records count even before `since`.
-        Map<String, List<UsageRecord>> bySession = new LinkedHashMap<>();
-        for (UsageRecord r : load(Ledger.RecordFilter.ALL)) {
-            bySession.computeIfAbsent(r.sessionId(), k -> new ArrayList<>()).add(r);
-        }
+        Map<String, SessionSoFar> bySession = new HashMap<>();
+        source.forEachRecord(Ledger.RecordFilter.ALL, r -> bySession.computeIfAbsent(r.sessionId(),
+                k -> new SessionSoFar(r.timestamp())).add(r));
         List<SessionRow> rows = new ArrayList<>();
-        bySession.forEach((id, records) -> {
-            UsageRecord last = records.get(records.size() - 1);
-            UsageSummary usage = summarize(records);
+        bySession.forEach((id, s) -> {
+            UsageSummary usage = s.usage.summary();
             // Zero-token sessions (only <synthetic> placeholders) are noise; ccusage omits them as well.
-            if (usage.totalTokens() > 0 && options.includes(localDate(last.timestamp(), options.zone()))) {
-                rows.add(new SessionRow(id, latest(records, UsageRecord::projectDir), latest(records,
-                        UsageRecord::cwd), records.get(0).timestamp(), last.timestamp(), usage));
+            if (usage.totalTokens() > 0 && options.includes(localDate(s.last, options.zone()))) {
+                rows.add(new SessionRow(id, s.projectDir, s.cwd, s.first, s.last, usage));
             }
         });
         rows.sort(Comparator.comparing(SessionRow::lastActivity).thenComparing(SessionRow::sessionId));
@@ -80,13 +75,11 @@ public final class ReportService implements ReportUseCase {
 
     @Override
     public Report<ProjectRow> projects(ReportOptions options) {
-        Map<String, List<UsageRecord>> byProject = new TreeMap<>();
-        for (UsageRecord r : inRange(options)) {
-            byProject.computeIfAbsent(r.projectDir(), k -> new ArrayList<>()).add(r);
-        }
+        Map<String, ProjectSoFar> byProject = new TreeMap<>();
+        forEachInRange(options, (r, day) -> byProject.computeIfAbsent(r.projectDir(), k -> new ProjectSoFar())
+                .add(r));
         List<ProjectRow> rows = new ArrayList<>();
-        byProject.forEach((dir, records) -> rows.add(new ProjectRow(dir, latest(records, UsageRecord::cwd),
-                summarize(records))));
+        byProject.forEach((dir, p) -> rows.add(new ProjectRow(dir, p.cwd, p.usage.summary())));
         rows.sort(Comparator.comparingDouble((ProjectRow p) -> p.usage().cost()).reversed()
                 .thenComparing(ProjectRow::projectDir));
         return report(ReportKind.PROJECTS, options, rows);
@@ -94,10 +87,13 @@ public final class ReportService implements ReportUseCase {
 
     @Override
     public Report<ModelRow> models(ReportOptions options) {
-        List<UsageRecord> records = inRange(options);
-        // <synthetic> placeholders are not a model anyone used (zero tokens, no cost): no row, as in ccusage.
-        records.removeIf(UsageRecord::synthetic);
-        Map<String, UsageAccumulator> byModel = group(records, UsageAccumulator::modelLabel, new TreeMap<>());
+        Map<String, UsageAccumulator> byModel = new TreeMap<>();
+        forEachInRange(options, (r, day) -> {
+            // <synthetic> placeholders are not a model anyone used (zero tokens, no cost): no row, as in ccusage.
+            if (!r.synthetic()) {
+                byModel.computeIfAbsent(UsageAccumulator.modelLabel(r), k -> new UsageAccumulator()).add(r);
+            }
+        });
         List<ModelRow> rows = new ArrayList<>();
         byModel.forEach((m, acc) -> rows.add(new ModelRow(m, acc.summary())));
         rows.sort(Comparator.comparingDouble((ModelRow m) -> m.usage().cost()).reversed()
@@ -109,55 +105,26 @@ public final class ReportService implements ReportUseCase {
     public Report<BlockRow> blocks(ReportOptions options) {
         // Block boundaries depend on all earlier activity, so blocks are built from the whole history and
         // then selected by the local date of their start (as ccusage filters them).
-        List<BlockRow> all = new BlockBuilder(options.blockLength(), clock.instant())
-                .build(load(Ledger.RecordFilter.ALL));
-        List<BlockRow> rows = all.stream()
+        BlockBuilder builder = new BlockBuilder(options.blockLength(), clock.instant());
+        source.forEachRecord(Ledger.RecordFilter.ALL, builder::add);
+        List<BlockRow> rows = builder.finish().stream()
                 .filter(b -> options.includes(localDate(b.start(), options.zone())))
                 .toList();
         return report(ReportKind.BLOCKS, options, rows);
     }
 
-    private List<UsageRecord> load(Ledger.RecordFilter filter) {
-        List<UsageRecord> records = new ArrayList<>();
-        source.forEachRecord(filter, records::add);
-        records.sort(CHRONOLOGICAL);
-        return records;
-    }
-
-    /** Records whose local date lies in the options' range. */
-    private List<UsageRecord> inRange(ReportOptions options) {
+    /** Streams the records whose local date lies in the options' range, with that date. */
+    private void forEachInRange(ReportOptions options, BiConsumer<UsageRecord, LocalDate> action) {
         ZoneId zone = options.zone();
         // The timestamp bounds only narrow what the source reads; the local-date test below decides.
         Optional<Instant> from = options.since().map(d -> d.atStartOfDay(zone).toInstant());
         Optional<Instant> until = options.until().map(d -> d.plusDays(1).atStartOfDay(zone).toInstant());
-        List<UsageRecord> records = load(new Ledger.RecordFilter(from, until));
-        records.removeIf(r -> !options.includes(localDate(r.timestamp(), zone)));
-        return records;
-    }
-
-    private static <K> Map<K, UsageAccumulator> group(List<UsageRecord> records, Function<UsageRecord, K> key,
-            Map<K, UsageAccumulator> into) {
-        for (UsageRecord r : records) {
-            into.computeIfAbsent(key.apply(r), k -> new UsageAccumulator()).add(r);
-        }
-        return into;
-    }
-
-    private static UsageSummary summarize(List<UsageRecord> records) {
-        UsageAccumulator acc = new UsageAccumulator();
-        records.forEach(acc::add);
-        return acc.summary();
-    }
-
-    /** The value of the latest record that has a non-empty one, or "". */
-    private static String latest(List<UsageRecord> chronological, Function<UsageRecord, String> field) {
-        for (int i = chronological.size() - 1; i >= 0; i--) {
-            String v = field.apply(chronological.get(i));
-            if (!v.isEmpty()) {
-                return v;
+        source.forEachRecord(new Ledger.RecordFilter(from, until), r -> {
+            LocalDate day = localDate(r.timestamp(), zone);
+            if (options.includes(day)) {
+                action.accept(r, day);
             }
-        }
-        return "";
+        });
     }
 
     private static LocalDate localDate(Instant t, ZoneId zone) {
@@ -168,5 +135,45 @@ public final class ReportService implements ReportUseCase {
         UsageAccumulator totals = new UsageAccumulator();
         rows.forEach(r -> totals.addAll(r.usage()));
         return new Report<>(kind, options, rows, totals.summary());
+    }
+
+    /** A session's row while its records stream by, oldest first. */
+    private static final class SessionSoFar {
+        final UsageAccumulator usage = new UsageAccumulator();
+        final Instant first;
+        Instant last;
+        /** The latest non-empty values: a session may change directory, and early lines may lack one. */
+        String projectDir = "";
+        String cwd = "";
+
+        SessionSoFar(Instant first) {
+            this.first = first;
+            this.last = first;
+        }
+
+        void add(UsageRecord r) {
+            usage.add(r);
+            last = r.timestamp();
+            if (!r.projectDir().isEmpty()) {
+                projectDir = r.projectDir();
+            }
+            if (!r.cwd().isEmpty()) {
+                cwd = r.cwd();
+            }
+        }
+    }
+
+    /** A project's row while its records stream by, oldest first. */
+    private static final class ProjectSoFar {
+        final UsageAccumulator usage = new UsageAccumulator();
+        /** The latest non-empty working directory. */
+        String cwd = "";
+
+        void add(UsageRecord r) {
+            usage.add(r);
+            if (!r.cwd().isEmpty()) {
+                cwd = r.cwd();
+            }
+        }
     }
 }

@@ -6,11 +6,14 @@ import dev.cctelemetry.core.usage.UsageRecord;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** A record source over a list, honouring the timestamp filter as the ledger does (from inclusive, until exclusive). */
+/**
+ * A record source over a list, honouring the timestamp filter as the ledger does (from inclusive, until exclusive)
+ * and streaming in the order every source keeps.
+ */
 record ListRecordSource(List<UsageRecord> records) implements UsageRecordSource {
 
     ListRecordSource {
-        records = List.copyOf(records);
+        records = records.stream().sorted(UsageRecordSource.ORDER).toList();
     }
 
     @Override

@@ -154,7 +154,9 @@ public final class PostgresUsageSink implements UsageSink {
             params.add(machine);
             params.add(machine);
         });
-        sql.append(" ORDER BY e.ts, e.message_id, e.request_id");
+        // The order every record source keeps (UsageRecordSource.ORDER); "C" compares paths byte by byte, as the
+        // local ledger does, whatever the database's locale.
+        sql.append(" ORDER BY e.ts, e.source_file COLLATE \"C\", e.source_offset");
         Connection c = connection();
         try {
             begin(c);

@@ -238,14 +238,15 @@ public final class SqliteLedger implements Ledger {
     public void forEachRecord(RecordFilter filter, Consumer<UsageRecord> action) {
         Objects.requireNonNull(filter, "filter is null");
         String sql = "SELECT " + UsageEventTable.SELECT + " FROM " + UsageEventTable.FROM
-                + " WHERE e.ts >= ? AND e.ts < ? ORDER BY e.ts, e.message_id";
+                + " WHERE e.ts >= ? AND e.ts < ? ORDER BY e.ts, s.source_file, e.source_offset";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             ps.setLong(1, filter.from().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
             ps.setLong(2, filter.until().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
+                RowText text = new RowText(UsageEventTable.SELECTED);
                 while (rs.next()) {
-                    action.accept(UsageEventTable.read(rs));
+                    action.accept(UsageEventTable.read(rs, text));
                 }
             }
         } catch (SQLException e) {
@@ -291,8 +292,9 @@ public final class SqliteLedger implements Ledger {
             }
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
+                RowText text = new RowText(UsageEventTable.SELECTED);
                 while (rs.next()) {
-                    records.add(UsageEventTable.read(rs));
+                    records.add(UsageEventTable.read(rs, text));
                     seqs.add(rs.getLong(26));
                 }
             }

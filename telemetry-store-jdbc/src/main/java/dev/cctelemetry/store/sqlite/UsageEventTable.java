@@ -35,6 +35,9 @@ final class UsageEventTable {
     /** What {@link #SELECT} reads from. */
     static final String FROM = "usage_events e JOIN sources s ON s.id = e.source_id";
 
+    /** Columns of {@link #SELECT}. */
+    static final int SELECTED = 26;
+
     /** Column count of {@link #COLUMNS}; the incoming record's source file is bound after them. */
     private static final int STORED = 24;
 
@@ -163,13 +166,13 @@ final class UsageEventTable {
         ps.setLong(i, seq);
     }
 
-    /** A record from a row selected with {@link #SELECT}, in that order. */
-    static UsageRecord read(ResultSet rs) throws SQLException {
-        return new UsageRecord(new UsageKey(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7),
+    /** A record from a row selected with {@link #SELECT}, in that order, its text read through {@code text}. */
+    static UsageRecord read(ResultSet rs, RowText text) throws SQLException {
+        return new UsageRecord(new UsageKey(text.get(rs, 1), text.get(rs, 2)), text.get(rs, 3), text.get(rs, 4),
+                text.get(rs, 5), Instant.ofEpochMilli(rs.getLong(6)), text.get(rs, 7),
                 new TokenCounts(rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
-                rs.getString(14), rs.getString(15), rs.getString(16), rs.getInt(17) != 0, rs.getString(18),
-                rs.getInt(19) != 0, rs.getString(20), rs.getString(21), rs.getLong(22), rs.getDouble(23),
-                CostSource.ofCode(rs.getString(24)));
+                text.get(rs, 14), text.get(rs, 15), text.get(rs, 16), rs.getInt(17) != 0, text.get(rs, 18),
+                rs.getInt(19) != 0, text.get(rs, 20), text.get(rs, 21), rs.getLong(22), rs.getDouble(23),
+                CostSource.ofCode(text.get(rs, 24)));
     }
 }

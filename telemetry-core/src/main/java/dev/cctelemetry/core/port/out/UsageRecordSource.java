@@ -1,6 +1,7 @@
 package dev.cctelemetry.core.port.out;
 
 import dev.cctelemetry.core.usage.UsageRecord;
+import java.util.Comparator;
 import java.util.function.Consumer;
 
 /**
@@ -11,9 +12,16 @@ import java.util.function.Consumer;
 public interface UsageRecordSource {
 
     /**
-     * Streams the records that match the filter to {@code action}, one call per record. Order is not
-     * guaranteed (callers that need chronological order sort); an empty source simply never calls
-     * {@code action}.
+     * The order records are streamed in: by timestamp, then source file, then byte offset in it. Reports are
+     * summed in this order (so their floating-point costs come out the same from every source) and built in one
+     * pass over it, never holding the whole history in memory.
+     */
+    Comparator<UsageRecord> ORDER = Comparator.comparing(UsageRecord::timestamp)
+            .thenComparing(UsageRecord::sourceFile).thenComparingLong(UsageRecord::sourceOffset);
+
+    /**
+     * Streams the records that match the filter to {@code action}, one call per record, in {@link #ORDER}. An
+     * empty source simply never calls {@code action}.
      *
      * @param filter timestamp bounds (from inclusive, until exclusive)
      * @param action receives each matching record
