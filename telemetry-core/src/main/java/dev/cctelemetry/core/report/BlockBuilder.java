@@ -1,6 +1,6 @@
 package dev.cctelemetry.core.report;
 
-import dev.cctelemetry.core.usage.UsageRecord;
+import dev.cctelemetry.core.usage.ReportedUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,7 +34,7 @@ final class BlockBuilder {
     private UsageAccumulator usage;
 
     /** Takes the next record; records must come oldest first. */
-    void add(UsageRecord r) {
+    void add(ReportedUsage r) {
         Instant t = r.timestamp();
         if (start != null) {
             boolean pastBlock = Duration.between(start, t).compareTo(length) > 0;

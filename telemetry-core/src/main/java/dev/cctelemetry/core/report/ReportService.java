@@ -3,7 +3,7 @@ package dev.cctelemetry.core.report;
 import dev.cctelemetry.core.port.in.ReportUseCase;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.port.out.UsageRecordSource;
-import dev.cctelemetry.core.usage.UsageRecord;
+import dev.cctelemetry.core.usage.ReportedUsage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,7 +59,7 @@ public final class ReportService implements ReportUseCase {
     public Report<SessionRow> sessions(ReportOptions options) {
         // A session is selected by its last activity, so its earlier records count even before `since`.
         Map<String, SessionSoFar> bySession = new HashMap<>();
-        source.forEachRecord(Ledger.RecordFilter.ALL, r -> bySession.computeIfAbsent(r.sessionId(),
+        source.forEachReported(Ledger.RecordFilter.ALL, r -> bySession.computeIfAbsent(r.sessionId(),
                 k -> new SessionSoFar(r.timestamp())).add(r));
         List<SessionRow> rows = new ArrayList<>();
         bySession.forEach((id, s) -> {
@@ -106,7 +106,7 @@ public final class ReportService implements ReportUseCase {
         // Block boundaries depend on all earlier activity, so blocks are built from the whole history and
         // then selected by the local date of their start (as ccusage filters them).
         BlockBuilder builder = new BlockBuilder(options.blockLength(), clock.instant());
-        source.forEachRecord(Ledger.RecordFilter.ALL, builder::add);
+        source.forEachReported(Ledger.RecordFilter.ALL, builder::add);
         List<BlockRow> rows = builder.finish().stream()
                 .filter(b -> options.includes(localDate(b.start(), options.zone())))
                 .toList();
@@ -114,12 +114,12 @@ public final class ReportService implements ReportUseCase {
     }
 
     /** Streams the records whose local date lies in the options' range, with that date. */
-    private void forEachInRange(ReportOptions options, BiConsumer<UsageRecord, LocalDate> action) {
+    private void forEachInRange(ReportOptions options, BiConsumer<ReportedUsage, LocalDate> action) {
         ZoneId zone = options.zone();
         // The timestamp bounds only narrow what the source reads; the local-date test below decides.
         Optional<Instant> from = options.since().map(d -> d.atStartOfDay(zone).toInstant());
         Optional<Instant> until = options.until().map(d -> d.plusDays(1).atStartOfDay(zone).toInstant());
-        source.forEachRecord(new Ledger.RecordFilter(from, until), r -> {
+        source.forEachReported(new Ledger.RecordFilter(from, until), r -> {
             LocalDate day = localDate(r.timestamp(), zone);
             if (options.includes(day)) {
                 action.accept(r, day);
@@ -151,7 +151,7 @@ public final class ReportService implements ReportUseCase {
             this.last = first;
         }
 
-        void add(UsageRecord r) {
+        void add(ReportedUsage r) {
             usage.add(r);
             last = r.timestamp();
             if (!r.projectDir().isEmpty()) {
@@ -169,7 +169,7 @@ public final class ReportService implements ReportUseCase {
         /** The latest non-empty working directory. */
         String cwd = "";
 
-        void add(UsageRecord r) {
+        void add(ReportedUsage r) {
             usage.add(r);
             if (!r.cwd().isEmpty()) {
                 cwd = r.cwd();

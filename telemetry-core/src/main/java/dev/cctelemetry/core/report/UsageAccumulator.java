@@ -2,7 +2,7 @@ package dev.cctelemetry.core.report;
 
 import dev.cctelemetry.core.usage.CostSource;
 import dev.cctelemetry.core.usage.TokenCounts;
-import dev.cctelemetry.core.usage.UsageRecord;
+import dev.cctelemetry.core.usage.ReportedUsage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,11 +20,11 @@ final class UsageAccumulator {
     private final TreeSet<String> unpriced = new TreeSet<>();
 
     /** The label a record is reported under: ccusage shows fast-mode responses as {@code <model>-fast}. */
-    static String modelLabel(UsageRecord r) {
+    static String modelLabel(ReportedUsage r) {
         return r.fast() ? r.model() + "-fast" : r.model();
     }
 
-    void add(UsageRecord r) {
+    void add(ReportedUsage r) {
         tokens = tokens.plus(r.tokens());
         cost += r.costUsd();
         records++;
@@ -64,7 +64,7 @@ final class UsageAccumulator {
         private double cost;
         private long records;
 
-        void add(UsageRecord r) {
+        void add(ReportedUsage r) {
             tokens = tokens.plus(r.tokens());
             cost += r.costUsd();
             records++;

@@ -1,7 +1,9 @@
 package dev.cctelemetry.store.sqlite;
 
 import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.port.out.UsageRecordSource;
 import dev.cctelemetry.core.transcript.FileCheckpoint;
+import dev.cctelemetry.core.usage.ReportedUsage;
 import dev.cctelemetry.core.usage.UsageRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -236,17 +238,35 @@ public final class SqliteLedger implements Ledger {
 
     @Override
     public void forEachRecord(RecordFilter filter, Consumer<UsageRecord> action) {
+        streamInOrder(filter, UsageEventTable.SELECT, UsageEventTable.SELECTED, UsageEventTable::read, action);
+    }
+
+    @Override
+    public void forEachReported(RecordFilter filter, Consumer<ReportedUsage> action) {
+        streamInOrder(filter, UsageEventTable.SELECT_REPORTED, UsageEventTable.SELECTED_REPORTED,
+                UsageEventTable::readReported, action);
+    }
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs, RowText text) throws SQLException;
+    }
+
+    /** Streams {@code columns} of the records in the filter's range, in {@link UsageRecordSource#ORDER}. */
+    private <T> void streamInOrder(RecordFilter filter, String columns, int columnCount, RowReader<T> reader,
+            Consumer<T> action) {
         Objects.requireNonNull(filter, "filter is null");
-        String sql = "SELECT " + UsageEventTable.SELECT + " FROM " + UsageEventTable.FROM
+        String sql = "SELECT " + columns + " FROM " + UsageEventTable.FROM
                 + " WHERE e.ts >= ? AND e.ts < ? ORDER BY e.ts, s.source_file, e.source_offset";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             ps.setLong(1, filter.from().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
             ps.setLong(2, filter.until().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
-                RowText text = new RowText(UsageEventTable.SELECTED);
+                RowText text = new RowText(columnCount);
                 while (rs.next()) {
-                    action.accept(UsageEventTable.read(rs, text));
+                    action.accept(reader.read(rs, text));
                 }
             }
         } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package dev.cctelemetry.store.sqlite;
 
 import dev.cctelemetry.core.usage.CostSource;
+import dev.cctelemetry.core.usage.ReportedUsage;
 import dev.cctelemetry.core.usage.TokenCounts;
 import dev.cctelemetry.core.usage.UsageKey;
 import dev.cctelemetry.core.usage.UsageRecord;
@@ -31,6 +32,13 @@ final class UsageEventTable {
             + " e.input, e.output, e.cache_write_5m, e.cache_write_1h, e.cache_read, e.total_tokens, e.speed,"
             + " e.service_tier, e.version, e.sidechain, e.agent_id, e.stop_reason_set, s.config_root, s.source_file,"
             + " e.source_offset, e.cost_usd, e.cost_source, e.price_version, e.change_seq";
+
+    /** What reports read of a record (alias {@code e} and {@code s} as in {@link #SELECT}), in the order {@link #readReported} reads. */
+    static final String SELECT_REPORTED = "e.ts, e.session_id, s.project_dir, e.cwd, e.model, e.input, e.output,"
+            + " e.cache_write_5m, e.cache_write_1h, e.cache_read, e.cost_usd, e.cost_source, e.speed";
+
+    /** Columns of {@link #SELECT_REPORTED}. */
+    static final int SELECTED_REPORTED = 13;
 
     /** What {@link #SELECT} reads from. */
     static final String FROM = "usage_events e JOIN sources s ON s.id = e.source_id";
@@ -174,5 +182,13 @@ final class UsageEventTable {
                 text.get(rs, 14), text.get(rs, 15), text.get(rs, 16), rs.getInt(17) != 0, text.get(rs, 18),
                 rs.getInt(19) != 0, text.get(rs, 20), text.get(rs, 21), rs.getLong(22), rs.getDouble(23),
                 CostSource.ofCode(text.get(rs, 24)));
+    }
+
+    /** A record's reported part from a row selected with {@link #SELECT_REPORTED}. */
+    static ReportedUsage readReported(ResultSet rs, RowText text) throws SQLException {
+        return new ReportedUsage(Instant.ofEpochMilli(rs.getLong(1)), text.get(rs, 2), text.get(rs, 3),
+                text.get(rs, 4), text.get(rs, 5),
+                new TokenCounts(rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)),
+                rs.getDouble(11), CostSource.ofCode(text.get(rs, 12)), "fast".equals(text.get(rs, 13)));
     }
 }

@@ -124,6 +124,40 @@ class SqliteLedgerTest {
     }
 
     @Test
+    void reportsReadTheSameUsageAsWholeRecordsInTheSameOrder() throws Exception {
+        Random rnd = new Random(7);
+        List<UsageRecord> records = new ArrayList<>();
+        String[] models = {"claude-sonnet-4-6", "claude-opus-4-5", "<synthetic>", "mystery-model"};
+        String[] files = {"/root/projects/-b/s.jsonl", "/root/projects/-a/s.jsonl", "/r2/projects/-é/s.jsonl"};
+        for (int i = 0; i < 500; i++) {
+            // Few distinct timestamps, so the order's tie-breaks (file, then offset) decide often.
+            String file = files[rnd.nextInt(files.length)];
+            records.add(new UsageRecord(new UsageKey("msg_" + i, i % 7 == 0 ? "" : "req_" + i),
+                    "s" + rnd.nextInt(5), file.substring(file.indexOf("-"), file.lastIndexOf('/')),
+                    rnd.nextBoolean() ? "" : "/w/" + rnd.nextInt(3),
+                    Instant.parse("2025-08-01T10:00:00Z").plusSeconds(rnd.nextInt(20)), models[rnd.nextInt(4)],
+                    new TokenCounts(rnd.nextInt(100), rnd.nextInt(100), rnd.nextInt(100), rnd.nextInt(100),
+                            rnd.nextInt(100)), rnd.nextBoolean() ? "fast" : "", "standard", "2.1.97", false, "",
+                    true, file.substring(0, file.indexOf("/projects")), file, rnd.nextInt(1000) * 10L,
+                    rnd.nextDouble(), CostSource.values()[rnd.nextInt(CostSource.values().length)]));
+        }
+        try (SqliteLedger ledger = SqliteLedger.open(dir.resolve("t.db"), "v")) {
+            ledger.commit(new Ledger.IngestBatch(records, List.of(), List.of()));
+            List<dev.cctelemetry.core.usage.ReportedUsage> fromRecords = new ArrayList<>();
+            ledger.forEachRecord(Ledger.RecordFilter.ALL,
+                    r -> fromRecords.add(dev.cctelemetry.core.usage.ReportedUsage.of(r)));
+            List<dev.cctelemetry.core.usage.ReportedUsage> reported = new ArrayList<>();
+            ledger.forEachReported(Ledger.RecordFilter.ALL, reported::add);
+
+            assertThat(reported).hasSize(500).containsExactlyElementsOf(fromRecords);
+            List<UsageRecord> whole = new ArrayList<>();
+            ledger.forEachRecord(Ledger.RecordFilter.ALL, whole::add);
+            assertThat(whole).isSortedAccordingTo(dev.cctelemetry.core.port.out.UsageRecordSource.ORDER);
+            assertThat(whole).containsExactlyInAnyOrderElementsOf(records);
+        }
+    }
+
+    @Test
     void failedCommitLeavesNothingBehind() throws Exception {
         Path db = dir.resolve("t.db");
         try (SqliteLedger ledger = SqliteLedger.open(db, "v")) {

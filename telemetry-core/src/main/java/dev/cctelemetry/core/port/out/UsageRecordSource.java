@@ -1,5 +1,6 @@
 package dev.cctelemetry.core.port.out;
 
+import dev.cctelemetry.core.usage.ReportedUsage;
 import dev.cctelemetry.core.usage.UsageRecord;
 import java.util.Comparator;
 import java.util.function.Consumer;
@@ -27,4 +28,15 @@ public interface UsageRecordSource {
      * @param action receives each matching record
      */
     void forEachRecord(Ledger.RecordFilter filter, Consumer<UsageRecord> action);
+
+    /**
+     * Streams what reports read of the records that match the filter, in {@link #ORDER}. By default taken from
+     * {@link #forEachRecord}; a store overrides it to read only those columns.
+     *
+     * @param filter timestamp bounds (from inclusive, until exclusive)
+     * @param action receives each matching record's reported part
+     */
+    default void forEachReported(Ledger.RecordFilter filter, Consumer<ReportedUsage> action) {
+        forEachRecord(filter, r -> action.accept(ReportedUsage.of(r)));
+    }
 }
