@@ -83,7 +83,7 @@ public final class LocalServices {
     public SyncService syncService(SqliteLedger ledger) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         return new SyncService(ledger, new FileSyncLock(environment.syncLockFile()), new CostCalculator(prices()),
-                System::nanoTime, threads);
+                System::nanoTime, threads, environment.batchRecords());
     }
 
     /** {@code config.json}, created on first use. */

@@ -40,4 +40,24 @@ public record TelemetryEnvironment(Map<String, String> env, Path userHome, Path 
     public Path userPriceFile() {
         return telemetryHome().resolve("prices.json");
     }
+
+    /**
+     * Records per sync transaction: {@code $CC_TELEMETRY_BATCH_RECORDS} when it is a positive number, else the
+     * default. Only a tuning knob (tests use small batches to put kills between and inside commits); every batch
+     * size gives the same ledger.
+     */
+    public int batchRecords() {
+        String v = env.get("CC_TELEMETRY_BATCH_RECORDS");
+        if (v != null) {
+            try {
+                int n = Integer.parseInt(v.strip());
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // not a number: the default
+            }
+        }
+        return dev.cctelemetry.core.sync.SyncService.DEFAULT_BATCH_RECORDS;
+    }
 }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashSafetyIT {
 
     private static final boolean LONG = Boolean.getBoolean("cct.long");
+    private static final int TRIAL_BATCH_RECORDS = 2_000;
     private static final long SEED = Long.getLong("cct.seed", System.nanoTime());
 
     @TempDir
@@ -54,7 +55,7 @@ class CrashSafetyIT {
         claude = shared.resolve("claude");
         new TranscriptTreeGenerator(claude, 8L << 20, 11).generate();
         DenseTranscripts.write(claude, 12, 2000, 12);
-        JarProcess cli = process(shared.resolve("reference"));
+        JarProcess cli = new JarProcess(shared.resolve("reference"), Map.of("CLAUDE_CONFIG_DIR", claude.toString()));
         long t0 = System.nanoTime();
         JarProcess.Result r = cli.run("sync");
         referenceMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -88,8 +89,11 @@ class CrashSafetyIT {
         powerLossTrials("truncated WAL", (cli, rnd) -> {
             Path wal = cli.telemetryHome().resolve("telemetry.db-wal");
             if (Files.exists(wal)) {
+                // A power cut loses what was not yet synced: anything past the frames a checkpoint has started to
+                // copy into the database (SQLite syncs those before it copies them).
+                long durable = Math.min(Files.size(wal), WalState.read(cli.telemetryHome()).durableWalBytes());
                 try (RandomAccessFile f = new RandomAccessFile(wal.toFile(), "rw")) {
-                    f.setLength(rnd.nextLong(f.length() + 1));
+                    f.setLength(durable + rnd.nextLong(f.length() - durable + 1));
                 }
             }
         });
@@ -98,9 +102,58 @@ class CrashSafetyIT {
     @Test
     void deletedWalAfterAKillIsRecoveredOrRebuilt() throws Exception {
         powerLossTrials("deleted WAL", (cli, rnd) -> {
-            Files.deleteIfExists(cli.telemetryHome().resolve("telemetry.db-wal"));
-            Files.deleteIfExists(cli.telemetryHome().resolve("telemetry.db-shm"));
+            // Only a WAL that no checkpoint is copying from can vanish without tearing the database (someone
+            // deleting files by hand): a power cut never removes synced frames, and a checkpoint's are synced.
+            if (!WalState.read(cli.telemetryHome()).checkpointInProgress()) {
+                Files.deleteIfExists(cli.telemetryHome().resolve("telemetry.db-wal"));
+                Files.deleteIfExists(cli.telemetryHome().resolve("telemetry.db-shm"));
+            }
         });
+    }
+
+    /**
+     * The checkpoint progress SQLite keeps in the {@code -shm} file (its {@code WalCkptInfo}, after the two
+     * 48-byte copies of the index header; native byte order) and the page size from the WAL header.
+     *
+     * @param backfilled frames copied into the database by the last checkpoint ({@code nBackfill})
+     * @param attempted frames a checkpoint has started to copy ({@code nBackfillAttempted}); synced before that
+     * @param pageSize the WAL's page size (0 when there is no WAL)
+     */
+    private record WalState(long backfilled, long attempted, long pageSize) {
+
+        private static final int CKPT_INFO = 96;
+        private static final int WAL_HEADER = 32;
+        private static final int FRAME_HEADER = 24;
+
+        static WalState read(Path home) throws IOException {
+            Path shm = home.resolve("telemetry.db-shm");
+            Path wal = home.resolve("telemetry.db-wal");
+            long backfilled = 0;
+            long attempted = 0;
+            if (Files.exists(shm) && Files.size(shm) >= CKPT_INFO + 36) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(shm))
+                        .order(java.nio.ByteOrder.nativeOrder());
+                backfilled = Integer.toUnsignedLong(b.getInt(CKPT_INFO));
+                attempted = Integer.toUnsignedLong(b.getInt(CKPT_INFO + 32));
+            }
+            long pageSize = 0;
+            if (Files.exists(wal) && Files.size(wal) >= WAL_HEADER) {
+                byte[] h = new byte[WAL_HEADER];
+                try (java.io.InputStream in = Files.newInputStream(wal)) {
+                    in.readNBytes(h, 0, WAL_HEADER);
+                }
+                pageSize = java.nio.ByteBuffer.wrap(h).getInt(8); // big-endian in the WAL header
+            }
+            return new WalState(backfilled, attempted, pageSize);
+        }
+
+        boolean checkpointInProgress() {
+            return attempted > backfilled;
+        }
+
+        long durableWalBytes() {
+            return attempted == 0 ? 0 : WAL_HEADER + attempted * (FRAME_HEADER + pageSize);
+        }
     }
 
     @Test
@@ -198,8 +251,14 @@ class CrashSafetyIT {
         }
     }
 
+    /**
+     * A sync process for a trial: commits of 2,000 records instead of 20,000, so that kills land before, between
+     * and inside many commits (and the ledger it ends with must still equal the reference, made with the default
+     * batches: batch boundaries must not show).
+     */
     private static JarProcess process(Path home) {
-        return new JarProcess(home, Map.of("CLAUDE_CONFIG_DIR", claude.toString()));
+        return new JarProcess(home, Map.of("CLAUDE_CONFIG_DIR", claude.toString(),
+                "CC_TELEMETRY_BATCH_RECORDS", Integer.toString(TRIAL_BATCH_RECORDS)));
     }
 
     static void deleteTree(Path dir) throws IOException {

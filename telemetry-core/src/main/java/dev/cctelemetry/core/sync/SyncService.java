@@ -46,7 +46,7 @@ public final class SyncService implements SyncUseCase {
 
     private static final Logger log = LoggerFactory.getLogger(SyncService.class);
     /** Records per transaction: large enough to amortize the commit, small enough to keep memory flat. */
-    static final int BATCH_RECORDS = 20_000;
+    public static final int DEFAULT_BATCH_RECORDS = 20_000;
 
     private final TranscriptDiscovery discovery;
     private final FileIngest ingest;
@@ -54,6 +54,7 @@ public final class SyncService implements SyncUseCase {
     private final SyncLock lock;
     private final LongSupplier nanoTime;
     private final int threads;
+    private final int batchRecords;
 
     /**
      * A sync service.
@@ -65,6 +66,21 @@ public final class SyncService implements SyncUseCase {
      * @param threads files read in parallel (at least 1)
      */
     public SyncService(Ledger ledger, SyncLock lock, CostCalculator pricing, LongSupplier nanoTime, int threads) {
+        this(ledger, lock, pricing, nanoTime, threads, DEFAULT_BATCH_RECORDS);
+    }
+
+    /**
+     * A sync service that commits every {@code batchRecords} records (the result is the same whatever the batch
+     * size; smaller batches mean more, shorter transactions).
+     *
+     * @see #SyncService(Ledger, SyncLock, CostCalculator, LongSupplier, int)
+     */
+    public SyncService(Ledger ledger, SyncLock lock, CostCalculator pricing, LongSupplier nanoTime, int threads,
+            int batchRecords) {
+        if (batchRecords < 1) {
+            throw new IllegalArgumentException("batchRecords must be at least 1");
+        }
+        this.batchRecords = batchRecords;
         this.discovery = new TranscriptDiscovery();
         // Every line goes to the parser, which dismisses non-billing lines by their top-level type after a few
         // hundred bytes; measured faster than a byte search for "usage" over whole lines (and every malformed
@@ -148,7 +164,7 @@ public final class SyncService implements SyncUseCase {
                 // gathered goes as soon as the committer is idle, so the last commit, which nothing overlaps, is
                 // small.
                 boolean committerIdle = pending == null || pending.isDone();
-                if (batch.records.size() >= BATCH_RECORDS
+                if (batch.records.size() >= batchRecords
                         || (queue.isEmpty() && committerIdle && !batch.isEmpty() && running > 0)) {
                     totals.add(awaitCommit(pending));
                     Ledger.IngestBatch full = batch.toIngest();
