@@ -18,6 +18,13 @@ if not exist "%JAR%" (
 )
 set "JAVA=java"
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\bin\java.exe"
-if exist "%CDS%" (set "CDSOPT=-XX:SharedArchiveFile=%CDS%") else (set "CDSOPT=-XX:ArchiveClassesAtExit=%CDS%")
+rem The archive holds the classes of the run that makes it: a sync or a report makes it, not --version or --help.
+set "CDSOPT="
+if exist "%CDS%" (
+  set "CDSOPT=-XX:SharedArchiveFile=%CDS%"
+) else (
+  if /i "%~1"=="sync" set "CDSOPT=-XX:ArchiveClassesAtExit=%CDS%"
+  if /i "%~1"=="report" set "CDSOPT=-XX:ArchiveClassesAtExit=%CDS%"
+)
 "%JAVA%" %CDSOPT% -Xshare:auto -XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1 -Djdk.nio.maxCachedBufferSize=262144 -Xlog:disable -Xlog:all=error:stderr %CC_TELEMETRY_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -24,8 +24,18 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Guice's switch for generating bytecode for injection. Off (reflection instead) unless the user set it: the
+     * generated classes cannot come from the class-data archive and cost about 15 ms per start, and nothing here
+     * uses method interception, the one feature that needs them.
+     */
+    private static final String GUICE_BYTECODE_GEN = "guice_bytecode_gen_option";
+
     /** Runs cc-telemetry and exits with its code. */
     public static void main(String[] args) {
+        if (System.getProperty(GUICE_BYTECODE_GEN) == null) {
+            System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");
+        }
         TelemetryEnvironment env = new TelemetryEnvironment(System.getenv(), userHome(System.getenv()),
                 Path.of("").toAbsolutePath());
         PrintWriter out = new PrintWriter(System.out, true);

@@ -1,0 +1,2 @@
+/** Build steps run on the packaged jar (not shipped). */
+package dev.cctelemetry.cli.build;
