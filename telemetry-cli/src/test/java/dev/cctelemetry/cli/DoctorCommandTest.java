@@ -163,7 +163,7 @@ class DoctorCommandTest {
                 .repeat(100).getBytes(), StandardOpenOption.CREATE);
         Installation.Result r = i.run("doctor");
         assertThat(r.code()).isEqualTo(ExitCode.PROBLEM);
-        assertThat(line(r.out(), "Ledger")).contains("✗").contains("cc-telemetry sync --force");
+        assertThat(line(r.out(), "Ledger")).contains("✗").contains("cc-telemetry repair");
         assertThat(line(r.out(), "Ledger").lines().count()).isEqualTo(2);
     }
 

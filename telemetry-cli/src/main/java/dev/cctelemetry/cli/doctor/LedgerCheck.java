@@ -71,6 +71,7 @@ public final class LedgerCheck implements DoctorCheck {
     }
 
     private static String rebuild(Path file) {
-        return "move " + file + " aside and run cc-telemetry sync --force (rebuilds it from the transcripts)";
+        return "cc-telemetry repair (moves " + file.getFileName() + " aside, salvages what it still holds, reads the"
+                + " transcripts again)";
     }
 }

@@ -410,10 +410,29 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
-    /** Runs SQLite's integrity check; "ok" when the file is sound. */
+    /**
+     * Runs SQLite's integrity check: "ok" when the file is sound, else its first finding (and how many more there
+     * are), without SQLite's "*** in database main ***" heading.
+     */
     public String integrityCheck() {
         try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
-            return rs.next() ? rs.getString(1) : "no result";
+            String first = null;
+            int more = 0;
+            while (rs.next()) {
+                String line = rs.getString(1);
+                if (line == null || line.startsWith("*** in database")) {
+                    continue;
+                }
+                if (first == null) {
+                    first = line.strip();
+                } else {
+                    more++;
+                }
+            }
+            if (first == null) {
+                return "no result";
+            }
+            return more == 0 ? first : first + " (and " + more + " more findings)";
         } catch (SQLException e) {
             throw failure("check integrity", e);
         }

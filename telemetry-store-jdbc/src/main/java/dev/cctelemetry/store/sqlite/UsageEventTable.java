@@ -33,7 +33,10 @@ final class UsageEventTable {
             + " e.service_tier, e.version, e.sidechain, e.agent_id, e.stop_reason_set, s.config_root, s.source_file,"
             + " e.source_offset, e.cost_usd, e.cost_source, e.price_version, e.change_seq";
 
-    /** What reports read of a record (alias {@code e} and {@code s} as in {@link #SELECT}), in the order {@link #readReported} reads. */
+    /**
+     * What reports read of a record (aliases {@code e} and {@code s} as in {@link #SELECT}), in the order
+     * {@link #readReported} reads.
+     */
     static final String SELECT_REPORTED = "e.ts, e.session_id, s.project_dir, e.cwd, e.model, e.input, e.output,"
             + " e.cache_write_5m, e.cache_write_1h, e.cache_read, e.cost_usd, e.cost_source, e.speed";
 
