@@ -12,7 +12,7 @@ import dev.cctelemetry.core.sync.SyncService;
 import dev.cctelemetry.core.transcript.ClaudeRoot;
 import dev.cctelemetry.core.transcript.ClaudeRootResolver;
 import dev.cctelemetry.hooks.worker.FileHookStatusStore;
-import dev.cctelemetry.hooks.worker.HookEvent;
+import dev.cctelemetry.hooks.worker.WorkerEvent;
 import dev.cctelemetry.hooks.worker.HookRunResult;
 import dev.cctelemetry.hooks.worker.HookWorker;
 import dev.cctelemetry.hooks.worker.SettleConfig;
@@ -78,7 +78,7 @@ public final class HookRunCommand implements Callable<Integer> {
         AtomicReference<List<ClaudeRoot>> seen = new AtomicReference<>(List.of());
         SyncLock lock = hookLog.guard(new FileSyncLock(env.syncLockFile()), () -> record(recorded, seen.get()));
         try {
-            Optional<HookEvent> ev = HookEvent.fromCliName(event);
+            Optional<WorkerEvent> ev = WorkerEvent.fromCliName(event);
             if (ev.isEmpty()) {
                 log.warn("hook-run: unknown --event, ignored");
                 deleteSpool();

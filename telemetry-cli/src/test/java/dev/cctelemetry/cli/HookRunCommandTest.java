@@ -128,7 +128,7 @@ class HookRunCommandTest {
         }
         assertThat(events).containsExactlyInAnyOrder("stop", "session-end", "stop-trailing");
         for (String ev : events) {
-            assertThat(dev.cctelemetry.hooks.worker.HookEvent.fromCliName(ev)).as(ev).isPresent();
+            assertThat(dev.cctelemetry.hooks.worker.WorkerEvent.fromCliName(ev)).as(ev).isPresent();
         }
         CommandLine.Model.CommandSpec hookRun = CommandLine.Model.CommandSpec.forAnnotatedObject(
                 new HookRunCommand(null, null, null));

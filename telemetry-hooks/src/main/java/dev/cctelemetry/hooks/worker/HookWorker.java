@@ -65,12 +65,12 @@ public final class HookWorker {
      * Handles one hook. Never throws.
      *
      * @param event the event
-     * @param spool the spool file the hook script wrote; may be null for {@link HookEvent#STOP_TRAILING}, which
+     * @param spool the spool file the hook script wrote; may be null for {@link WorkerEvent#STOP_TRAILING}, which
      *     has none. Read and deleted whatever follows.
-     * @param session {@code --session}: required for {@link HookEvent#STOP_TRAILING}; for the other events,
+     * @param session {@code --session}: required for {@link WorkerEvent#STOP_TRAILING}; for the other events,
      *     when given, it must match the payload's session id
      */
-    public HookRunResult run(HookEvent event, Path spool, Optional<String> session) {
+    public HookRunResult run(WorkerEvent event, Path spool, Optional<String> session) {
         Instant start = clock.instant();
         Run run = new Run(event, start);
         try {
@@ -131,7 +131,7 @@ public final class HookWorker {
         if (files.isEmpty()) {
             return run.finish(HookRunResult.Status.NO_TRANSCRIPT, "no transcript found for the session", 0, 0);
         }
-        if (run.event == HookEvent.SESSION_END) {
+        if (run.event == WorkerEvent.SESSION_END) {
             for (Path main : files.mainTranscripts()) {
                 SettleWait.Settled how = settle.await(main);
                 log.debug("transcript settled: {}", how);
@@ -161,11 +161,11 @@ public final class HookWorker {
 
     /** The state of one run, so every exit path records the same way. */
     private final class Run {
-        final HookEvent event;
+        final WorkerEvent event;
         final Instant start;
         String session = "";
 
-        Run(HookEvent event, Instant start) {
+        Run(WorkerEvent event, Instant start) {
             this.event = event;
             this.start = start;
         }

@@ -78,7 +78,7 @@ class HookWorkerTest {
 
     private HookRunResult runStop(String payloadJson) {
         write(spool, payloadJson);
-        return worker().run(HookEvent.STOP, spool, Optional.empty());
+        return worker().run(WorkerEvent.STOP, spool, Optional.empty());
     }
 
     /** Session A: main file, a nested subagent, a flat agent file; session B next to it in the same project. */
@@ -198,7 +198,7 @@ class HookWorkerTest {
 
     @Test
     void missingSpoolIsAnIgnorableEvent() {
-        HookRunResult r = worker().run(HookEvent.STOP, spool, Optional.empty());
+        HookRunResult r = worker().run(WorkerEvent.STOP, spool, Optional.empty());
 
         assertThat(r.status()).isEqualTo(HookRunResult.Status.IGNORED);
         assertThat(status.status().lastOutcome()).isEmpty();
@@ -237,7 +237,7 @@ class HookWorkerTest {
     void stopTrailingSyncsTheSessionGivenOnTheCommandLine() {
         twoSessionsInOneProject();
 
-        HookRunResult r = worker().run(HookEvent.STOP_TRAILING, null, Optional.of(SESSION_B));
+        HookRunResult r = worker().run(WorkerEvent.STOP_TRAILING, null, Optional.of(SESSION_B));
 
         assertThat(r.status()).isEqualTo(HookRunResult.Status.SYNCED);
         assertThat(ingestedMessageIds()).containsExactly("msg_b1", "msg_flatB", "msg_sub2");
@@ -245,7 +245,7 @@ class HookWorkerTest {
 
     @Test
     void stopTrailingWithoutSessionIsRejected() {
-        HookRunResult r = worker().run(HookEvent.STOP_TRAILING, null, Optional.empty());
+        HookRunResult r = worker().run(WorkerEvent.STOP_TRAILING, null, Optional.empty());
 
         assertThat(r.status()).isEqualTo(HookRunResult.Status.REJECTED);
     }
@@ -255,7 +255,7 @@ class HookWorkerTest {
         twoSessionsInOneProject();
         write(spool, payload("Stop", SESSION_A, claude.mainTranscript(SESSION_A).toString()));
 
-        HookRunResult r = worker().run(HookEvent.STOP, spool, Optional.of(SESSION_B));
+        HookRunResult r = worker().run(WorkerEvent.STOP, spool, Optional.of(SESSION_B));
 
         assertThat(r.status()).isEqualTo(HookRunResult.Status.REJECTED);
         assertThat(ledger.commits()).isZero();
@@ -277,7 +277,7 @@ class HookWorkerTest {
         };
         write(spool, payload("SessionEnd", SESSION_A, main.toString()));
 
-        HookRunResult r = worker(lateWriter, SettleConfig.DEFAULT).run(HookEvent.SESSION_END, spool,
+        HookRunResult r = worker(lateWriter, SettleConfig.DEFAULT).run(WorkerEvent.SESSION_END, spool,
                 Optional.empty());
 
         assertThat(r.status()).isEqualTo(HookRunResult.Status.SYNCED);
@@ -295,7 +295,7 @@ class HookWorkerTest {
         int[] sleeps = {0};
         write(spool, payload("SessionEnd", SESSION_A, main.toString()));
 
-        HookRunResult r = worker(d -> sleeps[0]++, SettleConfig.DEFAULT).run(HookEvent.SESSION_END, spool,
+        HookRunResult r = worker(d -> sleeps[0]++, SettleConfig.DEFAULT).run(WorkerEvent.SESSION_END, spool,
                 Optional.empty());
 
         assertThat(r.status()).isEqualTo(HookRunResult.Status.SYNCED);
@@ -348,7 +348,7 @@ class HookWorkerTest {
         write(spool, payload("Stop", SESSION_A, claude.mainTranscript(SESSION_A).toString()));
 
         HookRunResult r = new HookWorker(sync, status, clock, () -> List.of(claude.root), SettleConfig.NONE)
-                .run(HookEvent.STOP, spool, Optional.empty());
+                .run(WorkerEvent.STOP, spool, Optional.empty());
 
         assertThat(r.status()).isEqualTo(HookRunResult.Status.SYNCED);
         assertThat(r.recordsAdded()).isEqualTo(4);
@@ -366,7 +366,7 @@ class HookWorkerTest {
         write(spool, payload("Stop", SESSION_A, viaLink));
 
         HookRunResult r = new HookWorker(sync, status, clock, () -> List.of(linked), SettleConfig.NONE)
-                .run(HookEvent.STOP, spool, Optional.empty());
+                .run(WorkerEvent.STOP, spool, Optional.empty());
 
         assertThat(r.status()).isEqualTo(HookRunResult.Status.SYNCED);
         assertThat(ingestedMessageIds()).containsExactly("msg_a1", "msg_a2", "msg_flat1", "msg_sub1");

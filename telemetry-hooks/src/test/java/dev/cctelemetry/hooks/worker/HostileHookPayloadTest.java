@@ -67,7 +67,7 @@ class HostileHookPayloadTest {
         Path spool = tmp.resolve("home/spool/stop.json");
         for (String payload : hostile) {
             write(spool, payload);
-            HookRunResult r = worker.run(HookEvent.STOP, spool, Optional.empty());
+            HookRunResult r = worker.run(WorkerEvent.STOP, spool, Optional.empty());
             assertThat(r.status()).as(payload.length() > 200 ? payload.substring(0, 200) : payload)
                     .isIn(HookRunResult.Status.REJECTED, HookRunResult.Status.SYNCED,
                             HookRunResult.Status.NO_TRANSCRIPT);
@@ -78,10 +78,10 @@ class HostileHookPayloadTest {
         new SplittableRandom(3).nextBytes(binary);
         Files.createDirectories(spool.getParent());
         Files.write(spool, binary);
-        assertThat(worker.run(HookEvent.STOP, spool, Optional.empty()).status())
+        assertThat(worker.run(WorkerEvent.STOP, spool, Optional.empty()).status())
                 .isEqualTo(HookRunResult.Status.REJECTED);
         Files.write(spool, new byte[16 * 1024 * 1024]);
-        assertThat(worker.run(HookEvent.STOP, spool, Optional.empty()).status())
+        assertThat(worker.run(WorkerEvent.STOP, spool, Optional.empty()).status())
                 .isEqualTo(HookRunResult.Status.REJECTED);
         assertThat(spool).doesNotExist();
 

@@ -3,8 +3,11 @@ package dev.cctelemetry.hooks.worker;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The event a hook worker handles, as named by {@code hook-run --event}. */
-public enum HookEvent {
+/**
+ * What a hook worker is started for, as named by {@code hook-run --event}: one of the Claude Code hook events
+ * ({@link dev.cctelemetry.core.port.out.HookEvent}) or the trailing sync that closes a Stop debounce window.
+ */
+public enum WorkerEvent {
 
     /** Claude Code's Stop hook: once per turn; the first of a debounce window. */
     STOP("stop", true),
@@ -16,7 +19,7 @@ public enum HookEvent {
     private final String cliName;
     private final boolean needsSpool;
 
-    HookEvent(String cliName, boolean needsSpool) {
+    WorkerEvent(String cliName, boolean needsSpool) {
         this.cliName = cliName;
         this.needsSpool = needsSpool;
     }
@@ -32,7 +35,7 @@ public enum HookEvent {
     }
 
     /** The event with that command-line name, if any. */
-    public static Optional<HookEvent> fromCliName(String name) {
+    public static Optional<WorkerEvent> fromCliName(String name) {
         return Arrays.stream(values()).filter(e -> e.cliName.equals(name)).findFirst();
     }
 }
