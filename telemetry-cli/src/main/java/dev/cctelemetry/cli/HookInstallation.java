@@ -2,6 +2,7 @@ package dev.cctelemetry.cli;
 
 import dev.cctelemetry.cli.hook.HookScripts;
 import dev.cctelemetry.cli.hook.JarInstaller;
+import dev.cctelemetry.cli.hook.WorkerClassArchive;
 import dev.cctelemetry.cli.hook.JavaExecutable;
 import dev.cctelemetry.cli.hook.RunningJar;
 import dev.cctelemetry.cli.platform.Platform;
@@ -92,14 +93,29 @@ final class HookInstallation {
             return;
         }
         boolean copied = installer.install(plan);
+        WorkerClassArchive.Outcome archive = workerArchive(plan.target(), scriptSpec.javaExecutable());
         List<Path> written = scripts.write(scriptSpec);
         SettingsEditResult result = edit(() -> editor.install(settings, scripts.registration(), EditMode.APPLY));
         out.println("Jar:      " + plan.target() + (copied ? " (installed)" : " (already installed)"));
+        out.println("Archive:  " + WorkerClassArchive.of(plan.target()) + switch (archive) {
+            case MADE -> " (made: hook workers start in about half the time)";
+            case PRESENT -> " (already made)";
+            case NOT_MADE -> " (could not be made: hook workers start without it, a little slower)";
+        });
         for (HookEvent e : HookEvent.values()) {
             Path p = scripts.script(e);
             out.println("Script:   " + p + (written.contains(p) ? " (written)" : " (unchanged)"));
         }
         printSettings(out, result, false);
+    }
+
+    private static WorkerClassArchive.Outcome workerArchive(Path jar, Path java) {
+        try {
+            return new WorkerClassArchive().ensure(jar, java);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return WorkerClassArchive.Outcome.NOT_MADE;
+        }
     }
 
     /**

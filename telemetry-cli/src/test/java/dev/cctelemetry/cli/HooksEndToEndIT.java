@@ -61,6 +61,8 @@ class HooksEndToEndIT {
         JarProcess.Result setup = cli.run("setup-hooks");
         assertThat(setup.exitCode()).as(setup.stderr()).isZero();
         assertThat(setup.stdout()).contains("Restart running Claude Code sessions");
+        // The worker JVMs of every hook below start from the class-data archive made here (checked by -Xshare:on).
+        assertThat(setup.stdout()).containsPattern("Archive: +\\S+\\.jar\\.jsa \\(made");
     }
 
     @AfterEach

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class PosixHookScriptRunTest {
 
+    /** The worker's JVM options, as every script passes them. */
+    private static final String JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m";
+
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
@@ -41,7 +44,7 @@ class PosixHookScriptRunTest {
         assertThat(Files.readString(spool.get(0))).isEqualTo(payload);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.get(0)))).isEqualTo("rw-------");
         List<String> calls = h.awaitJavaCalls(1, WAIT);
-        assertThat(calls.get(0)).isEqualTo("-jar " + h.jar + " hook-run --event stop --spool " + spool.get(0));
+        assertThat(calls.get(0)).isEqualTo(JVM + " -jar " + h.jar + " hook-run --event stop --spool " + spool.get(0));
         assertThat(Files.readString(h.gate(SESSION).resolve("deadline")).trim()).isEqualTo("1120");
     }
 
@@ -60,7 +63,7 @@ class PosixHookScriptRunTest {
         assertThat(close.exitCode()).isZero();
         assertThat(h.javaCalls()).hasSize(2);
         assertThat(h.javaCalls().get(1))
-                .isEqualTo("-jar " + h.jar + " hook-run --event stop-trailing --session " + SESSION);
+                .isEqualTo(JVM + " -jar " + h.jar + " hook-run --event stop-trailing --session " + SESSION);
         assertThat(h.gate(SESSION)).doesNotExist();
     }
 
@@ -112,6 +115,22 @@ class PosixHookScriptRunTest {
         assertThat(Files.readString(gate.resolve("deadline")).trim()).isEqualTo("341");
         assertThat(gate.resolve("pending")).doesNotExist();
         h.awaitJavaCalls(1, WAIT);
+    }
+
+    @Test
+    void aClassDataArchiveNextToTheJarIsHandedToTheWorkerAndTheTrailer() throws Exception {
+        HookScriptHarness h = new HookScriptHarness(tmp, 120);
+        Path archive = h.jar.resolveSibling(h.jar.getFileName() + ".jsa");
+        Files.writeString(archive, "made by setup-hooks");
+        h.run(HookEvent.STOP, payload(SESSION), 0L);
+        h.run(HookEvent.STOP, payload(SESSION), 10L);
+        h.close(SESSION, 200L);
+
+        List<String> calls = h.awaitJavaCalls(2, WAIT);
+
+        String withArchive = "-XX:SharedArchiveFile=" + archive + " -Xshare:auto " + JVM + " -jar " + h.jar;
+        assertThat(calls).allSatisfy(c -> assertThat(c).startsWith(withArchive + " hook-run --event "));
+        assertThat(calls).anySatisfy(c -> assertThat(c).endsWith("--event stop-trailing --session " + SESSION));
     }
 
     @Test
