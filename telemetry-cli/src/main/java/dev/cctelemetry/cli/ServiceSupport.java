@@ -1,5 +1,6 @@
 package dev.cctelemetry.cli;
 
+import dev.cctelemetry.cli.hook.WorkerClassArchive;
 import dev.cctelemetry.core.io.AtomicFile;
 import dev.cctelemetry.core.port.out.ServiceDefinition;
 import dev.cctelemetry.core.port.out.ServiceInstaller;
@@ -56,8 +57,10 @@ final class ServiceSupport {
         String domain = env.env().getOrDefault("USERDOMAIN", "");
         String userId = user.isEmpty() ? "" : domain.isEmpty() ? user : domain + "\\" + user;
         try {
+            // A resident process: the heap cap and the serial GC keep it small between passes (measured with the
+            // JVM's defaults: 620 MB resident after the first pass over a 500 MiB tree).
             return installer.plan(new ServiceDefinition(JarLocation.javaExecutable(), jar, List.of("daemon"),
-                    env.userHome(), home, vars, userId));
+                    env.userHome(), home, vars, userId, WorkerClassArchive.BACKGROUND_JVM_OPTIONS));
         } catch (UnsupportedOperationException e) {
             throw CliException.failure(e.getMessage(), e);
         }

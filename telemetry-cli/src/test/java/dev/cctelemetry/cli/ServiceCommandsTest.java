@@ -51,7 +51,9 @@ class ServiceCommandsTest {
         String out = run(0, "install-service", "--dry-run")[0];
         Path unit = user.resolve(".config/systemd/user/cc-telemetry.service");
         assertThat(out).contains("Would write the systemd user unit " + unit)
-                .contains("\"-jar\" \"" + jar + "\" \"daemon\"")
+                // A resident process runs lean: heap cap and serial GC before the jar.
+                .contains("\"-XX:TieredStopAtLevel=1\" \"-XX:+UseSerialGC\" \"-Xmx128m\" \"-jar\" \"" + jar
+                        + "\" \"daemon\"")
                 .contains("Environment=\"CC_TELEMETRY_HOME=" + home + "\"")
                 .contains("systemctl --user enable --now cc-telemetry.service");
         assertThat(unit).doesNotExist();

@@ -20,8 +20,12 @@ import java.util.stream.Stream;
  */
 public final class WorkerClassArchive {
 
-    /** JVM options of the worker, the same in the scripts; the archive must be made with them. */
-    public static final List<String> WORKER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+    /**
+     * JVM options of cc-telemetry's background processes: hook workers (the scripts pass the same; the archive is
+     * made with them) and the daemon service. The quick JIT tier, the serial GC and a 128 MiB heap keep them quick
+     * to start and small in memory.
+     */
+    public static final List<String> BACKGROUND_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xmx128m");
     private static final long TRAINING_SECONDS = 60;
 
@@ -61,7 +65,7 @@ public final class WorkerClassArchive {
             Files.createDirectories(work.resolve("claude").resolve("projects"));
             List<String> train = new ArrayList<>(List.of(java.toString(), "-XX:ArchiveClassesAtExit=" + trained,
                     "-Xshare:auto"));
-            train.addAll(WORKER_JVM_OPTIONS);
+            train.addAll(BACKGROUND_JVM_OPTIONS);
             train.addAll(List.of("-jar", jar.toString(), "sync", "--claude-dir", work.resolve("claude").toString()));
             if (!run(train, Map.of("CC_TELEMETRY_HOME", work.resolve("home").toString()))
                     || !Files.isRegularFile(trained) || Files.size(trained) == 0) {
@@ -70,7 +74,7 @@ public final class WorkerClassArchive {
             // -Xshare:on refuses to start with an archive it cannot use: the proof it works with this JVM and jar.
             List<String> check = new ArrayList<>(List.of(java.toString(), "-XX:SharedArchiveFile=" + trained,
                     "-Xshare:on"));
-            check.addAll(WORKER_JVM_OPTIONS);
+            check.addAll(BACKGROUND_JVM_OPTIONS);
             check.addAll(List.of("-jar", jar.toString(), "--version"));
             if (!run(check, Map.of())) {
                 return false;

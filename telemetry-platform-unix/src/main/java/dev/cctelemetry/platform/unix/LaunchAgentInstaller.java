@@ -24,6 +24,7 @@ public final class LaunchAgentInstaller implements ServiceInstaller {
         Path file = d.userHome().resolve("Library/LaunchAgents").resolve(LABEL + ".plist");
         List<String> args = new ArrayList<>();
         args.add(d.javaExecutable().toString());
+        args.addAll(d.jvmOptions());
         args.add("-jar");
         args.add(d.jar().toString());
         args.addAll(d.arguments());

@@ -25,6 +25,7 @@ public final class SystemdUserUnitInstaller implements ServiceInstaller {
         Path file = d.userHome().resolve(".config/systemd/user").resolve(UNIT);
         List<String> exec = new ArrayList<>();
         exec.add(d.javaExecutable().toString());
+        exec.addAll(d.jvmOptions());
         exec.add("-jar");
         exec.add(d.jar().toString());
         exec.addAll(d.arguments());

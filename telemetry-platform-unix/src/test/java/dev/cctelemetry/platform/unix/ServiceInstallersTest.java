@@ -32,7 +32,8 @@ class ServiceInstallersTest {
         Path home = tmp.resolve("user home");
         return new ServiceDefinition(java, home.resolve(".claude-telemetry/lib/cc-telemetry 0.1.jar"),
                 List.of("daemon"), home, home.resolve(".claude-telemetry"),
-                Map.of("CC_TELEMETRY_HOME", home.resolve(".claude-telemetry 100%$x").toString()), "");
+                Map.of("CC_TELEMETRY_HOME", home.resolve(".claude-telemetry 100%$x").toString()), "",
+                List.of("-XX:+UseSerialGC", "-Xmx128m"));
     }
 
     @Test
@@ -50,7 +51,7 @@ class ServiceInstallersTest {
         assertThat(p.exitValue()).as(output).isZero();
         assertThat(output).as(plan.content()).doesNotContain(SystemdUserUnitInstaller.UNIT);
         assertThat(plan.content()).contains("Restart=on-failure").contains("WantedBy=default.target")
-                .contains("ExecStart=\"" + definition().javaExecutable() + "\" \"-jar\"")
+                .contains("ExecStart=\"" + definition().javaExecutable() + "\" \"-XX:+UseSerialGC\" \"-Xmx128m\" \"-jar\"")
                 .contains("100%%$$x");
     }
 
@@ -102,7 +103,8 @@ class ServiceInstallersTest {
                 "StandardErrorPath");
         assertThat(dict.get("Label").getTextContent()).isEqualTo("dev.cctelemetry.daemon");
         assertThat(children(dict.get("ProgramArguments"))).extracting(Element::getTextContent).containsExactly(
-                definition().javaExecutable().toString(), "-jar", definition().jar().toString(), "daemon");
+                definition().javaExecutable().toString(), "-XX:+UseSerialGC", "-Xmx128m", "-jar",
+                definition().jar().toString(), "daemon");
         assertThat(dict.get("RunAtLoad").getTagName()).isEqualTo("true");
         assertThat(dict(dict.get("KeepAlive")).get("SuccessfulExit").getTagName()).isEqualTo("false");
         assertThat(dict.get("ThrottleInterval").getTagName()).isEqualTo("integer");

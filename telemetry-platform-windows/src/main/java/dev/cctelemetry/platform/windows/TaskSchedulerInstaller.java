@@ -23,7 +23,7 @@ public final class TaskSchedulerInstaller implements ServiceInstaller {
     @Override
     public ServicePlan plan(ServiceDefinition d) {
         Path file = d.telemetryHome().resolve("service").resolve(TASK + ".xml");
-        List<String> args = new ArrayList<>();
+        List<String> args = new ArrayList<>(d.jvmOptions());
         args.add("-jar");
         args.add(d.jar().toString());
         args.addAll(d.arguments());

@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param environment variables the service needs (e.g. {@code CC_TELEMETRY_HOME}); renderers that cannot set
  *                    variables ignore it
  * @param userId the account the service runs as, for managers that name it (Task Scheduler); may be empty
+ * @param jvmOptions options for the Java runtime, before {@code -jar} (e.g. a heap cap for a resident process)
  */
 public record ServiceDefinition(Path javaExecutable, Path jar, List<String> arguments, Path userHome,
-        Path telemetryHome, Map<String, String> environment, String userId) {
+        Path telemetryHome, Map<String, String> environment, String userId, List<String> jvmOptions) {
 
     /** Validates and copies the arguments. */
     public ServiceDefinition {
@@ -30,8 +31,15 @@ public record ServiceDefinition(Path javaExecutable, Path jar, List<String> argu
         Objects.requireNonNull(telemetryHome, "telemetryHome is null");
         environment = Map.copyOf(environment);
         Objects.requireNonNull(userId, "userId is null");
+        jvmOptions = List.copyOf(jvmOptions);
         if (!javaExecutable.isAbsolute() || !jar.isAbsolute()) {
             throw new IllegalArgumentException("service paths must be absolute: " + javaExecutable + ", " + jar);
         }
+    }
+
+    /** A definition with the Java runtime's default options. */
+    public ServiceDefinition(Path javaExecutable, Path jar, List<String> arguments, Path userHome,
+            Path telemetryHome, Map<String, String> environment, String userId) {
+        this(javaExecutable, jar, arguments, userHome, telemetryHome, environment, userId, List.of());
     }
 }
