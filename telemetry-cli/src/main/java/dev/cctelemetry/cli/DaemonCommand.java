@@ -165,8 +165,9 @@ public final class DaemonCommand implements Callable<Integer> {
         }
         Path jar = JarLocation.runningJar().orElseThrow(() -> CliException.failure(
                 "--background needs cc-telemetry to run from its jar (java -jar cc-telemetry.jar ...)", null));
-        List<String> cmd = new ArrayList<>(List.of(JarLocation.javaExecutable().toString(),
-                "-Duser.home=" + services.environment().userHome(), "-jar", jar.toString(), "daemon",
+        List<String> cmd = new ArrayList<>(List.of(JarLocation.javaExecutable().toString()));
+        cmd.addAll(dev.cctelemetry.cli.hook.WorkerClassArchive.BACKGROUND_JVM_OPTIONS); // resident: keep it small
+        cmd.addAll(List.of("-Duser.home=" + services.environment().userHome(), "-jar", jar.toString(), "daemon",
                 "--interval", IntervalConverter.format(every)));
         for (Path d : claudeDirs) {
             cmd.add("--claude-dir");

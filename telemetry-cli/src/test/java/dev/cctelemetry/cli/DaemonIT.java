@@ -152,6 +152,9 @@ class DaemonIT {
         await("the background daemon's first pass", () -> status() != null);
         long pid = status().get("pid").asLong();
         assertThat(ProcessHandle.of(pid)).isPresent();
+        // It stays resident: started lean (heap cap, serial GC), not with the JVM's defaults.
+        assertThat(ProcessHandle.of(pid).orElseThrow().info().arguments().map(java.util.Arrays::asList)
+                .orElse(java.util.List.of())).contains("-Xmx128m", "-XX:+UseSerialGC");
 
         JarProcess.Result second = run(home, "daemon", "--interval", "2s");
         assertThat(second.exitCode()).isEqualTo(1);
