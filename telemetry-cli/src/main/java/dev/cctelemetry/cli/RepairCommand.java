@@ -43,9 +43,8 @@ public final class RepairCommand implements Callable<Integer> {
             .withZone(ZoneOffset.UTC);
     private static final List<String> SIDE_FILES = List.of("", "-wal", "-shm");
 
-    @Option(names = "--claude-dir", paramLabel = "DIR",
-            description = "Claude config folder holding projects/ (repeatable), as for sync.")
-    List<Path> claudeDirs = new ArrayList<>();
+    @Mixin
+    ClaudeDirsOption claudeDirs;
 
     @Mixin
     VerboseOption verbose;
@@ -91,7 +90,7 @@ public final class RepairCommand implements Callable<Integer> {
                                 salvaged.unreadableChunks()));
         try (SqliteLedger ledger = services.openLedger()) {
             SyncSummary s = services.syncService(ledger).sync(
-                    new SyncRequest(services.roots(claudeDirs), false, f -> true), SyncProgress.NONE);
+                    new SyncRequest(services.roots(claudeDirs.dirs), false, f -> true), SyncProgress.NONE);
             out.println("Read the transcripts again: " + SyncCommand.summaryLine(s));
             out.printf(Locale.ROOT, "Ledger: %s (%,d records)%n", db, ledger.recordCount());
         }

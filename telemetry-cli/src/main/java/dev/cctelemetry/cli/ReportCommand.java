@@ -76,8 +76,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-sync", description = "Do not ingest new transcript lines first.")
     boolean noSync;
 
-    @Option(names = "--claude-dir", paramLabel = "DIR", description = "Claude config folder(s) to sync from.")
-    List<Path> claudeDirs = new ArrayList<>();
+    @Mixin
+    ClaudeDirsOption claudeDirs;
 
     @Mixin
     VerboseOption verbose;
@@ -104,7 +104,7 @@ public final class ReportCommand implements Callable<Integer> {
         try (SqliteLedger ledger = services.openLedger()) {
             if (!noSync) {
                 SyncSummary s = services.syncService(ledger).sync(
-                        new SyncRequest(services.roots(claudeDirs), false, f -> true), SyncProgress.NONE);
+                        new SyncRequest(services.roots(claudeDirs.dirs), false, f -> true), SyncProgress.NONE);
                 if (!json && (s.newRecords() > 0 || s.updatedRecords() > 0)) {
                     spec.commandLine().getErr().println(SyncCommand.summaryLine(s));
                 }

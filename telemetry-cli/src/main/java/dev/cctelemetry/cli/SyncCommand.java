@@ -33,10 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Read new transcript lines into the local ledger (only bytes appended since last time).")
 public final class SyncCommand implements Callable<Integer> {
 
-    @Option(names = "--claude-dir", paramLabel = "DIR",
-            description = "Claude config folder holding projects/ (repeatable). Default: CLAUDE_CONFIG_DIR,"
-                    + " else ~/.config/claude and ~/.claude.")
-    List<Path> claudeDirs = new ArrayList<>();
+    @Mixin
+    ClaudeDirsOption claudeDirs;
 
     @Option(names = "--force", description = "Re-read every transcript from the start (safe: records dedupe).")
     boolean force;
@@ -80,7 +78,7 @@ public final class SyncCommand implements Callable<Integer> {
         TelemetryEnvironment env = services.environment();
         new ConfigStore(env.telemetryHome().resolve("config.json"), () -> Main.hostName(env.env())).loadOrCreate();
         PushResult pushed;
-        List<ClaudeRoot> roots = services.roots(claudeDirs);
+        List<ClaudeRoot> roots = services.roots(claudeDirs.dirs);
         // Checked before the ledger and the lock create anything, so a first run is not reported as a repair.
         boolean stateLost = Files.exists(env.ledgerFile()) && !Files.isDirectory(env.syncLockFile().getParent());
         try (SqliteLedger ledger = services.openLedger()) {

@@ -71,16 +71,13 @@ cct_runnable() {
 }
 
 # The worker JVM: the quick JIT tier, the serial GC and a small heap suit one short sync. The class-data
-# archive that setup-hooks makes next to the jar halves its start; a missing or stale one is simply not used.
+# archive that setup-hooks makes next to the jar halves its start; with -Xshare:auto the JVM silently does without
+# one that is missing or stale.
 CCT_JVM_OPTIONS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m'
 
 cct_worker() {
-    cct_runnable || return 1
-    if [ -f "$CCT_JAR.jsa" ]; then
-        cct_detach "$CCT_JAVA" "-XX:SharedArchiveFile=$CCT_JAR.jsa" -Xshare:auto $CCT_JVM_OPTIONS -jar "$CCT_JAR" hook-run "$@"
-    else
-        cct_detach "$CCT_JAVA" $CCT_JVM_OPTIONS -jar "$CCT_JAR" hook-run "$@"
-    fi
+    cct_runnable && cct_detach "$CCT_JAVA" "-XX:SharedArchiveFile=$CCT_JAR.jsa" -Xshare:auto $CCT_JVM_OPTIONS \
+        -jar "$CCT_JAR" hook-run "$@"
 }
 
 cct_close_window() {
@@ -103,12 +100,8 @@ cct_close_window() {
     [ -e "$closing/pending" ] && pending=yes
     rm -rf "$closing"
     if [ "$pending" = yes ] && cct_runnable; then
-        if [ -f "$CCT_JAR.jsa" ]; then
-            exec "$CCT_JAVA" "-XX:SharedArchiveFile=$CCT_JAR.jsa" -Xshare:auto $CCT_JVM_OPTIONS -jar "$CCT_JAR" \
-                hook-run --event stop-trailing --session "$key" </dev/null >/dev/null 2>&1
-        fi
-        exec "$CCT_JAVA" $CCT_JVM_OPTIONS -jar "$CCT_JAR" hook-run --event stop-trailing --session "$key" \
-            </dev/null >/dev/null 2>&1
+        exec "$CCT_JAVA" "-XX:SharedArchiveFile=$CCT_JAR.jsa" -Xshare:auto $CCT_JVM_OPTIONS -jar "$CCT_JAR" \
+            hook-run --event stop-trailing --session "$key" </dev/null >/dev/null 2>&1
     fi
     exit 0
 }

@@ -73,11 +73,12 @@ function Test-CctRunnable {
 }
 
 # The worker JVM: the quick JIT tier, the serial GC and a small heap suit one short sync. The class-data archive
-# that setup-hooks makes next to the jar halves its start; a missing or stale one is simply not used.
+# that setup-hooks makes next to the jar halves its start; with -Xshare:auto the JVM silently does without one
+# that is missing or stale.
 function Start-CctWorker([string[]]$HookArguments) {
     if (-not (Test-CctRunnable)) { return $false }
-    $jvm = @('-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx128m')
-    if ([IO.File]::Exists("$CctJar.jsa")) { $jvm = @("-XX:SharedArchiveFile=$CctJar.jsa", '-Xshare:auto') + $jvm }
+    $jvm = @("-XX:SharedArchiveFile=$CctJar.jsa", '-Xshare:auto', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
+        '-Xmx128m')
     Start-CctDetached $CctJava ($jvm + @('-jar', $CctJar, 'hook-run') + $HookArguments)
     return $true
 }
