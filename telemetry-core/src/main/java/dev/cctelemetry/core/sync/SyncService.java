@@ -47,6 +47,8 @@ public final class SyncService implements SyncUseCase {
     private static final Logger log = LoggerFactory.getLogger(SyncService.class);
     /** Records per transaction: large enough to amortize the commit, small enough to keep memory flat. */
     public static final int DEFAULT_BATCH_RECORDS = 20_000;
+    /** Records gathered before an idle committer is handed them: fewer would mostly pay for commits. */
+    private static final int MIN_HANDOFF = 2_000;
 
     private final TranscriptDiscovery discovery;
     private final FileIngest ingest;
@@ -160,12 +162,13 @@ public final class SyncService implements SyncUseCase {
                 progress.advanced(r.bytesRead());
                 batch.add(r);
                 totals.add(r);
-                // A full batch waits for the committer; near the end (nothing left to hand out) whatever is
-                // gathered goes as soon as the committer is idle, so the last commit, which nothing overlaps, is
-                // small.
+                // The committer is the one thread that can write, so it is kept busy: whatever is gathered goes as
+                // soon as it is idle (a first commit starts a fraction of a second in, not after a full batch, and
+                // the last one, which nothing overlaps, is small); when it is not, a full batch waits for it.
                 boolean committerIdle = pending == null || pending.isDone();
                 if (batch.records.size() >= batchRecords
-                        || (queue.isEmpty() && committerIdle && !batch.isEmpty() && running > 0)) {
+                        || (committerIdle && (batch.records.size() >= Math.min(MIN_HANDOFF, batchRecords)
+                                || queue.isEmpty() && !batch.isEmpty() && running > 0))) {
                     totals.add(awaitCommit(pending));
                     Ledger.IngestBatch full = batch.toIngest();
                     pending = committer.submit(() -> ledger.commit(full));

@@ -19,7 +19,14 @@ public final class TranscriptReader {
 
     /** Default cap on one line; no real assistant line comes near it (they hold one content block each). */
     public static final int DEFAULT_MAX_LINE = 32 * 1024 * 1024;
-    private static final int CHUNK = 1 << 20;
+    /**
+     * Bytes asked of the file at a time: at most what the JDK keeps of its temporary direct buffer per thread (the
+     * launcher's {@code jdk.nio.maxCachedBufferSize}), so no read allocates, zeroes and frees one.
+     */
+    static final int CHUNK = 256 * 1024;
+
+    /** Each reading thread's chunk buffer, kept from one file to the next (a new one per file cost a zeroing). */
+    private final ThreadLocal<byte[]> spareBuffer = new ThreadLocal<>();
 
     private final int maxLine;
     private final List<String> needles;
@@ -78,7 +85,7 @@ public final class TranscriptReader {
                 start = 0;
             }
             long limit = start + maxBytes < 0 ? Long.MAX_VALUE : start + maxBytes;
-            byte[] buf = new byte[(int) Math.min(Math.min(CHUNK, maxLine), Math.max(4096, size - start))];
+            byte[] buf = takeBuffer(size - start);
             int filled = 0;          // bytes in buf
             long bufStart = start;   // file offset of buf[0]
             long pos = start;        // next file offset to read
@@ -102,7 +109,8 @@ public final class TranscriptReader {
                         filled = 0;
                     }
                 }
-                int want = (int) Math.min(buf.length - filled, Math.max(1, skipping ? size - pos : limit - pos));
+                int want = (int) Math.min(Math.min(buf.length - filled, CHUNK),
+                        Math.max(1, skipping ? size - pos : limit - pos));
                 int n = ch.read(ByteBuffer.wrap(buf, filled, want), pos);
                 if (n <= 0) {
                     break;
@@ -139,8 +147,24 @@ public final class TranscriptReader {
             // The offset never passes an unfinished line: an oversized one still without its newline is
             // skipped again next time (bounded work, no memory).
             long end = skipping ? skipStart : bufStart;
+            if (buf.length == CHUNK) {
+                spareBuffer.set(buf);
+            }
             return new ReadResult(end, pos - start, oversized, size, pos >= size);
         }
+    }
+
+    /** A buffer for reading {@code remaining} bytes: this thread's spare chunk, or a small one for a small read. */
+    private byte[] takeBuffer(long remaining) {
+        int size = (int) Math.min(Math.min(CHUNK, maxLine), Math.max(4096, remaining));
+        if (size == CHUNK) {
+            byte[] spare = spareBuffer.get();
+            if (spare != null) {
+                spareBuffer.remove(); // a sink that reads another file meanwhile must not share it
+                return spare;
+            }
+        }
+        return new byte[size];
     }
 
     /** Whether the line {@code [start, end)} contains one of the needles (always, when there are none). */

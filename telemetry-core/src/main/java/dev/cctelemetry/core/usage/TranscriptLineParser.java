@@ -1,39 +1,79 @@
 package dev.cctelemetry.core.usage;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Turns one JSONL transcript line into a {@link ParsedLine}. A pure function of the bytes: thread-safe, no I/O.
  *
  * <p>Only {@code type == "assistant"} lines with {@code message.usage} are billing records, and only
- * {@code cost-state} lines carry Claude Code's own totals. A cheap byte filter ({@link #mayCarryUsage}) lets the
- * reader skip every other line without parsing it. Within a candidate line, the streaming parser reads the few
- * fields needed and skips everything else (content blocks, tool results) without building objects.
+ * {@code cost-state} lines carry Claude Code's own totals. A cheap byte filter ({@link #mayCarryUsage}) lets a
+ * reader skip every other line without parsing it. Within a line, a {@link JsonCursor} reads the few fields
+ * needed straight from the bytes and passes over everything else (content blocks, tool results), checking its
+ * grammar but building nothing.
  */
 public final class TranscriptLineParser {
 
-    private static final byte[] USAGE = "\"usage\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] COST_STATE = "cost-state".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    /** Deeper than any real transcript; a hostile line must not exhaust the stack. */
-    private static final int MAX_NESTING = 200;
+    private static final byte[] USAGE = ascii("\"usage\"");
+    private static final byte[] COST_STATE = ascii("cost-state");
 
-    private final JsonFactory factory;
+    // The fields read at each level, numbered by their place in the list.
+    private static final FieldNames ROOT = new FieldNames(List.of("type", "message", "sessionId", "timestamp",
+            "version", "cwd", "requestId", "agentId", "isSidechain", "costUSD", "modelUsage"));
+    private static final int TYPE = 0;
+    private static final int MESSAGE = 1;
+    private static final int SESSION_ID = 2;
+    private static final int TIMESTAMP = 3;
+    private static final int VERSION = 4;
+    private static final int CWD = 5;
+    private static final int REQUEST_ID = 6;
+    private static final int AGENT_ID = 7;
+    private static final int IS_SIDECHAIN = 8;
+    private static final int COST_USD = 9;
+    private static final int MODEL_USAGE = 10;
 
-    /** A parser with its own Jackson factory. */
+    private static final FieldNames MESSAGE_FIELDS = new FieldNames(List.of("id", "model", "stop_reason", "usage"));
+    private static final int ID = 0;
+    private static final int MODEL = 1;
+    private static final int STOP_REASON = 2;
+    private static final int USAGE_OBJECT = 3;
+
+    private static final FieldNames USAGE_FIELDS = new FieldNames(List.of("input_tokens", "output_tokens",
+            "cache_creation_input_tokens", "cache_read_input_tokens", "speed", "service_tier", "cache_creation"));
+    private static final int INPUT_TOKENS = 0;
+    private static final int OUTPUT_TOKENS = 1;
+    private static final int CACHE_CREATION_INPUT_TOKENS = 2;
+    private static final int CACHE_READ_INPUT_TOKENS = 3;
+    private static final int SPEED = 4;
+    private static final int SERVICE_TIER = 5;
+    private static final int CACHE_CREATION = 6;
+
+    private static final FieldNames CACHE_CREATION_FIELDS = new FieldNames(List.of("ephemeral_5m_input_tokens",
+            "ephemeral_1h_input_tokens"));
+    private static final int EPHEMERAL_5M = 0;
+    private static final int EPHEMERAL_1H = 1;
+
+    private static final FieldNames MODEL_COST_FIELDS = new FieldNames(List.of("costUSD", "inputTokens",
+            "outputTokens", "cacheReadInputTokens", "cacheCreationInputTokens", "cacheCreationEphemeral5mInputTokens",
+            "cacheCreationEphemeral1hInputTokens"));
+    private static final int MODEL_COST_USD = 0;
+    private static final int MODEL_INPUT = 1;
+    private static final int MODEL_OUTPUT = 2;
+    private static final int MODEL_CACHE_READ = 3;
+    private static final int MODEL_CACHE_CREATION = 4;
+    private static final int MODEL_CACHE_5M = 5;
+    private static final int MODEL_CACHE_1H = 6;
+
+    /** A parser; it holds nothing, so one serves every thread. */
     public TranscriptLineParser() {
-        this.factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-                .build();
+        // stateless
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /**
@@ -81,34 +121,21 @@ public final class TranscriptLineParser {
      */
     public ParsedLine parseCandidate(byte[] buf, int off, int len, LineOrigin origin, long offset,
             RepeatedValues repeated) {
-        try (JsonParser p = factory.createParser(buf, off, len)) {
-            return read(p, origin, offset, repeated);
-        } catch (JsonParseException e) {
-            if (e.getMessage() != null && e.getMessage().contains("Invalid UTF-8")) {
-                // A corrupt byte (in a tool result, say) must not cost the line its usage: decode leniently, with
-                // U+FFFD for what is not UTF-8, and read again. Only this rare path pays for decoding.
-                try (JsonParser p = factory.createParser(new String(buf, off, len, StandardCharsets.UTF_8))) {
-                    return read(p, origin, offset, repeated);
-                } catch (IOException | RuntimeException again) {
-                    return new ParsedLine.Malformed(again.getClass().getSimpleName());
-                }
+        JsonCursor c = new JsonCursor(buf, off, len);
+        try {
+            if (!c.enterRootObject()) {
+                return new ParsedLine.Malformed("not a JSON object");
             }
-            return new ParsedLine.Malformed(e.getClass().getSimpleName());
-        } catch (IOException | RuntimeException e) {
-            return new ParsedLine.Malformed(e.getClass().getSimpleName());
+            LineFields f = new LineFields();
+            if (!readRoot(c, f, repeated)) {
+                return ParsedLine.IGNORED;
+            }
+            return f.toParsedLine(origin, offset);
+        } catch (JsonCursor.MalformedJson e) {
+            return new ParsedLine.Malformed(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return new ParsedLine.Malformed("token counts overflow their total"); // from TokenCounts
         }
-    }
-
-    private static ParsedLine read(JsonParser p, LineOrigin origin, long offset, RepeatedValues repeated)
-            throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            return new ParsedLine.Malformed("not a JSON object");
-        }
-        LineFields f = new LineFields();
-        if (!readRoot(p, f, repeated)) {
-            return ParsedLine.IGNORED;
-        }
-        return f.toParsedLine(origin, offset);
     }
 
     /**
@@ -118,251 +145,133 @@ public final class TranscriptLineParser {
      *     record: user lines (three quarters of a transcript's bytes: tool results) write {@code type} before
      *     their content, so they are dismissed after a few hundred bytes, exactly, without scanning the rest
      */
-    private static boolean readRoot(JsonParser p, LineFields f, RepeatedValues repeated) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "type" -> {
-                    f.type = repeated(p, t, repeated);
+    private static boolean readRoot(JsonCursor c, LineFields f, RepeatedValues repeated) {
+        for (boolean first = true; c.nextField(first); first = false) {
+            switch (c.field(ROOT)) {
+                case TYPE -> {
+                    f.type = c.stringOrSkip(repeated);
                     if (!"assistant".equals(f.type) && !"cost-state".equals(f.type)) {
                         return false;
                     }
                 }
-                case "sessionId" -> f.sessionId = repeated(p, t, repeated);
-                case "timestamp" -> f.timestamp = text(p, t);
-                case "version" -> f.version = repeated(p, t, repeated);
-                case "cwd" -> f.cwd = repeated(p, t, repeated);
-                case "requestId" -> f.requestId = text(p, t);
-                case "agentId" -> f.agentId = repeated(p, t, repeated);
-                case "isSidechain" -> f.sidechain = t == JsonToken.VALUE_TRUE;
-                case "costUSD" -> f.legacyCostUsd = t.isNumeric() ? p.getDoubleValue() : null;
-                case "message" -> {
-                    if (t == JsonToken.START_OBJECT) {
-                        readMessage(p, f, repeated);
+                case MESSAGE -> {
+                    if (c.peek() == '{') {
+                        c.enterObject();
+                        readMessage(c, f, repeated);
                     } else {
-                        p.skipChildren();
+                        c.skipValue();
                     }
                 }
-                case "modelUsage" -> {
-                    if (t == JsonToken.START_OBJECT) {
-                        f.modelUsage = readModelUsage(p);
+                case SESSION_ID -> f.sessionId = c.stringOrSkip(repeated);
+                case TIMESTAMP -> f.timestamp = c.stringOrSkip(null);
+                case VERSION -> f.version = c.stringOrSkip(repeated);
+                case CWD -> f.cwd = c.stringOrSkip(repeated);
+                case REQUEST_ID -> f.requestId = c.stringOrSkip(null);
+                case AGENT_ID -> f.agentId = c.stringOrSkip(repeated);
+                case IS_SIDECHAIN -> f.sidechain = c.trueOrSkip();
+                case COST_USD -> f.legacyCostUsd = c.numberOrSkip();
+                case MODEL_USAGE -> {
+                    if (c.peek() == '{') {
+                        c.enterObject();
+                        f.modelUsage = readModelUsage(c);
                     } else {
-                        p.skipChildren();
+                        c.skipValue();
                     }
                 }
-                default -> p.skipChildren();
+                default -> c.skipValue();
             }
-        }
-        if (p.currentToken() != JsonToken.END_OBJECT) {
-            throw new IOException("truncated object");
         }
         return true;
     }
 
-    private static void readMessage(JsonParser p, LineFields f, RepeatedValues repeated) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "id" -> f.messageId = text(p, t);
-                case "model" -> f.model = repeated(p, t, repeated);
-                case "stop_reason" -> f.stopReasonSet = t != JsonToken.VALUE_NULL;
-                case "usage" -> {
-                    if (t == JsonToken.START_OBJECT) {
-                        f.usage = readUsage(p, repeated);
+    private static void readMessage(JsonCursor c, LineFields f, RepeatedValues repeated) {
+        for (boolean first = true; c.nextField(first); first = false) {
+            switch (c.field(MESSAGE_FIELDS)) {
+                case ID -> f.messageId = c.stringOrSkip(null);
+                case MODEL -> f.model = c.stringOrSkip(repeated);
+                case STOP_REASON -> f.stopReasonSet = !c.nullOrSkip();
+                case USAGE_OBJECT -> {
+                    if (c.peek() == '{') {
+                        c.enterObject();
+                        f.usage = readUsage(c, repeated);
                     } else {
-                        p.skipChildren();
+                        c.skipValue();
                     }
                 }
-                default -> p.skipChildren();
+                default -> c.skipValue();
             }
         }
     }
 
-    private static UsageFields readUsage(JsonParser p, RepeatedValues repeated) throws IOException {
-        UsageFields u = new UsageFields();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "input_tokens" -> u.input = count(p, t);
-                case "output_tokens" -> u.output = count(p, t);
-                case "cache_creation_input_tokens" -> u.cacheCreation = count(p, t);
-                case "cache_read_input_tokens" -> u.cacheRead = count(p, t);
-                case "speed" -> u.speed = repeated(p, t, repeated);
-                case "service_tier" -> u.serviceTier = repeated(p, t, repeated);
-                case "cache_creation" -> {
-                    if (t == JsonToken.START_OBJECT) {
-                        readCacheCreation(p, u);
+    private static LineFields.UsageFields readUsage(JsonCursor c, RepeatedValues repeated) {
+        LineFields.UsageFields u = new LineFields.UsageFields();
+        for (boolean first = true; c.nextField(first); first = false) {
+            switch (c.field(USAGE_FIELDS)) {
+                case INPUT_TOKENS -> u.input = c.count();
+                case OUTPUT_TOKENS -> u.output = c.count();
+                case CACHE_CREATION_INPUT_TOKENS -> u.cacheCreation = c.count();
+                case CACHE_READ_INPUT_TOKENS -> u.cacheRead = c.count();
+                case SPEED -> u.speed = c.stringOrSkip(repeated);
+                case SERVICE_TIER -> u.serviceTier = c.stringOrSkip(repeated);
+                case CACHE_CREATION -> {
+                    if (c.peek() == '{') {
+                        c.enterObject();
+                        readCacheCreation(c, u);
                     } else {
-                        p.skipChildren();
+                        c.skipValue();
                     }
                 }
-                default -> p.skipChildren();
+                default -> c.skipValue();
             }
         }
         return u;
     }
 
-    private static void readCacheCreation(JsonParser p, UsageFields u) throws IOException {
+    private static void readCacheCreation(JsonCursor c, LineFields.UsageFields u) {
         u.hasBreakdown = true;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "ephemeral_5m_input_tokens" -> u.write5m = count(p, t);
-                case "ephemeral_1h_input_tokens" -> u.write1h = count(p, t);
-                default -> p.skipChildren();
+        for (boolean first = true; c.nextField(first); first = false) {
+            switch (c.field(CACHE_CREATION_FIELDS)) {
+                case EPHEMERAL_5M -> u.write5m = c.count();
+                case EPHEMERAL_1H -> u.write1h = c.count();
+                default -> c.skipValue();
             }
         }
     }
 
-    private static Map<String, SessionCostState.ModelCost> readModelUsage(JsonParser p) throws IOException {
+    private static Map<String, SessionCostState.ModelCost> readModelUsage(JsonCursor c) {
         Map<String, SessionCostState.ModelCost> result = new HashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String model = p.currentName();
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
+        for (boolean first = true; c.nextField(first); first = false) {
+            String model = c.name();
+            if (c.peek() != '{') {
+                c.skipValue();
                 continue;
             }
+            c.enterObject();
             double cost = 0;
             long in = 0;
             long out = 0;
-            long cr = 0;
-            long cc = 0;
-            long c5 = -1;
-            long c1 = -1;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (name) {
-                    case "costUSD" -> cost = t.isNumeric() ? p.getDoubleValue() : 0;
-                    case "inputTokens" -> in = count(p, t);
-                    case "outputTokens" -> out = count(p, t);
-                    case "cacheReadInputTokens" -> cr = count(p, t);
-                    case "cacheCreationInputTokens" -> cc = count(p, t);
-                    case "cacheCreationEphemeral5mInputTokens" -> c5 = count(p, t);
-                    case "cacheCreationEphemeral1hInputTokens" -> c1 = count(p, t);
-                    default -> p.skipChildren();
+            long cacheRead = 0;
+            long cacheCreation = 0;
+            long write5m = -1;
+            long write1h = -1;
+            for (boolean firstField = true; c.nextField(firstField); firstField = false) {
+                switch (c.field(MODEL_COST_FIELDS)) {
+                    case MODEL_COST_USD -> {
+                        Double v = c.numberOrSkip();
+                        cost = v == null ? 0 : v;
+                    }
+                    case MODEL_INPUT -> in = c.count();
+                    case MODEL_OUTPUT -> out = c.count();
+                    case MODEL_CACHE_READ -> cacheRead = c.count();
+                    case MODEL_CACHE_CREATION -> cacheCreation = c.count();
+                    case MODEL_CACHE_5M -> write5m = c.count();
+                    case MODEL_CACHE_1H -> write1h = c.count();
+                    default -> c.skipValue();
                 }
             }
-            TokenCounts tokens = c5 >= 0 || c1 >= 0
-                    ? new TokenCounts(in, out, Math.max(c5, 0), Math.max(c1, 0), cr)
-                    : new TokenCounts(in, out, cc, 0, cr);
+            TokenCounts tokens = LineFields.modelTokens(in, out, cacheRead, cacheCreation, write5m, write1h);
             result.put(model, new SessionCostState.ModelCost(cost, tokens));
         }
         return result;
-    }
-
-    private static String text(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        p.skipChildren();
-        return null;
-    }
-
-    /** A string value that lines repeat, taken from {@code repeated} without a new copy when seen before. */
-    private static String repeated(JsonParser p, JsonToken t, RepeatedValues repeated) throws IOException {
-        if (t == JsonToken.VALUE_STRING) {
-            return repeated.of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-        }
-        p.skipChildren();
-        return null;
-    }
-
-    /** A token count: a non-negative integer that fits in a long, else the line is malformed. */
-    private static long count(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_NULL) {
-            return 0;
-        }
-        if (t != JsonToken.VALUE_NUMBER_INT) {
-            throw new IOException("token count is not an integer");
-        }
-        long v = p.getLongValue();
-        if (v < 0) {
-            throw new IOException("negative token count");
-        }
-        return v;
-    }
-
-    /** The fields of one line that matter, as read. */
-    private static final class LineFields {
-        String type;
-        String sessionId;
-        String timestamp;
-        String version;
-        String cwd;
-        String requestId;
-        String agentId;
-        boolean sidechain;
-        Double legacyCostUsd;
-        String messageId;
-        String model;
-        boolean stopReasonSet;
-        UsageFields usage;
-        Map<String, SessionCostState.ModelCost> modelUsage;
-
-        ParsedLine toParsedLine(LineOrigin origin, long offset) {
-            String session = sessionId == null || sessionId.isEmpty() ? origin.fallbackSessionId() : sessionId;
-            if ("cost-state".equals(type)) {
-                if (modelUsage == null) {
-                    return new ParsedLine.Malformed("cost-state without modelUsage");
-                }
-                return new ParsedLine.CostState(
-                        new SessionCostState(session, modelUsage, origin.sourceFile(), offset));
-            }
-            if (!"assistant".equals(type) || usage == null) {
-                return ParsedLine.IGNORED;
-            }
-            if (messageId == null || messageId.isEmpty()) {
-                return new ParsedLine.Malformed("usage without message.id");
-            }
-            if (timestamp == null) {
-                return new ParsedLine.Malformed("usage without timestamp");
-            }
-            Instant at;
-            try {
-                at = IsoTimestamp.parse(timestamp);
-            } catch (DateTimeParseException e) {
-                return new ParsedLine.Malformed("bad timestamp");
-            }
-            String modelId = model == null ? "" : model;
-            TokenCounts tokens = UsageRecord.SYNTHETIC_MODEL.equals(modelId) ? TokenCounts.ZERO : usage.tokens();
-            UsageRecord record = new UsageRecord(
-                    new UsageKey(messageId, requestId == null ? "" : requestId),
-                    session, origin.projectDir(), orEmpty(cwd), at, modelId, tokens,
-                    orEmpty(usage.speed), orEmpty(usage.serviceTier), orEmpty(version), sidechain,
-                    orEmpty(agentId), stopReasonSet, origin.configRoot(), origin.sourceFile(), offset,
-                    legacyCostUsd == null ? 0 : legacyCostUsd,
-                    legacyCostUsd == null ? CostSource.UNPRICED : CostSource.TRANSCRIPT);
-            return new ParsedLine.Usage(record);
-        }
-
-        private static String orEmpty(String s) {
-            return s == null ? "" : s;
-        }
-    }
-
-    /** The usage object as read. */
-    private static final class UsageFields {
-        long input;
-        long output;
-        long cacheCreation;
-        long cacheRead;
-        boolean hasBreakdown;
-        long write5m;
-        long write1h;
-        String speed;
-        String serviceTier;
-
-        TokenCounts tokens() {
-            // The nested breakdown is authoritative when present: Claude Code 2.1.152 fixed a scalar that read 0
-            // while the breakdown held the writes. Without it, every write is a 5-minute write.
-            return hasBreakdown
-                    ? new TokenCounts(input, output, write5m, write1h, cacheRead)
-                    : new TokenCounts(input, output, cacheCreation, 0, cacheRead);
-        }
     }
 }

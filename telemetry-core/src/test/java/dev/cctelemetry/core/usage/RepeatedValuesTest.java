@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class RepeatedValuesTest {
 
     private static String of(RepeatedValues values, String s) {
-        char[] padded = ("xx" + s + "yy").toCharArray();
-        return values.of(padded, 2, s.length());
+        byte[] bytes = ("xx" + s + "yy").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return values.of(bytes, 2, bytes.length - 4);
     }
 
     @Test
