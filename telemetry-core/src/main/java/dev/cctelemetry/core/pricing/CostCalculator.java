@@ -49,19 +49,20 @@ public final class CostCalculator {
     public static double cost(ModelPrice p, TokenCounts t, boolean fast) {
         Rates b = p.base();
         Rates a = p.above200k().orElse(null);
-        double usd = tiered(t.input(), b.input(), a == null ? null : a.input())
-                + tiered(t.output(), b.output(), a == null ? null : a.output())
-                + tiered(t.cacheWrite5m(), b.cacheWrite5m(), a == null ? null : a.cacheWrite5m())
-                + tiered(t.cacheWrite1h(), b.cacheWrite1h(), a == null ? null : a.cacheWrite1h())
-                + tiered(t.cacheRead(), b.cacheRead(), a == null ? null : a.cacheRead());
+        // NaN for "no long-context rate": a boxed Double per kind of token was most of what pricing allocated.
+        double usd = tiered(t.input(), b.input(), a == null ? Double.NaN : a.input())
+                + tiered(t.output(), b.output(), a == null ? Double.NaN : a.output())
+                + tiered(t.cacheWrite5m(), b.cacheWrite5m(), a == null ? Double.NaN : a.cacheWrite5m())
+                + tiered(t.cacheWrite1h(), b.cacheWrite1h(), a == null ? Double.NaN : a.cacheWrite1h())
+                + tiered(t.cacheRead(), b.cacheRead(), a == null ? Double.NaN : a.cacheRead());
         return fast ? usd * p.fastMultiplier() : usd;
     }
 
-    private static double tiered(long n, double base, Double above) {
+    private static double tiered(long n, double base, double above) {
         if (n <= 0) {
             return 0;
         }
-        if (above != null && n > ModelPrice.TIER_THRESHOLD) {
+        if (!Double.isNaN(above) && n > ModelPrice.TIER_THRESHOLD) {
             return ModelPrice.TIER_THRESHOLD * base + (n - ModelPrice.TIER_THRESHOLD) * above;
         }
         return n * base;

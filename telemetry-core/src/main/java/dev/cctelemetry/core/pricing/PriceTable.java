@@ -50,7 +50,8 @@ public final class PriceTable {
         if (model == null || model.isEmpty()) {
             return Optional.empty();
         }
-        return lookups.computeIfAbsent(model, this::resolve);
+        Optional<ModelPrice> known = lookups.get(model); // a hit allocates nothing (computeIfAbsent takes a lambda)
+        return known != null ? known : lookups.computeIfAbsent(model, this::resolve);
     }
 
     private Optional<ModelPrice> resolve(String model) {

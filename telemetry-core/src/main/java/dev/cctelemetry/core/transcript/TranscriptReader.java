@@ -25,7 +25,12 @@ public final class TranscriptReader {
      */
     static final int CHUNK = 256 * 1024;
 
-    /** Each reading thread's chunk buffer, kept from one file to the next (a new one per file cost a zeroing). */
+    /**
+     * Each reading thread's buffer, kept from one file to the next: a new one per file, and a new bigger one per
+     * long line (tool results of megabytes), were a third of what a sync allocated. Kept up to this size.
+     */
+    private static final int KEEP_BUFFER_MAX = 4 * 1024 * 1024;
+
     private final ThreadLocal<byte[]> spareBuffer = new ThreadLocal<>();
 
     private final int maxLine;
@@ -147,22 +152,20 @@ public final class TranscriptReader {
             // The offset never passes an unfinished line: an oversized one still without its newline is
             // skipped again next time (bounded work, no memory).
             long end = skipping ? skipStart : bufStart;
-            if (buf.length == CHUNK) {
+            if (buf.length >= CHUNK && buf.length <= KEEP_BUFFER_MAX) {
                 spareBuffer.set(buf);
             }
             return new ReadResult(end, pos - start, oversized, size, pos >= size);
         }
     }
 
-    /** A buffer for reading {@code remaining} bytes: this thread's spare chunk, or a small one for a small read. */
+    /** A buffer for reading {@code remaining} bytes: this thread's spare one, else a new one of the right size. */
     private byte[] takeBuffer(long remaining) {
         int size = (int) Math.min(Math.min(CHUNK, maxLine), Math.max(4096, remaining));
-        if (size == CHUNK) {
-            byte[] spare = spareBuffer.get();
-            if (spare != null) {
-                spareBuffer.remove(); // a sink that reads another file meanwhile must not share it
-                return spare;
-            }
+        byte[] spare = spareBuffer.get();
+        if (spare != null && spare.length >= size && spare.length <= maxLine) {
+            spareBuffer.remove(); // a sink that reads another file meanwhile must not share it
+            return spare;
         }
         return new byte[size];
     }

@@ -66,12 +66,12 @@ final class CostStateTable {
         String unpriced = CostSource.UNPRICED.code();
         String fromState = CostSource.COST_STATE.code();
         try (PreparedStatement find = conn.prepareStatement("SELECT cs.model, cs.cost_usd,"
-                + " (SELECT SUM(e.total_tokens) FROM usage_events e WHERE e.session_id = cs.session_id"
-                + "  AND e.model = cs.model AND e.cost_source IN (?, ?))"
+                + " (SELECT SUM(e.total_tokens) FROM usage_events e WHERE e.context_id IN (SELECT id FROM contexts"
+                + "  WHERE session_id = cs.session_id AND model = cs.model) AND e.cost_source IN (?, ?))"
                 + " FROM cost_states cs WHERE cs.session_id = ?");
                 PreparedStatement spread = conn.prepareStatement("UPDATE usage_events SET cost_source = ?,"
-                        + " cost_usd = ? * total_tokens / ?, change_seq = ? WHERE session_id = ? AND model = ?"
-                        + " AND cost_source IN (?, ?)")) {
+                        + " cost_usd = ? * total_tokens / ?, change_seq = ? WHERE context_id IN (SELECT id FROM"
+                        + " contexts WHERE session_id = ? AND model = ?) AND cost_source IN (?, ?)")) {
             for (String session : sessions) {
                 find.setString(1, unpriced);
                 find.setString(2, fromState);

@@ -20,7 +20,8 @@ import java.util.Map;
  * rowid, stepping past chunks SQLite cannot read; cost-states the same way. Records go through the normal
  * {@link Ledger#commit}, so the winner rule applies as always. Checkpoints are not carried over: the next sync
  * reads every transcript again, and dedupe merges what the transcripts and the salvaged records both hold. Works
- * on every schema version (records of version 1 and 2 hold their source columns inline).
+ * on every schema version (records of versions 1 and 2 hold their source columns inline, those of version 3 their
+ * session, model and the like).
  *
  * <p>The damaged file is opened and may be changed by SQLite (WAL recovery, a checkpoint on close): callers hand
  * in a copy and keep the original.
@@ -60,15 +61,22 @@ public final class LedgerSalvage {
     }
 
     private static long salvageRecords(Connection c, Ledger into, long[] unreadable) {
-        boolean sources = hasTable(c, "sources");
-        String sql = sources
-                ? "SELECT " + UsageEventTable.SELECT + ", e.rowid FROM " + UsageEventTable.FROM
-                        + " WHERE e.rowid > ? ORDER BY e.rowid LIMIT " + CHUNK
-                : "SELECT message_id, request_id, session_id, project_dir, cwd, ts, model, input, output,"
-                        + " cache_write_5m, cache_write_1h, cache_read, total_tokens, speed, service_tier, version,"
-                        + " sidechain, agent_id, stop_reason_set, config_root, source_file, source_offset, cost_usd,"
-                        + " cost_source, price_version, change_seq, rowid FROM usage_events e"
-                        + " WHERE e.rowid > ? ORDER BY e.rowid LIMIT " + CHUNK;
+        String sql;
+        if (hasTable(c, "contexts")) {
+            sql = "SELECT " + UsageEventTable.SELECT + ", e.rowid FROM " + UsageEventTable.FROM;
+        } else if (hasTable(c, "sources")) { // version 3: the record's own text inline, its source by id
+            sql = "SELECT e.message_id, e.request_id, e.session_id, s.project_dir, e.cwd, e.ts, e.model, e.input,"
+                    + " e.output, e.cache_write_5m, e.cache_write_1h, e.cache_read, e.total_tokens, e.speed,"
+                    + " e.service_tier, e.version, e.sidechain, e.agent_id, e.stop_reason_set, s.config_root,"
+                    + " s.source_file, e.source_offset, e.cost_usd, e.cost_source, e.price_version, e.change_seq,"
+                    + " e.rowid FROM usage_events e JOIN sources s ON s.id = e.source_id";
+        } else { // versions 1 and 2: everything inline
+            sql = "SELECT message_id, request_id, session_id, project_dir, cwd, ts, model, input, output,"
+                    + " cache_write_5m, cache_write_1h, cache_read, total_tokens, speed, service_tier, version,"
+                    + " sidechain, agent_id, stop_reason_set, config_root, source_file, source_offset, cost_usd,"
+                    + " cost_source, price_version, change_seq, rowid FROM usage_events e";
+        }
+        sql += " WHERE e.rowid > ? ORDER BY e.rowid LIMIT " + CHUNK;
         long maxRowid = maxRowid(c);
         long after = Long.MIN_VALUE;
         long salvaged = 0;

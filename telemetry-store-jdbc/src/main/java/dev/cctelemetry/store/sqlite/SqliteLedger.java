@@ -45,13 +45,15 @@ public final class SqliteLedger implements Ledger {
 
     private final Connection conn;
     private final UsageEventTable events;
-    private final SourceTable sources;
+    private final DimensionTable sources;
+    private final DimensionTable contexts;
     private final CostStateTable costStates;
 
     private SqliteLedger(Connection conn, String priceVersion) {
         this.conn = conn;
         this.events = new UsageEventTable(conn, priceVersion);
-        this.sources = new SourceTable(conn);
+        this.sources = DimensionTable.sources(conn);
+        this.contexts = DimensionTable.contexts(conn);
         this.costStates = new CostStateTable(conn);
     }
 
@@ -169,7 +171,7 @@ public final class SqliteLedger implements Ledger {
             CommitOutcome outcome;
             try {
                 long seq = nextChangeSeq();
-                long[] counts = events.upsert(batch.records(), seq, sources);
+                long[] counts = events.upsert(batch.records(), seq, sources, contexts);
                 saveCheckpoints(batch);
                 Set<String> sessions = new HashSet<>();
                 batch.records().forEach(r -> sessions.add(r.sessionId()));
@@ -178,9 +180,11 @@ public final class SqliteLedger implements Ledger {
                 costStates.spread(sessions, seq);
                 conn.commit();
                 sources.committed();
+                contexts.committed();
                 outcome = new CommitOutcome(counts[0], counts[1], batch.records().size() - counts[0] - counts[1]);
             } catch (SQLException | RuntimeException e) {
                 sources.rolledBack();
+                contexts.rolledBack();
                 abandonTransaction(e);
                 throw e;
             }
@@ -387,8 +391,8 @@ public final class SqliteLedger implements Ledger {
     @Override
     public LedgerStats stats() {
         try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*),"
-                + " COUNT(DISTINCT session_id), MIN(ts), MAX(ts), (SELECT COUNT(*) FROM file_checkpoints)"
-                + " FROM usage_events")) {
+                + " COUNT(DISTINCT c.session_id), MIN(e.ts), MAX(e.ts), (SELECT COUNT(*) FROM file_checkpoints)"
+                + " FROM usage_events e JOIN contexts c ON c.id = e.context_id")) {
             rs.next();
             long n = rs.getLong(1);
             Optional<Instant> first = n == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(rs.getLong(3)));
@@ -445,6 +449,11 @@ public final class SqliteLedger implements Ledger {
 
     @Override
     public void close() {
+        try (DimensionTable s = sources; DimensionTable c = contexts) {
+            // their cached statements first, then the connection
+        } catch (SQLException ignored) {
+            // closing anyway: the connection's close releases them too
+        }
         closeQuietly(conn);
     }
 

@@ -15,64 +15,63 @@ import java.util.List;
 
 /**
  * The {@code usage_events} table: one row per API response, keyed by {@code (message_id, request_id)}, written
- * with the winner rule. Runs inside the ledger's transaction; holds no state of its own but the connection.
+ * with the winner rule; the text a record shares with others lives in {@code sources} and {@code contexts}. Runs inside the ledger's transaction; holds no state of its own but the connection.
  */
 final class UsageEventTable {
 
     /** The stored columns, in the order {@link #bind} binds them. */
-    private static final String COLUMNS = "message_id, request_id, session_id, source_id, cwd, ts, model, input,"
-            + " output, cache_write_5m, cache_write_1h, cache_read, total_tokens, speed, service_tier, version,"
-            + " sidechain, agent_id, stop_reason_set, source_offset, cost_usd, cost_source, price_version, change_seq";
+    private static final String COLUMNS = "message_id, request_id, context_id, source_id, ts, input, output,"
+            + " cache_write_5m, cache_write_1h, cache_read, total_tokens, sidechain, stop_reason_set, source_offset,"
+            + " cost_usd, cost_source, price_version, change_seq";
 
     /**
-     * A whole record, joined with its source (alias {@code e} for the event, {@code s} for the source), in the
-     * order {@link #read} reads; {@code change_seq} is column 26.
+     * A whole record, joined with its source and context (aliases {@code e} for the event, {@code s} for the
+     * source, {@code c} for the context), in the order {@link #read} reads; {@code change_seq} is column 26.
      */
-    static final String SELECT = "e.message_id, e.request_id, e.session_id, s.project_dir, e.cwd, e.ts, e.model,"
-            + " e.input, e.output, e.cache_write_5m, e.cache_write_1h, e.cache_read, e.total_tokens, e.speed,"
-            + " e.service_tier, e.version, e.sidechain, e.agent_id, e.stop_reason_set, s.config_root, s.source_file,"
+    static final String SELECT = "e.message_id, e.request_id, c.session_id, s.project_dir, c.cwd, e.ts, c.model,"
+            + " e.input, e.output, e.cache_write_5m, e.cache_write_1h, e.cache_read, e.total_tokens, c.speed,"
+            + " c.service_tier, c.version, e.sidechain, c.agent_id, e.stop_reason_set, s.config_root, s.source_file,"
             + " e.source_offset, e.cost_usd, e.cost_source, e.price_version, e.change_seq";
 
     /**
-     * What reports read of a record (aliases {@code e} and {@code s} as in {@link #SELECT}), in the order
-     * {@link #readReported} reads.
+     * What reports read of a record (aliases as in {@link #SELECT}), in the order {@link #readReported} reads.
      */
-    static final String SELECT_REPORTED = "e.ts, e.session_id, s.project_dir, e.cwd, e.model, e.input, e.output,"
-            + " e.cache_write_5m, e.cache_write_1h, e.cache_read, e.cost_usd, e.cost_source, e.speed";
+    static final String SELECT_REPORTED = "e.ts, c.session_id, s.project_dir, c.cwd, c.model, e.input, e.output,"
+            + " e.cache_write_5m, e.cache_write_1h, e.cache_read, e.cost_usd, e.cost_source, c.speed";
 
     /** Columns of {@link #SELECT_REPORTED}. */
     static final int SELECTED_REPORTED = 13;
 
     /** What {@link #SELECT} reads from. */
-    static final String FROM = "usage_events e JOIN sources s ON s.id = e.source_id";
+    static final String FROM = "usage_events e JOIN sources s ON s.id = e.source_id JOIN contexts c ON c.id = e.context_id";
 
     /** Columns of {@link #SELECT}. */
     static final int SELECTED = 26;
 
-    /** Column count of {@link #COLUMNS}; the incoming record's source file is bound after them. */
-    private static final int STORED = 24;
+    /** Column count of {@link #COLUMNS}; the incoming record's speed and source file are bound after them. */
+    private static final int STORED = 18;
 
     /**
      * Replaces a stored copy only when {@link dev.cctelemetry.core.usage.WinnerRule} prefers the incoming one:
      * larger total; then non-sidechain; then speed set; then stop_reason set; then earlier (file, offset). The
-     * incoming values are numbered parameters ({@code ?1..?24} in {@link #COLUMNS} order, {@code ?25} its source
-     * file); the stored copy's file is looked up through its source id.
+     * incoming values are numbered parameters ({@code ?1..?18} in {@link #COLUMNS} order, {@code ?19} its speed,
+     * {@code ?20} its source file); the stored copy's speed and file are looked up through its ids.
      */
     private static final String INCOMING_WINS = """
-            ?13 > total_tokens
-            OR (?13 = total_tokens AND (
-                 ?17 < sidechain
-              OR (?17 = sidechain AND (
-                   (?14 <> '') > (speed <> '')
-                OR ((?14 <> '') = (speed <> '') AND (
-                     ?19 > stop_reason_set
-                  OR (?19 = stop_reason_set AND (
-                       ?25 < (SELECT source_file FROM sources WHERE id = usage_events.source_id)
-                    OR (?25 = (SELECT source_file FROM sources WHERE id = usage_events.source_id)
-                        AND ?20 < source_offset)))))))))""";
+            ?11 > total_tokens
+            OR (?11 = total_tokens AND (
+                 ?12 < sidechain
+              OR (?12 = sidechain AND (
+                   (?19 <> '') > ((SELECT speed FROM contexts WHERE id = usage_events.context_id) <> '')
+                OR ((?19 <> '') = ((SELECT speed FROM contexts WHERE id = usage_events.context_id) <> '') AND (
+                     ?13 > stop_reason_set
+                  OR (?13 = stop_reason_set AND (
+                       ?20 < (SELECT source_file FROM sources WHERE id = usage_events.source_id)
+                    OR (?20 = (SELECT source_file FROM sources WHERE id = usage_events.source_id)
+                        AND ?14 < source_offset)))))))))""";
 
     private static final String INSERT = "INSERT OR IGNORE INTO usage_events (" + COLUMNS + ") VALUES ("
-            + "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + String.join(",", java.util.Collections.nCopies(STORED, "?")) + ")";
 
     /** Replaces the stored copy whole, only when the incoming copy wins. */
     private static final String REPLACE = replaceStatement();
@@ -106,7 +105,8 @@ final class UsageEventTable {
      *
      * @return {inserted, replaced}
      */
-    long[] upsert(List<UsageRecord> batch, long seq, SourceTable sources) throws SQLException {
+    long[] upsert(List<UsageRecord> batch, long seq, DimensionTable sources, DimensionTable contexts)
+            throws SQLException {
         // Not sorted by key first: on 117k records that cost more (0.1 s under the quick JIT tier) than the index
         // saved by being written in order.
         List<UsageRecord> records = batch;
@@ -116,7 +116,7 @@ final class UsageEventTable {
             for (int from = 0; from < records.size(); from += JDBC_BATCH) {
                 List<UsageRecord> chunk = records.subList(from, Math.min(records.size(), from + JDBC_BATCH));
                 for (UsageRecord r : chunk) {
-                    bind(ps, r, seq, sources);
+                    bind(ps, r, seq, sources, contexts);
                     ps.addBatch();
                 }
                 int[] counts = ps.executeBatch();
@@ -133,8 +133,9 @@ final class UsageEventTable {
         if (!existing.isEmpty()) {
             try (PreparedStatement ps = conn.prepareStatement(REPLACE)) {
                 for (UsageRecord r : existing) {
-                    bind(ps, r, seq, sources);
-                    ps.setString(STORED + 1, r.sourceFile());
+                    bind(ps, r, seq, sources, contexts);
+                    ps.setString(STORED + 1, r.speed());
+                    ps.setString(STORED + 2, r.sourceFile());
                     replaced += ps.executeUpdate();
                 }
             }
@@ -142,27 +143,22 @@ final class UsageEventTable {
         return new long[] {inserted, replaced};
     }
 
-    private void bind(PreparedStatement ps, UsageRecord r, long seq, SourceTable sources) throws SQLException {
+    private void bind(PreparedStatement ps, UsageRecord r, long seq, DimensionTable sources,
+            DimensionTable contexts) throws SQLException {
         TokenCounts t = r.tokens();
         int i = 1;
         ps.setString(i++, r.key().messageId());
         ps.setString(i++, r.key().requestId());
-        ps.setString(i++, r.sessionId());
-        ps.setLong(i++, sources.idOf(new SourceTable.Source(r.configRoot(), r.sourceFile(), r.projectDir())));
-        ps.setString(i++, r.cwd());
+        ps.setLong(i++, contexts.idOf(r));
+        ps.setLong(i++, sources.idOf(r));
         ps.setLong(i++, r.timestamp().toEpochMilli());
-        ps.setString(i++, r.model());
         ps.setLong(i++, t.input());
         ps.setLong(i++, t.output());
         ps.setLong(i++, t.cacheWrite5m());
         ps.setLong(i++, t.cacheWrite1h());
         ps.setLong(i++, t.cacheRead());
         ps.setLong(i++, t.total());
-        ps.setString(i++, r.speed());
-        ps.setString(i++, r.serviceTier());
-        ps.setString(i++, r.version());
         ps.setInt(i++, r.sidechain() ? 1 : 0);
-        ps.setString(i++, r.agentId());
         ps.setInt(i++, r.stopReasonSet() ? 1 : 0);
         ps.setLong(i++, r.sourceOffset());
         ps.setDouble(i++, r.costUsd());

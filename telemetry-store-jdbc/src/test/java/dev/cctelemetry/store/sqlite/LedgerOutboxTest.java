@@ -117,7 +117,7 @@ public class LedgerOutboxTest {
         writeVersionOneLedger(file, 25);
 
         try (SqliteLedger ledger = SqliteLedger.open(file, "v")) {
-            assertThat(ledger.schemaVersion()).isEqualTo(3);
+            assertThat(ledger.schemaVersion()).isEqualTo(LedgerSchema.CURRENT);
             assertThat(ledger.pushedMark(TARGET)).isZero();
             assertThat(ledger.countPendingForPush(0)).isEqualTo(25);
             List<UsageRecord> upgraded = ledger.pendingForPush(0, 1000).records();
@@ -135,7 +135,7 @@ public class LedgerOutboxTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(3);
+            assertThat(rs.getInt(1)).isEqualTo(LedgerSchema.CURRENT);
         }
     }
 
@@ -145,7 +145,7 @@ public class LedgerOutboxTest {
      */
     public static void writeVersionOneLedger(Path file, int records) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (String sql : LedgerSchema.versionOneStatements()) {
+            for (String sql : LedgerSchema.statementsThrough(1)) {
                 s.execute(sql);
             }
             s.execute("PRAGMA user_version = 1");

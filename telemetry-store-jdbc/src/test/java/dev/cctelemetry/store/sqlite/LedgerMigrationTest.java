@@ -1,0 +1,148 @@
+package dev.cctelemetry.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.usage.CostSource;
+import dev.cctelemetry.core.usage.SessionCostState;
+import dev.cctelemetry.core.usage.TokenCounts;
+import dev.cctelemetry.core.usage.UsageKey;
+import dev.cctelemetry.core.usage.UsageRecord;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A version-3 ledger (session, model and the like inline in each row) upgraded to version 4 (a contexts table). */
+class LedgerMigrationTest {
+
+    private static final String UNKNOWN_MODEL = "claude-opus-9-unreleased";
+
+    @TempDir
+    Path dir;
+
+    /** Records that differ in every column that moves to the contexts table, from two roots and three files. */
+    private static List<UsageRecord> records() {
+        List<UsageRecord> out = new ArrayList<>();
+        String[] models = {"claude-sonnet-4-6", "claude-opus-4-5-20251101", UNKNOWN_MODEL};
+        for (int n = 0; n < 60; n++) {
+            String model = models[n % 3];
+            boolean unknown = model.equals(UNKNOWN_MODEL);
+            String root = n % 4 == 0 ? "/other" : "/root";
+            out.add(new UsageRecord(new UsageKey("msg_" + n, n % 7 == 0 ? "" : "req_" + n), "session-" + n % 4,
+                    "-p" + n % 2, "/w/" + n % 3, Instant.parse("2025-08-01T10:00:00Z").plusSeconds(n * 61L), model,
+                    new TokenCounts(n, 10L * n, n % 5, n % 2, 100L + n), n % 5 == 0 ? "fast" : "",
+                    n % 2 == 0 ? "standard" : "priority", "2.1." + n % 4, n % 6 == 0, n % 6 == 0 ? "agent-a" : "",
+                    n % 3 != 1, root, root + "/projects/-p" + n % 2 + "/f" + n % 3 + ".jsonl", n * 100L,
+                    unknown ? 0 : n * 1e-4, unknown ? CostSource.UNPRICED : CostSource.PRICE_TABLE));
+        }
+        return out;
+    }
+
+    /** A ledger as version 3 wrote it: its DDL, {@code user_version = 3}, rows in version 3's shape. */
+    private static void writeVersionThreeLedger(Path file, List<UsageRecord> records) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String sql : LedgerSchema.statementsThrough(3)) {
+                s.execute(sql);
+            }
+            s.execute("PRAGMA user_version = 3");
+            Map<String, Long> sources = new LinkedHashMap<>();
+            try (PreparedStatement src = c.prepareStatement(
+                    "INSERT INTO sources (config_root, source_file, project_dir) VALUES (?, ?, ?)");
+                    PreparedStatement ev = c.prepareStatement("INSERT INTO usage_events VALUES (?,?,?,?,?,?,?,?,?,?,?,"
+                            + "?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                for (UsageRecord r : records) {
+                    String key = r.configRoot() + "|" + r.sourceFile() + "|" + r.projectDir();
+                    if (!sources.containsKey(key)) {
+                        src.setString(1, r.configRoot());
+                        src.setString(2, r.sourceFile());
+                        src.setString(3, r.projectDir());
+                        src.executeUpdate();
+                        sources.put(key, (long) sources.size() + 1);
+                    }
+                    Object[] row = {r.key().messageId(), r.key().requestId(), r.sessionId(), sources.get(key),
+                        r.cwd(), r.timestamp().toEpochMilli(), r.model(), r.tokens().input(), r.tokens().output(),
+                        r.tokens().cacheWrite5m(), r.tokens().cacheWrite1h(), r.tokens().cacheRead(),
+                        r.tokens().total(), r.speed(), r.serviceTier(), r.version(), r.sidechain() ? 1 : 0,
+                        r.agentId(), r.stopReasonSet() ? 1 : 0, r.sourceOffset(), r.costUsd(),
+                        r.costSource().code(), r.costSource() == CostSource.PRICE_TABLE ? "v" : "", 1};
+                    for (int i = 0; i < row.length; i++) {
+                        ev.setObject(i + 1, row[i]);
+                    }
+                    ev.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static List<UsageRecord> all(Ledger ledger) {
+        List<UsageRecord> out = new ArrayList<>();
+        ledger.forEachRecord(Ledger.RecordFilter.ALL, out::add);
+        return out;
+    }
+
+    private static long count(Path file, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void everyRecordComesThroughWholeWithOneContextRowPerDistinctTuple() throws Exception {
+        Path file = dir.resolve("v3.db");
+        List<UsageRecord> records = records();
+        writeVersionThreeLedger(file, records);
+
+        try (SqliteLedger ledger = SqliteLedger.open(file, "v")) {
+            assertThat(ledger.schemaVersion()).isEqualTo(4);
+            assertThat(all(ledger)).containsExactlyInAnyOrderElementsOf(records);
+            assertThat(ledger.stats().sessions()).isEqualTo(4);
+        }
+        long tuples = records.stream().map(r -> List.of(r.sessionId(), r.model(), r.cwd(), r.speed(),
+                r.serviceTier(), r.version(), r.agentId())).distinct().count();
+        assertThat(count(file, "SELECT COUNT(*) FROM contexts")).isEqualTo(tuples);
+        assertThat(count(file, "PRAGMA user_version")).isEqualTo(4);
+    }
+
+    @Test
+    void aMigratedLedgerKeepsTheWinnerRuleAndSpreadsCostStates() throws Exception {
+        Path file = dir.resolve("v3.db");
+        List<UsageRecord> records = records();
+        writeVersionThreeLedger(file, records);
+        UsageRecord slow = records.stream().filter(r -> r.speed().isEmpty()).findFirst().orElseThrow();
+        // The same response again, as complete, but with speed set: the winner rule prefers it.
+        UsageRecord fast = new UsageRecord(slow.key(), slow.sessionId(), slow.projectDir(), slow.cwd(),
+                slow.timestamp(), slow.model(), slow.tokens(), "standard", slow.serviceTier(), slow.version(),
+                slow.sidechain(), slow.agentId(), slow.stopReasonSet(), slow.configRoot(), slow.sourceFile(),
+                slow.sourceOffset() + 1, slow.costUsd(), slow.costSource());
+        String unknownSession = records.stream().filter(r -> r.model().equals(UNKNOWN_MODEL)).findFirst()
+                .orElseThrow().sessionId();
+        SessionCostState state = new SessionCostState(unknownSession, Map.of(UNKNOWN_MODEL,
+                new SessionCostState.ModelCost(2.5, TokenCounts.ZERO)), "/root/projects/-p0/f0.jsonl", 999);
+
+        try (SqliteLedger ledger = SqliteLedger.open(file, "v")) {
+            Ledger.CommitOutcome outcome = ledger.commit(new Ledger.IngestBatch(List.of(fast), List.of(),
+                    List.of(state)));
+            assertThat(outcome.replaced()).isEqualTo(1);
+            List<UsageRecord> now = all(ledger);
+            assertThat(now).contains(fast).doesNotContain(slow).hasSize(records.size());
+            List<UsageRecord> spread = now.stream().filter(r -> r.sessionId().equals(unknownSession)
+                    && r.model().equals(UNKNOWN_MODEL)).toList();
+            assertThat(spread).isNotEmpty().allSatisfy(r -> assertThat(r.costSource())
+                    .isEqualTo(CostSource.COST_STATE));
+            assertThat(spread.stream().mapToDouble(UsageRecord::costUsd).sum()).isCloseTo(2.5,
+                    org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+}
