@@ -38,9 +38,11 @@ public final class Main {
         }
         TelemetryEnvironment env = new TelemetryEnvironment(System.getenv(), userHome(System.getenv()),
                 Path.of("").toAbsolutePath());
+        StartupWarmup warmup = StartupWarmup.startFor(args, env);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = run(args, env, Clock.systemUTC(), out, err);
+        int code = run(args, env, Clock.systemUTC(), out, err, Platform.detect(System.getProperty("os.name", "")),
+                warmup);
         out.flush();
         err.flush();
         if (code != 0) {
@@ -61,12 +63,20 @@ public final class Main {
      */
     static int run(String[] args, TelemetryEnvironment env, Clock clock, PrintWriter out, PrintWriter err,
             Platform platform, Module... overrides) {
+        return run(args, env, clock, out, err, platform, StartupWarmup.NONE, overrides);
+    }
+
+    private static int run(String[] args, TelemetryEnvironment env, Clock clock, PrintWriter out, PrintWriter err,
+            Platform platform, StartupWarmup warmup, Module... overrides) {
         if (args.length > 0 && args[0].equals("hook-run")) {
+            warmup.awaitLogging();
             return runHook(args, env, clock, platform, overrides);
         }
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        configureLogging(verbose);
+        // The injector and the command line first, logging after: meanwhile the warm-up initializes logging.
         CommandLine cl = commandLine(injector(env, clock, platform, HookSyncLog.disabled(), overrides), args);
+        warmup.awaitLogging();
+        configureLogging(verbose);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -1,7 +1,6 @@
 package dev.cctelemetry.cli.platform;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
 import dev.cctelemetry.core.port.out.Detacher;
 import dev.cctelemetry.core.port.out.HookScriptRenderer;
 import dev.cctelemetry.core.port.out.ServiceInstaller;
@@ -32,14 +31,11 @@ public final class UnixPlatformModule extends AbstractModule {
         bind(Platform.class).toInstance(platform);
         bind(Detacher.class).to(SetsidDetacher.class);
         bind(HookScriptRenderer.class).to(PosixHookScriptRenderer.class);
-    }
-
-    @Provides
-    ServiceInstaller serviceInstaller() {
-        return switch (platform) {
+        Platform p = platform;
+        bind(ServiceInstaller.class).toProvider(() -> switch (p) {
             case LINUX -> new SystemdUserUnitInstaller();
             case MACOS -> new LaunchAgentInstaller();
             default -> new UnsupportedServiceInstaller(System.getProperty("os.name", "this OS"));
-        };
+        });
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.OSInfo;
 
@@ -25,12 +26,30 @@ public final class SqliteNativeLibrary {
     }
 
     /**
+     * {@link #useFolder}, then loads the native library and the driver's classes, so that a first connection
+     * opened later (by another thread) finds them ready: what a process does on a second core while its first
+     * builds the command line. Never throws; whatever fails here fails again, and is reported, on first use.
+     *
+     * @param nativeDir as for {@link #useFolder}
+     */
+    public static void preload(Path nativeDir) {
+        useFolder(nativeDir);
+        try {
+            SQLiteJDBCLoader.initialize();
+            new SQLiteConfig(); // its date formats and pragma tables are a good part of a first connection
+        } catch (Exception | LinkageError e) {
+            log.debug("could not preload the SQLite driver: {}", e.toString());
+        }
+    }
+
+    /**
      * Points the driver at a copy of its native library under {@code nativeDir}, extracting it when absent.
-     * Must run before the first connection. Any failure leaves the driver's own loading in place.
+     * Must run before the first connection. Any failure leaves the driver's own loading in place. Synchronized:
+     * {@link #preload} may be running it on another thread.
      *
      * @param nativeDir e.g. {@code ~/.claude-telemetry/lib/native}
      */
-    public static void useFolder(Path nativeDir) {
+    public static synchronized void useFolder(Path nativeDir) {
         if (System.getProperty("org.sqlite.lib.path") != null) {
             return; // set by the user or an earlier call: respect it
         }

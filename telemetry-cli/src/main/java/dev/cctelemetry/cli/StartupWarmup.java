@@ -1,0 +1,82 @@
+package dev.cctelemetry.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cctelemetry.store.sqlite.SqliteNativeLibrary;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a command that opens the ledger will need and the main thread does not need first, started on a second
+ * core at once: logback's configuration, the SQLite driver and its native library, Jackson's object mapper,
+ * time-zone and number-formatting data. Meanwhile the main thread builds the injector and the command line; when
+ * it gets there, these are loaded and initialized (class initialization is thread-safe, and the native library
+ * is set up under a lock). Only loading and initializing: nothing here opens the ledger or writes a record, so a
+ * warm-up that is still running when the process ends, or that fails, changes nothing. A warm sync with nothing
+ * new spends most of its time starting up, so this is a good part of it.
+ *
+ * <p>Logging comes first, and the main thread waits for it ({@link #awaitLogging}) before touching logback's
+ * own classes: while SLF4J initializes on one thread it hands the others stand-in loggers.
+ */
+final class StartupWarmup {
+
+    /** No warm-up: for commands run in-process (tests) and commands that do not open the ledger. */
+    static final StartupWarmup NONE = new StartupWarmup(null);
+
+    /** How long the main thread waits for logging before going on without the warm-up's help. */
+    private static final long LOGGING_WAIT_SECONDS = 10;
+
+    /** Commands that open the ledger (the others gain nothing and would pay for the thread). */
+    private static final Set<String> LEDGER_COMMANDS = Set.of("sync", "report", "export", "push", "status",
+            "hook-run", "daemon", "repair");
+
+    /** Counted down once logging is initialized; null for {@link #NONE}. */
+    private final CountDownLatch logging;
+
+    private StartupWarmup(CountDownLatch logging) {
+        this.logging = logging;
+    }
+
+    /** Starts the warm-up when the command line names a command that opens the ledger, else {@link #NONE}. */
+    static StartupWarmup startFor(String[] args, TelemetryEnvironment env) {
+        if (args.length == 0 || !LEDGER_COMMANDS.contains(args[0])) {
+            return NONE;
+        }
+        StartupWarmup warmup = new StartupWarmup(new CountDownLatch(1));
+        Thread t = new Thread(() -> warmup.warm(env), "cct-warmup");
+        t.setDaemon(true);
+        t.start();
+        return warmup;
+    }
+
+    /** Returns once logging is initialized (at once for {@link #NONE}); logback's classes are safe to use then. */
+    void awaitLogging() {
+        if (logging == null) {
+            return;
+        }
+        try {
+            logging.await(LOGGING_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void warm(TelemetryEnvironment env) {
+        try {
+            try {
+                LoggerFactory.getILoggerFactory();
+            } finally {
+                logging.countDown();
+            }
+            SqliteNativeLibrary.preload(env.telemetryHome().resolve("lib").resolve("native"));
+            new ObjectMapper();
+            TimeZone.getDefault();
+            String.format(Locale.ROOT, "%,d %.2f", 1, 1.0);
+        } catch (RuntimeException | LinkageError e) {
+            // a warm-up only: the command does the same work again and reports what fails
+        }
+    }
+}
