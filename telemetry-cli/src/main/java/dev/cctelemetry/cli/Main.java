@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -38,15 +39,32 @@ public final class Main {
         }
         TelemetryEnvironment env = new TelemetryEnvironment(System.getenv(), userHome(System.getenv()),
                 Path.of("").toAbsolutePath());
-        StartupWarmup warmup = StartupWarmup.startFor(args, env);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        Optional<Integer> quick = quickSync(args, env, out);
+        if (quick.isPresent()) {
+            out.flush();
+            System.exit(quick.get());
+        }
+        StartupWarmup warmup = StartupWarmup.startFor(args, env);
         int code = run(args, env, Clock.systemUTC(), out, err, Platform.detect(System.getProperty("os.name", "")),
                 warmup);
         out.flush();
         err.flush();
         if (code != 0) {
             System.exit(code);
+        }
+    }
+
+    /**
+     * A sync with nothing new, answered before anything else starts ({@link QuickSync}); empty when the usual
+     * path must run. Never fails a command: whatever goes wrong here, the usual path runs.
+     */
+    private static Optional<Integer> quickSync(String[] args, TelemetryEnvironment env, PrintWriter out) {
+        try {
+            return QuickSync.tryRun(args, env, Clock.systemUTC(), out);
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

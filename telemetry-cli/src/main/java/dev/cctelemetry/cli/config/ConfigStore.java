@@ -1,6 +1,9 @@
 package dev.cctelemetry.cli.config;
 
 import dev.cctelemetry.core.io.AtomicFile;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -84,6 +87,59 @@ public final class ConfigStore {
         }
         write(root);
         return loadOrCreate();
+    }
+
+    /**
+     * Whether {@link #loadOrCreate} would find {@code json} complete (a machine id and name, so it writes
+     * nothing) and with no store to push to, decided with Jackson's streaming parser: the same answer without
+     * an object mapper, for a quick sync that has no other use for one. Anything unexpected answers false, and
+     * the caller loads the config the usual way.
+     */
+    public static boolean isCompleteWithoutStore(byte[] json) {
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            boolean id = false;
+            boolean name = false;
+            boolean store = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "machine_id" -> id = nonBlankText(p, value);
+                    case "machine_name" -> name = nonBlankText(p, value);
+                    case "store" -> store = value == JsonToken.START_OBJECT && storeHasUrl(p);
+                    default -> p.skipChildren();
+                }
+            }
+            return p.currentToken() == JsonToken.END_OBJECT && id && name && !store;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean nonBlankText(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_STRING) {
+            p.skipChildren();
+            return false;
+        }
+        return !p.getText().isBlank();
+    }
+
+    /** Reads the store object the parser is at; whether its url is a non-blank string (the last one counts). */
+    private static boolean storeHasUrl(JsonParser p) throws IOException {
+        boolean url = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("url")) {
+                url = nonBlankText(p, value);
+            } else {
+                p.skipChildren();
+            }
+        }
+        return url;
     }
 
     private static Optional<StoreConfig> store(JsonNode s) {

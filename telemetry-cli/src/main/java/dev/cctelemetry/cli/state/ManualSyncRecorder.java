@@ -1,8 +1,8 @@
 package dev.cctelemetry.cli.state;
 
 import dev.cctelemetry.core.io.AtomicFile;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,13 +22,18 @@ public final class ManualSyncRecorder {
 
     /** Records one sync's outcome; best effort (a status file must never fail the sync itself). */
     public void record(Instant at, boolean ok, String error, String detail) {
-        ObjectNode n = new ObjectMapper().createObjectNode();
-        n.put("at", at.toString());
-        n.put("ok", ok);
-        n.put("error", ok ? "" : error);
-        n.put("detail", detail);
         try {
-            AtomicFile.write(file, new ObjectMapper().writeValueAsBytes(n));
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(128);
+            // The streaming writer: an object mapper would cost a quick sync more than the sync itself.
+            try (JsonGenerator g = new JsonFactory().createGenerator(bytes)) {
+                g.writeStartObject();
+                g.writeStringField("at", at.toString());
+                g.writeBooleanField("ok", ok);
+                g.writeStringField("error", ok ? "" : error);
+                g.writeStringField("detail", detail);
+                g.writeEndObject();
+            }
+            AtomicFile.write(file, bytes.toByteArray());
         } catch (IOException e) {
             // best effort: status is informational
         }

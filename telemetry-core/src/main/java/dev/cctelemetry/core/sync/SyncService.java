@@ -192,6 +192,12 @@ public final class SyncService implements SyncUseCase {
             }
             committer.shutdown();
         }
+        try {
+            ledger.publishCheckpoints();
+        } catch (RuntimeException e) {
+            // Only the next quick check is lost: it opens the ledger instead.
+            log.debug("cannot publish checkpoints: {}", e.toString());
+        }
         Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - t0);
         return new SyncSummary(files.size(), totals.filesRead, totals.bytes, totals.inserted, totals.replaced,
                 totals.sessions.size(), totals.skipped, elapsed, resumed);

@@ -36,6 +36,28 @@ class TranscriptDiscoveryTest {
     }
 
     @Test
+    void theWalkDescribesEveryFileAsTheSingleFileDescriptionDoes() throws IOException {
+        Path root = tmp.resolve("claude");
+        Path projects = root.resolve("projects");
+        List<String> layouts = List.of("top.jsonl", "-p/s.jsonl", "-p/subagents/agent-1.jsonl",
+                "-p/s/subagents/agent-2.jsonl", "-p/s/x/subagents/agent-3.jsonl", "-p/s/subagents/deeper/a.jsonl",
+                "-p/sessions/backup.jsonl", "-q/s2/subagents/agent-4.jsonl", "-q/no.dots", "-q/.jsonl");
+        for (String l : layouts) {
+            touch(projects.resolve(l));
+        }
+        ClaudeRoot claude = new ClaudeRoot(root);
+        var files = new TranscriptDiscovery().discover(List.of(claude)).files();
+        assertThat(files).hasSize(9);
+        for (TranscriptFile f : files) {
+            var attrs = Files.readAttributes(f.path(), java.nio.file.attribute.BasicFileAttributes.class);
+            assertThat(f).isEqualTo(TranscriptDiscovery.describe(claude, projects, f.path(), attrs));
+        }
+        assertThat(files).extracting(f -> projects.relativize(f.path()) + " " + f.projectDir() + " "
+                + f.pathSessionId()).contains("-p/subagents/agent-1.jsonl -p agent-1",
+                "-p/s/subagents/agent-2.jsonl -p s", "-p/s/x/subagents/agent-3.jsonl -p x", "top.jsonl  top");
+    }
+
+    @Test
     void symlinksAreFollowedOnlyInsideRootsAndLoopsEnd() throws IOException {
         Path root = tmp.resolve("claude");
         Path proj = root.resolve("projects/-p");

@@ -44,13 +44,17 @@ public final class SqliteLedger implements Ledger {
     private static final int SQLITE_BUSY = 5;
 
     private final Connection conn;
+    private final Path file;
+    /** Whether this instance has committed anything (then its published checkpoints are out of date). */
+    private boolean committed;
     private final UsageEventTable events;
     private final DimensionTable sources;
     private final DimensionTable contexts;
     private final CostStateTable costStates;
 
-    private SqliteLedger(Connection conn, String priceVersion) {
+    private SqliteLedger(Connection conn, Path file, String priceVersion) {
         this.conn = conn;
+        this.file = file;
         this.events = new UsageEventTable(conn, priceVersion);
         this.sources = DimensionTable.sources(conn);
         this.contexts = DimensionTable.contexts(conn);
@@ -90,7 +94,7 @@ public final class SqliteLedger implements Ledger {
             enableWal(c);
             LedgerSchema.migrate(c);
             capPagesForTests(c);
-            return new SqliteLedger(c, priceVersion);
+            return new SqliteLedger(c, file.toAbsolutePath(), priceVersion);
         } catch (SQLException e) {
             closeQuietly(c);
             throw new LedgerOpenException("cannot open ledger " + file + ": " + oneLine(e), e);
@@ -167,6 +171,14 @@ public final class SqliteLedger implements Ledger {
     @Override
     public CommitOutcome commit(IngestBatch batch) {
         try {
+            // Before the transaction: a published copy that exists is then never older than the ledger.
+            PublishedCheckpoints.forget(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + PublishedCheckpoints.fileFor(file) + ": "
+                    + e.getMessage(), e);
+        }
+        committed = true;
+        try {
             conn.setAutoCommit(false);
             CommitOutcome outcome;
             try {
@@ -237,6 +249,39 @@ public final class SqliteLedger implements Ledger {
                 ps.setLong(6, cp.headHash());
                 ps.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * Publishes the checkpoints and record count next to the ledger ({@link PublishedCheckpoints}) once the log
+     * holding this instance's commits is on disk. Skipped when this instance committed nothing and the copy
+     * there describes this ledger file (it is current then: every commit removes it).
+     */
+    @Override
+    public void publishCheckpoints() {
+        if (!committed && PublishedCheckpoints.read(file).isPresent()) {
+            return;
+        }
+        try {
+            flushLog();
+            PublishedCheckpoints.write(file, recordCount(), checkpoints().values());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Forces the write-ahead log to disk. With {@code synchronous=NORMAL} SQLite syncs it only at checkpoints,
+     * which a concurrent reader can hold off; the published copy must not survive a power cut that the commits
+     * it describes do not.
+     */
+    private void flushLog() throws IOException {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(wal,
+                java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no log: everything is in the database file, which SQLite synced when it checkpointed
         }
     }
 

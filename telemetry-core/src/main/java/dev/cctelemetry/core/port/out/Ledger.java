@@ -32,6 +32,15 @@ public interface Ledger extends UsageRecordSource, AutoCloseable {
      */
     CommitOutcome commit(IngestBatch batch);
 
+    /**
+     * A sync is over and its caller still holds the sync lock: the ledger may now keep a copy of its checkpoints
+     * where a later process can compare transcripts with them without opening the ledger (a quick "anything
+     * new?"). Such a copy must never claim more than the ledger holds; ledgers without one do nothing.
+     */
+    default void publishCheckpoints() {
+        // nothing to publish
+    }
+
     /** Streams stored records that match the filter, ordered by timestamp. */
     @Override
     void forEachRecord(RecordFilter filter, Consumer<UsageRecord> action);

@@ -1,0 +1,144 @@
+package dev.cctelemetry.cli;
+
+import dev.cctelemetry.cli.config.ConfigStore;
+import dev.cctelemetry.cli.state.InstallLayout;
+import dev.cctelemetry.cli.state.ManualSyncRecorder;
+import dev.cctelemetry.core.push.PushResult;
+import dev.cctelemetry.core.sync.NoChangeCheck;
+import dev.cctelemetry.core.sync.SyncSummary;
+import dev.cctelemetry.core.transcript.ClaudeRoot;
+import dev.cctelemetry.core.transcript.ClaudeRootResolver;
+import dev.cctelemetry.store.sqlite.PublishedCheckpoints;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code cc-telemetry sync} when there is nothing new, which is most syncs: answered from the checkpoints the
+ * last sync published next to the ledger ({@link PublishedCheckpoints}) and a {@code stat} of every transcript,
+ * before the injector, the command-line framework, logging or SQLite are started. It prints exactly what the sync
+ * would print and records the manual sync for {@code status} the same way.
+ *
+ * <p>It answers only when that is certain, and otherwise leaves the command to the usual path, which then does
+ * its own work from the start: a command line other than {@code sync} with {@code --claude-dir} and
+ * {@code --json}; a config that a sync would complete, or with a remote store (a sync pushes); a missing state
+ * folder or Claude folder (a sync says so); no published checkpoints, or a ledger committed to since they were
+ * published; any transcript that is new, has changed or was not read to its end. It takes no lock: it writes
+ * nothing but the status file, and when another sync is busy, its first commit has removed the published copy.
+ */
+final class QuickSync {
+
+    private QuickSync() {
+    }
+
+    /** The exit code when the sync was answered here; empty when the usual path must run it. */
+    static Optional<Integer> tryRun(String[] args, TelemetryEnvironment env, Clock clock, PrintWriter out) {
+        long start = System.nanoTime();
+        Optional<Request> request = Request.parse(args);
+        if (request.isEmpty() || !Files.isDirectory(env.syncLockFile().getParent())) {
+            return Optional.empty();
+        }
+        warmFormatting();
+        try {
+            if (!ConfigStore.isCompleteWithoutStore(Files.readAllBytes(env.telemetryHome().resolve("config.json")))) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        ClaudeRootResolver.Resolution resolution = new ClaudeRootResolver(env.env(), env.userHome())
+                .resolve(request.get().claudeDirs());
+        if (resolution.explicit() && !resolution.missing().isEmpty()) {
+            return Optional.empty();
+        }
+        List<ClaudeRoot> roots = resolution.roots();
+        Optional<PublishedCheckpoints> published = PublishedCheckpoints.read(env.ledgerFile());
+        if (published.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SyncSummary> summary = new NoChangeCheck().check(roots, published.get().checkpoints(),
+                new MonotonicClock(), start);
+        if (summary.isEmpty()) {
+            return Optional.empty();
+        }
+        SyncSummary s = summary.get();
+        long total = published.get().recordCount();
+        if (request.get().json()) {
+            try {
+                out.println(SyncCommand.toJson(s, roots, total, false, PushResult.notConfigured()));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        } else {
+            out.println(SyncCommand.summaryLine(s));
+            out.printf(Locale.ROOT, "Ledger: %s (%,d records)%n", env.ledgerFile(), total);
+        }
+        new ManualSyncRecorder(new InstallLayout(env.telemetryHome()).manualSync()).record(clock.instant(), true, "",
+                String.format(Locale.ROOT, "%,d new records", s.newRecords()));
+        return Optional.of(ExitCode.OK);
+    }
+
+    /**
+     * Loads, on the second core while this one walks the transcripts, what printing the summary needs first:
+     * {@code String.format}'s parser and number formats were a sixth of a quick sync.
+     */
+    private static void warmFormatting() {
+        Thread t = new Thread(new FormattingWarmup(), "cct-quick-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    // Classes rather than lambdas in this file: a lambda's first call links a call site, which costs about as
+    // much as the whole check when the class-data archive was made by a run that did not take this path.
+
+    /** Formats once, so that the summary's formats are loaded by the time it is printed. */
+    private static final class FormattingWarmup implements Runnable {
+        @Override
+        public void run() {
+            String.format(Locale.ROOT, "%,d %.2f", 1L, 1.0);
+        }
+    }
+
+    /** {@code System.nanoTime}, for the check's elapsed time. */
+    private static final class MonotonicClock implements java.util.function.LongSupplier {
+        @Override
+        public long getAsLong() {
+            return System.nanoTime();
+        }
+    }
+
+    /** The one command line answered here: {@code sync [--claude-dir DIR]... [--json]}. */
+    private record Request(List<Path> claudeDirs, boolean json) {
+
+        static Optional<Request> parse(String[] args) {
+            if (args.length == 0 || !args[0].equals("sync")) {
+                return Optional.empty();
+            }
+            List<Path> dirs = new ArrayList<>();
+            boolean json = false;
+            for (int i = 1; i < args.length; i++) {
+                String a = args[i];
+                try {
+                    if (a.equals("--json") && !json) {
+                        json = true;
+                    } else if (a.equals("--claude-dir") && i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                        dirs.add(Path.of(args[++i]));
+                    } else if (a.startsWith("--claude-dir=") && a.length() > "--claude-dir=".length()) {
+                        dirs.add(Path.of(a.substring("--claude-dir=".length())));
+                    } else {
+                        return Optional.empty(); // anything else is the usual parser's to accept or refuse
+                    }
+                } catch (java.nio.file.InvalidPathException e) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new Request(List.copyOf(dirs), json));
+        }
+    }
+}
