@@ -1,10 +1,13 @@
 package dev.cctelemetry.store.sqlite;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import org.sqlite.Function;
 
 /**
  * The ledger's versioned schema ({@code PRAGMA user_version}). Migrations only add; an older ledger opens and
@@ -15,9 +18,9 @@ final class LedgerSchema {
     /** The schema version this build writes. */
     static final int CURRENT = 4;
 
-    private static final List<List<String>> MIGRATIONS = List.of(
+    private static final List<Migration> MIGRATIONS = List.of(
             // version 1
-            List.of(
+            new SqlMigration(List.of(
                     """
                     CREATE TABLE usage_events (
                       message_id      TEXT    NOT NULL,
@@ -80,16 +83,16 @@ final class LedgerSchema {
                       PRIMARY KEY (session_id, model)
                     )""",
                     "CREATE TABLE ledger_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-                    "INSERT INTO ledger_meta(key, value) VALUES ('change_seq', '0')"),
+                    "INSERT INTO ledger_meta(key, value) VALUES ('change_seq', '0')")),
             // version 2: the push outbox's mark (records up to this change_seq are in the remote store) and the
             // store it refers to, so that pointing at a new store pushes the whole history again.
-            List.of(
+            new SqlMigration(List.of(
                     "INSERT OR IGNORE INTO ledger_meta(key, value) VALUES ('pushed_seq', '0')",
-                    "INSERT OR IGNORE INTO ledger_meta(key, value) VALUES ('pushed_target', '')"),
+                    "INSERT OR IGNORE INTO ledger_meta(key, value) VALUES ('pushed_target', '')")),
             // version 3: where a record was read (config root, file, project folder: 180 bytes on average, the
             // same for every record of a file) moves to its own table, so rows are a third narrower and a first
             // sync writes a third less. Copied whole, nothing lost: every distinct triple gets its row.
-            List.of(
+            new SqlMigration(List.of(
                     """
                     CREATE TABLE sources (
                       id              INTEGER PRIMARY KEY,
@@ -139,75 +142,177 @@ final class LedgerSchema {
                     "CREATE UNIQUE INDEX usage_events_key ON usage_events(message_id, request_id)",
                     "CREATE INDEX usage_events_change ON usage_events(change_seq)",
                     "CREATE INDEX usage_events_costless ON usage_events(session_id, model)"
-                            + " WHERE cost_source IN ('unpriced', 'cost_state')"),
+                            + " WHERE cost_source IN ('unpriced', 'cost_state')")),
             // version 4: the text a record shares with the others of its session (session id, model, working
-            // directory, speed, service tier, Claude Code version, agent id) moves to its own table: rows hold
-            // two ids and numbers, a first sync binds and writes a fraction of the text (500 MiB of transcripts:
-            // ledger 37 MB -> 24 MB). Copied whole, nothing lost: every distinct tuple gets its row.
-            List.of(
-                    """
-                    CREATE TABLE contexts (
-                      id              INTEGER PRIMARY KEY,
-                      session_id      TEXT    NOT NULL,
-                      model           TEXT    NOT NULL,
-                      cwd             TEXT    NOT NULL,
-                      speed           TEXT    NOT NULL,
-                      service_tier    TEXT    NOT NULL,
-                      version         TEXT    NOT NULL,
-                      agent_id        TEXT    NOT NULL,
-                      UNIQUE (session_id, model, cwd, speed, service_tier, version, agent_id)
-                    )""",
-                    "INSERT INTO contexts (session_id, model, cwd, speed, service_tier, version, agent_id)"
-                            + " SELECT DISTINCT session_id, model, cwd, speed, service_tier, version, agent_id"
-                            + " FROM usage_events ORDER BY 1, 2, 3, 4, 5, 6, 7",
-                    """
-                    CREATE TABLE usage_events_v4 (
-                      message_id      TEXT    NOT NULL,
-                      request_id      TEXT    NOT NULL DEFAULT '',
-                      context_id      INTEGER NOT NULL REFERENCES contexts(id),
-                      source_id       INTEGER NOT NULL REFERENCES sources(id),
-                      ts              INTEGER NOT NULL,
-                      input           INTEGER NOT NULL,
-                      output          INTEGER NOT NULL,
-                      cache_write_5m  INTEGER NOT NULL,
-                      cache_write_1h  INTEGER NOT NULL,
-                      cache_read      INTEGER NOT NULL,
-                      total_tokens    INTEGER NOT NULL,
-                      sidechain       INTEGER NOT NULL,
-                      stop_reason_set INTEGER NOT NULL,
-                      source_offset   INTEGER NOT NULL,
-                      cost_usd        REAL    NOT NULL,
-                      cost_source     TEXT    NOT NULL,
-                      price_version   TEXT    NOT NULL,
-                      change_seq      INTEGER NOT NULL
-                    )""",
-                    "INSERT INTO usage_events_v4 SELECT e.message_id, e.request_id, c.id, e.source_id, e.ts, e.input,"
-                            + " e.output, e.cache_write_5m, e.cache_write_1h, e.cache_read, e.total_tokens,"
-                            + " e.sidechain, e.stop_reason_set, e.source_offset, e.cost_usd, e.cost_source,"
-                            + " e.price_version, e.change_seq FROM usage_events e JOIN contexts c"
-                            + " ON c.session_id = e.session_id AND c.model = e.model AND c.cwd = e.cwd"
-                            + " AND c.speed = e.speed AND c.service_tier = e.service_tier AND c.version = e.version"
-                            + " AND c.agent_id = e.agent_id ORDER BY e.rowid",
-                    "DROP TABLE usage_events",
-                    "ALTER TABLE usage_events_v4 RENAME TO usage_events",
-                    "CREATE UNIQUE INDEX usage_events_key ON usage_events(message_id, request_id)",
-                    "CREATE INDEX usage_events_change ON usage_events(change_seq)",
-                    "CREATE INDEX usage_events_costless ON usage_events(context_id)"
-                            + " WHERE cost_source IN ('unpriced', 'cost_state')"));
+            // directory, speed, service tier, Claude Code version, agent id) moves to its own table, and the unique
+            // index holds each key's 64-bit slot (KeySlots) instead of its two ids: rows hold ids and numbers, and a
+            // first sync writes a fraction of the text and index (500 MiB of transcripts: ledger 37 MB -> 18 MB).
+            // Copied whole, nothing lost: every distinct tuple gets its row, every key a slot of its own.
+            new VersionFour());
 
     private LedgerSchema() {
     }
 
-    /** The statements that create a ledger of {@code version} (not the later ones), for tests that upgrade one. */
+    /** One version's changes, run inside the migration's transaction. */
+    private interface Migration {
+        void apply(Connection c, KeySlots slots) throws SQLException;
+    }
+
+    /** A migration that is SQL statements only. */
+    private record SqlMigration(List<String> statements) implements Migration {
+        @Override
+        public void apply(Connection c, KeySlots slots) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                for (String sql : statements) {
+                    s.execute(sql);
+                }
+            }
+        }
+    }
+
+    /** Version 4: contexts, and key slots (computed in Java: they are {@link KeySlots}'s hash). */
+    private static final class VersionFour implements Migration {
+
+        private static final String SLOT_FUNCTION = "cct_key_slot";
+
+        private static final List<String> BEFORE = List.of(
+                """
+                CREATE TABLE contexts (
+                  id              INTEGER PRIMARY KEY,
+                  session_id      TEXT    NOT NULL,
+                  model           TEXT    NOT NULL,
+                  cwd             TEXT    NOT NULL,
+                  speed           TEXT    NOT NULL,
+                  service_tier    TEXT    NOT NULL,
+                  version         TEXT    NOT NULL,
+                  agent_id        TEXT    NOT NULL,
+                  UNIQUE (session_id, model, cwd, speed, service_tier, version, agent_id)
+                )""",
+                "INSERT INTO contexts (session_id, model, cwd, speed, service_tier, version, agent_id)"
+                        + " SELECT DISTINCT session_id, model, cwd, speed, service_tier, version, agent_id"
+                        + " FROM usage_events ORDER BY 1, 2, 3, 4, 5, 6, 7",
+                """
+                CREATE TABLE usage_events_v4 (
+                  message_id      TEXT    NOT NULL,
+                  request_id      TEXT    NOT NULL DEFAULT '',
+                  context_id      INTEGER NOT NULL REFERENCES contexts(id),
+                  source_id       INTEGER NOT NULL REFERENCES sources(id),
+                  ts              INTEGER NOT NULL,
+                  input           INTEGER NOT NULL,
+                  output          INTEGER NOT NULL,
+                  cache_write_5m  INTEGER NOT NULL,
+                  cache_write_1h  INTEGER NOT NULL,
+                  cache_read      INTEGER NOT NULL,
+                  total_tokens    INTEGER NOT NULL,
+                  sidechain       INTEGER NOT NULL,
+                  stop_reason_set INTEGER NOT NULL,
+                  source_offset   INTEGER NOT NULL,
+                  cost_usd        REAL    NOT NULL,
+                  cost_source     TEXT    NOT NULL,
+                  price_version   TEXT    NOT NULL,
+                  change_seq      INTEGER NOT NULL,
+                  key_hash        INTEGER NOT NULL
+                )""",
+                "INSERT INTO usage_events_v4 SELECT e.message_id, e.request_id, c.id, e.source_id, e.ts, e.input,"
+                        + " e.output, e.cache_write_5m, e.cache_write_1h, e.cache_read, e.total_tokens,"
+                        + " e.sidechain, e.stop_reason_set, e.source_offset, e.cost_usd, e.cost_source,"
+                        + " e.price_version, e.change_seq, " + SLOT_FUNCTION + "(e.message_id, e.request_id)"
+                        + " FROM usage_events e JOIN contexts c"
+                        + " ON c.session_id = e.session_id AND c.model = e.model AND c.cwd = e.cwd"
+                        + " AND c.speed = e.speed AND c.service_tier = e.service_tier AND c.version = e.version"
+                        + " AND c.agent_id = e.agent_id ORDER BY e.rowid",
+                // For settling keys that share a first slot, below; the unique index comes after.
+                "CREATE INDEX usage_events_v4_slot ON usage_events_v4(key_hash)");
+
+        private static final List<String> AFTER = List.of(
+                "DROP INDEX usage_events_v4_slot",
+                "DROP TABLE usage_events",
+                "ALTER TABLE usage_events_v4 RENAME TO usage_events",
+                "CREATE UNIQUE INDEX usage_events_key ON usage_events(key_hash)",
+                "CREATE INDEX usage_events_change ON usage_events(change_seq)",
+                "CREATE INDEX usage_events_costless ON usage_events(context_id)"
+                        + " WHERE cost_source IN ('unpriced', 'cost_state')");
+
+        @Override
+        public void apply(Connection c, KeySlots slots) throws SQLException {
+            Function.create(c, SLOT_FUNCTION, new Function() {
+                @Override
+                protected void xFunc() throws SQLException {
+                    result(slots.first(value_text(0), value_text(1)));
+                }
+            });
+            try {
+                new SqlMigration(BEFORE).apply(c, slots);
+            } finally {
+                Function.destroy(c, SLOT_FUNCTION);
+            }
+            settleSharedSlots(c);
+            new SqlMigration(AFTER).apply(c, slots);
+        }
+
+        /**
+         * Keys whose first slots clash (two keys, one hash): the first row keeps it, each other moves to the next
+         * free slot after it, which is where a lookup probing from that hash finds it.
+         */
+        private static void settleSharedSlots(Connection c) throws SQLException {
+            List<Long> shared = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT key_hash FROM usage_events_v4 GROUP BY key_hash HAVING COUNT(*) > 1")) {
+                while (rs.next()) {
+                    shared.add(rs.getLong(1));
+                }
+            }
+            try (PreparedStatement rows = c.prepareStatement(
+                            "SELECT rowid FROM usage_events_v4 WHERE key_hash = ? ORDER BY rowid");
+                    PreparedStatement taken = c.prepareStatement("SELECT 1 FROM usage_events_v4 WHERE key_hash = ?");
+                    PreparedStatement move = c.prepareStatement(
+                            "UPDATE usage_events_v4 SET key_hash = ? WHERE rowid = ?")) {
+                for (long slot : shared) {
+                    List<Long> rowids = new ArrayList<>();
+                    rows.setLong(1, slot);
+                    try (ResultSet rs = rows.executeQuery()) {
+                        while (rs.next()) {
+                            rowids.add(rs.getLong(1));
+                        }
+                    }
+                    for (long rowid : rowids.subList(1, rowids.size())) {
+                        long free = KeySlots.next(slot);
+                        while (isTaken(taken, free)) {
+                            free = KeySlots.next(free);
+                        }
+                        move.setLong(1, free);
+                        move.setLong(2, rowid);
+                        move.executeUpdate();
+                    }
+                }
+            }
+        }
+
+        private static boolean isTaken(PreparedStatement taken, long slot) throws SQLException {
+            taken.setLong(1, slot);
+            try (ResultSet rs = taken.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * The statements that create a ledger of {@code version} (not the later ones), for tests that upgrade one;
+     * versions up to 3, which are SQL only.
+     */
     static List<String> statementsThrough(int version) {
-        return MIGRATIONS.subList(0, version).stream().flatMap(List::stream).toList();
+        List<String> out = new ArrayList<>();
+        for (Migration m : MIGRATIONS.subList(0, version)) {
+            out.addAll(((SqlMigration) m).statements());
+        }
+        return out;
     }
 
     /**
      * Brings the schema to {@link #CURRENT}; refuses a ledger from a newer version. The version is read again
      * inside a write transaction, so processes opening a new ledger at the same moment migrate it once.
      */
-    static void migrate(Connection c) throws SQLException {
+    static void migrate(Connection c, KeySlots slots) throws SQLException {
         if (readVersion(c) == CURRENT) {
             return;
         }
@@ -219,9 +324,7 @@ final class LedgerSchema {
                 throw new LedgerVersionException(version, CURRENT);
             }
             for (int v = version; v < CURRENT; v++) {
-                for (String sql : MIGRATIONS.get(v)) {
-                    s.execute(sql);
-                }
+                MIGRATIONS.get(v).apply(c, slots);
             }
             s.execute("PRAGMA user_version = " + CURRENT);
             c.commit();

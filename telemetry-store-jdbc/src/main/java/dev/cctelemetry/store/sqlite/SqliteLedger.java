@@ -52,10 +52,10 @@ public final class SqliteLedger implements Ledger {
     private final DimensionTable contexts;
     private final CostStateTable costStates;
 
-    private SqliteLedger(Connection conn, Path file, String priceVersion) {
+    private SqliteLedger(Connection conn, Path file, String priceVersion, KeySlots slots) {
         this.conn = conn;
         this.file = file;
-        this.events = new UsageEventTable(conn, priceVersion);
+        this.events = new UsageEventTable(conn, priceVersion, slots);
         this.sources = DimensionTable.sources(conn);
         this.contexts = DimensionTable.contexts(conn);
         this.costStates = new CostStateTable(conn);
@@ -70,6 +70,11 @@ public final class SqliteLedger implements Ledger {
      * @throws LedgerOpenException when the file is not a readable SQLite ledger
      */
     public static SqliteLedger open(Path file, String priceVersion) {
+        return open(file, priceVersion, KeySlots.STANDARD);
+    }
+
+    /** {@link #open(Path, String)} with other key slots: tests that make every key share one hash. */
+    static SqliteLedger open(Path file, String priceVersion, KeySlots slots) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -92,9 +97,9 @@ public final class SqliteLedger implements Ledger {
             config.setTempStore(SQLiteConfig.TempStore.MEMORY);
             c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             enableWal(c);
-            LedgerSchema.migrate(c);
+            LedgerSchema.migrate(c, slots);
             capPagesForTests(c);
-            return new SqliteLedger(c, file.toAbsolutePath(), priceVersion);
+            return new SqliteLedger(c, file.toAbsolutePath(), priceVersion, slots);
         } catch (SQLException e) {
             closeQuietly(c);
             throw new LedgerOpenException("cannot open ledger " + file + ": " + oneLine(e), e);

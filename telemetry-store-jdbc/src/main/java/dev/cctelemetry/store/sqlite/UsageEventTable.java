@@ -19,10 +19,10 @@ import java.util.List;
  */
 final class UsageEventTable {
 
-    /** The stored columns, in the order {@link #bind} binds them. */
+    /** The stored columns, in the order {@link #bind} binds them ({@code key_hash} last: the slot). */
     private static final String COLUMNS = "message_id, request_id, context_id, source_id, ts, input, output,"
             + " cache_write_5m, cache_write_1h, cache_read, total_tokens, sidechain, stop_reason_set, source_offset,"
-            + " cost_usd, cost_source, price_version, change_seq";
+            + " cost_usd, cost_source, price_version, change_seq, key_hash";
 
     /**
      * A whole record, joined with its source and context (aliases {@code e} for the event, {@code s} for the
@@ -49,25 +49,25 @@ final class UsageEventTable {
     static final int SELECTED = 26;
 
     /** Column count of {@link #COLUMNS}; the incoming record's speed and source file are bound after them. */
-    private static final int STORED = 18;
+    private static final int STORED = 19;
 
     /**
      * Replaces a stored copy only when {@link dev.cctelemetry.core.usage.WinnerRule} prefers the incoming one:
      * larger total; then non-sidechain; then speed set; then stop_reason set; then earlier (file, offset). The
-     * incoming values are numbered parameters ({@code ?1..?18} in {@link #COLUMNS} order, {@code ?19} its speed,
-     * {@code ?20} its source file); the stored copy's speed and file are looked up through its ids.
+     * incoming values are numbered parameters ({@code ?1..?19} in {@link #COLUMNS} order, {@code ?20} its speed,
+     * {@code ?21} its source file); the stored copy's speed and file are looked up through its ids.
      */
     private static final String INCOMING_WINS = """
             ?11 > total_tokens
             OR (?11 = total_tokens AND (
                  ?12 < sidechain
               OR (?12 = sidechain AND (
-                   (?19 <> '') > ((SELECT speed FROM contexts WHERE id = usage_events.context_id) <> '')
-                OR ((?19 <> '') = ((SELECT speed FROM contexts WHERE id = usage_events.context_id) <> '') AND (
+                   (?20 <> '') > ((SELECT speed FROM contexts WHERE id = usage_events.context_id) <> '')
+                OR ((?20 <> '') = ((SELECT speed FROM contexts WHERE id = usage_events.context_id) <> '') AND (
                      ?13 > stop_reason_set
                   OR (?13 = stop_reason_set AND (
-                       ?20 < (SELECT source_file FROM sources WHERE id = usage_events.source_id)
-                    OR (?20 = (SELECT source_file FROM sources WHERE id = usage_events.source_id)
+                       ?21 < (SELECT source_file FROM sources WHERE id = usage_events.source_id)
+                    OR (?21 = (SELECT source_file FROM sources WHERE id = usage_events.source_id)
                         AND ?14 < source_offset)))))))))""";
 
     private static final String INSERT = "INSERT OR IGNORE INTO usage_events (" + COLUMNS + ") VALUES ("
@@ -88,20 +88,28 @@ final class UsageEventTable {
         for (int i = 0; i < cols.length; i++) {
             set.append(i == 0 ? "" : ", ").append(cols[i]).append(" = ?").append(i + 1);
         }
-        return "UPDATE usage_events SET " + set + " WHERE message_id = ?1 AND request_id = ?2 AND ("
-                + INCOMING_WINS + ")";
+        return "UPDATE usage_events SET " + set + " WHERE key_hash = ?19 AND message_id = ?1 AND request_id = ?2"
+                + " AND (" + INCOMING_WINS + ")";
     }
+
+    /** The key held by a slot. */
+    private static final String KEY_AT = "SELECT message_id, request_id FROM usage_events WHERE key_hash = ?";
 
     private final Connection conn;
     private final String priceVersion;
+    private final KeySlots slots;
 
-    UsageEventTable(Connection conn, String priceVersion) {
+    UsageEventTable(Connection conn, String priceVersion, KeySlots slots) {
         this.conn = conn;
         this.priceVersion = priceVersion;
+        this.slots = slots;
     }
 
     /**
-     * Inserts new keys; for keys already stored, replaces the row only when the incoming copy wins.
+     * Inserts new keys; for keys already stored, replaces the row only when the incoming copy wins. Each record
+     * is first inserted at its key's first slot (nearly always free: one statement per record, in JDBC batches);
+     * a record that finds it taken is either a copy of a stored key, then replaced when it wins, or a key whose
+     * hash another holds, then the next slots are tried ({@link KeySlots}).
      *
      * @return {inserted, replaced}
      */
@@ -109,14 +117,13 @@ final class UsageEventTable {
             throws SQLException {
         // Not sorted by key first: on 117k records that cost more (0.1 s under the quick JIT tier) than the index
         // saved by being written in order.
-        List<UsageRecord> records = batch;
-        List<UsageRecord> existing = new ArrayList<>();
+        List<UsageRecord> taken = new ArrayList<>();
         long inserted = 0;
         try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
-            for (int from = 0; from < records.size(); from += JDBC_BATCH) {
-                List<UsageRecord> chunk = records.subList(from, Math.min(records.size(), from + JDBC_BATCH));
+            for (int from = 0; from < batch.size(); from += JDBC_BATCH) {
+                List<UsageRecord> chunk = batch.subList(from, Math.min(batch.size(), from + JDBC_BATCH));
                 for (UsageRecord r : chunk) {
-                    bind(ps, r, seq, sources, contexts);
+                    bind(ps, r, seq, sources, contexts, slots.first(r.key().messageId(), r.key().requestId()));
                     ps.addBatch();
                 }
                 int[] counts = ps.executeBatch();
@@ -124,27 +131,53 @@ final class UsageEventTable {
                     if (counts[i] > 0) {
                         inserted++;
                     } else {
-                        existing.add(chunk.get(i));
+                        taken.add(chunk.get(i));
                     }
                 }
             }
         }
         long replaced = 0;
-        if (!existing.isEmpty()) {
-            try (PreparedStatement ps = conn.prepareStatement(REPLACE)) {
-                for (UsageRecord r : existing) {
-                    bind(ps, r, seq, sources, contexts);
-                    ps.setString(STORED + 1, r.speed());
-                    ps.setString(STORED + 2, r.sourceFile());
-                    replaced += ps.executeUpdate();
+        if (!taken.isEmpty()) {
+            try (PreparedStatement insert = conn.prepareStatement(INSERT);
+                    PreparedStatement replace = conn.prepareStatement(REPLACE);
+                    PreparedStatement keyAt = conn.prepareStatement(KEY_AT)) {
+                for (UsageRecord r : taken) {
+                    long slot = slots.first(r.key().messageId(), r.key().requestId());
+                    Slot holds;
+                    while ((holds = holder(keyAt, slot, r)) == Slot.ANOTHER_KEY) {
+                        slot = KeySlots.next(slot);
+                    }
+                    if (holds == Slot.FREE) { // the key is new; its hash was another's
+                        bind(insert, r, seq, sources, contexts, slot);
+                        inserted += insert.executeUpdate();
+                    } else {
+                        bind(replace, r, seq, sources, contexts, slot);
+                        replace.setString(STORED + 1, r.speed());
+                        replace.setString(STORED + 2, r.sourceFile());
+                        replaced += replace.executeUpdate();
+                    }
                 }
             }
         }
         return new long[] {inserted, replaced};
     }
 
+    /** What a slot holds, seen from one record. */
+    private enum Slot { FREE, THIS_KEY, ANOTHER_KEY }
+
+    private static Slot holder(PreparedStatement keyAt, long slot, UsageRecord r) throws SQLException {
+        keyAt.setLong(1, slot);
+        try (ResultSet rs = keyAt.executeQuery()) {
+            if (!rs.next()) {
+                return Slot.FREE;
+            }
+            return rs.getString(1).equals(r.key().messageId()) && rs.getString(2).equals(r.key().requestId())
+                    ? Slot.THIS_KEY : Slot.ANOTHER_KEY;
+        }
+    }
+
     private void bind(PreparedStatement ps, UsageRecord r, long seq, DimensionTable sources,
-            DimensionTable contexts) throws SQLException {
+            DimensionTable contexts, long slot) throws SQLException {
         TokenCounts t = r.tokens();
         int i = 1;
         ps.setString(i++, r.key().messageId());
@@ -164,7 +197,8 @@ final class UsageEventTable {
         ps.setDouble(i++, r.costUsd());
         ps.setString(i++, r.costSource().code());
         ps.setString(i++, r.costSource() == CostSource.PRICE_TABLE ? priceVersion : "");
-        ps.setLong(i, seq);
+        ps.setLong(i++, seq);
+        ps.setLong(i, slot);
     }
 
     /** A record from a row selected with {@link #SELECT}, in that order, its text read through {@code text}. */

@@ -116,6 +116,23 @@ class LedgerMigrationTest {
     }
 
     @Test
+    void keysThatShareASlotAreAllKeptByTheMigrationAndFoundAfterIt() throws Exception {
+        Path file = dir.resolve("v3.db");
+        List<UsageRecord> records = records();
+        writeVersionThreeLedger(file, records);
+        KeySlots fewSlots = (messageId, requestId) -> messageId.length() % 2; // every key shares one of two
+        try (SqliteLedger ledger = SqliteLedger.open(file, "v", fewSlots)) {
+            assertThat(all(ledger)).containsExactlyInAnyOrderElementsOf(records);
+            // Every key is found where probing from its slot leads: committed again, each is a copy, not new.
+            Ledger.CommitOutcome again = ledger.commit(new Ledger.IngestBatch(records, List.of(), List.of()));
+            assertThat(again.inserted()).isZero();
+            assertThat(again.replaced() + again.unchanged()).isEqualTo(records.size());
+            assertThat(all(ledger)).hasSize(records.size());
+        }
+        assertThat(count(file, "SELECT COUNT(DISTINCT key_hash) FROM usage_events")).isEqualTo(records.size());
+    }
+
+    @Test
     void aMigratedLedgerKeepsTheWinnerRuleAndSpreadsCostStates() throws Exception {
         Path file = dir.resolve("v3.db");
         List<UsageRecord> records = records();
