@@ -6,7 +6,6 @@ import dev.cctelemetry.core.transcript.TranscriptFile;
 import dev.cctelemetry.core.transcript.TranscriptReader;
 import dev.cctelemetry.core.usage.LineOrigin;
 import dev.cctelemetry.core.usage.ParsedLine;
-import dev.cctelemetry.core.usage.RepeatedValues;
 import dev.cctelemetry.core.usage.SessionCostState;
 import dev.cctelemetry.core.usage.TranscriptLineParser;
 import dev.cctelemetry.core.usage.UsageRecord;
@@ -62,9 +61,9 @@ final class FileIngest {
         List<UsageRecord> records = new ArrayList<>();
         List<SessionCostState> costStates = new ArrayList<>();
         long[] malformed = {0};
-        RepeatedValues repeated = new RepeatedValues();
+        TranscriptLineParser.FileLines lines = parser.forFile();
         TranscriptReader.ReadResult rr = reader.read(f.path(), start, partBytes, (buf, off, len, at) -> {
-            ParsedLine line = parser.parseCandidate(buf, off, len, origin, at, repeated);
+            ParsedLine line = lines.parse(buf, off, len, origin, at);
             if (line instanceof ParsedLine.Usage u) {
                 records.add(pricing.price(u.record()));
             } else if (line instanceof ParsedLine.CostState c) {

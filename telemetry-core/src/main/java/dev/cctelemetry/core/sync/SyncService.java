@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -138,11 +138,10 @@ public final class SyncService implements SyncUseCase {
         try {
             Batch batch = new Batch();
             // Results are taken as they complete, not in submission order, so a big file never leaves the other
-            // reader idle; the biggest files start first so that none is left alone at the end. Order does not
-            // matter to the ledger: the winner rule is the same whatever comes first.
+            // reader idle. Order does not matter to the ledger (the winner rule is the same whatever comes first),
+            // only to the time it takes: see readingOrder.
             CompletionService<FileIngest.Result> done = new ExecutorCompletionService<>(readers);
-            Deque<Work> queue = new ArrayDeque<>(work.stream()
-                    .sorted(Comparator.comparingLong((Work w) -> w.file().size() - w.start()).reversed()).toList());
+            Deque<Work> queue = readingOrder(work, totalBytes);
             int running = 0;
             while (!queue.isEmpty() || running > 0) {
                 while (!queue.isEmpty() && running < threads * 2) {
@@ -203,6 +202,33 @@ public final class SyncService implements SyncUseCase {
                 totals.sessions.size(), totals.skipped, elapsed, resumed);
     }
 
+    /** The smallest files, up to this fraction (1/n) of the bytes to read, go before the biggest. */
+    private static final int STARTER_SHARE = 25;
+
+    /**
+     * The order to read files in: a few of the smallest first, so that records reach the writer a few
+     * milliseconds in instead of after the biggest file (the writer is the slower stage of a first sync, so its
+     * idle start was time lost); then the biggest first, so that no big file is left alone at the end while the
+     * other readers idle and the last commit, which nothing overlaps, waits for it.
+     */
+    private static Deque<Work> readingOrder(List<Work> work, long totalBytes) {
+        List<Work> bySize = new ArrayList<>(work);
+        bySize.sort(Comparator.comparingLong(Work::remaining));
+        int starters = 0;
+        long starterBytes = 0;
+        while (starters < bySize.size() && starterBytes + bySize.get(starters).remaining()
+                <= totalBytes / STARTER_SHARE) {
+            starterBytes += bySize.get(starters).remaining();
+            starters++;
+        }
+        Deque<Work> order = new ArrayDeque<>(bySize.size());
+        order.addAll(bySize.subList(0, starters));
+        for (int i = bySize.size() - 1; i >= starters; i--) {
+            order.add(bySize.get(i));
+        }
+        return order;
+    }
+
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
@@ -251,11 +277,18 @@ public final class SyncService implements SyncUseCase {
     }
 
     private record Work(TranscriptFile file, long start) {
+        long remaining() {
+            return Math.max(0, file.size() - start);
+        }
     }
 
     /** Records, checkpoints and cost-states waiting for one commit; one copy per key. */
     private static final class Batch {
-        final Map<UsageKey, UsageRecord> records = new HashMap<>();
+        /**
+         * In the order read, so that neighbours share their file and session: the ledger then looks up each
+         * source's and context's id once per run of records, not once per record.
+         */
+        final Map<UsageKey, UsageRecord> records = new LinkedHashMap<>();
         final List<FileCheckpoint> checkpoints = new ArrayList<>();
         final List<SessionCostState> costStates = new ArrayList<>();
 

@@ -11,9 +11,12 @@ public enum CostSource {
     /** No price known: cost is 0 and the model is listed as unpriced in reports. */
     UNPRICED;
 
+    /** {@link #code()}, worked out once: it is bound with every record written. */
+    private final String code = name().toLowerCase(java.util.Locale.ROOT);
+
     /** The value stored in the ledger. */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return code;
     }
 
     /** Parses {@link #code()}. */

@@ -1,8 +1,6 @@
 package dev.cctelemetry.core.usage;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -68,13 +66,33 @@ final class IsoTimestamp {
                 nanos *= 10;
             }
         }
-        long epochDay;
-        try {
-            epochDay = LocalDate.of(year, month, day).toEpochDay();
-        } catch (DateTimeException e) {
+        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
             return null; // 2025-02-30 and the like: let the general parser word the error
         }
-        return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
+        return Instant.ofEpochSecond(epochDay(year, month, day) * SECONDS_PER_DAY + hour * 3600L + minute * 60L
+                + second, nanos);
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /**
+     * Days from 1970-01-01 to a valid proleptic Gregorian date (years 0 to 9999 here), as {@code LocalDate}
+     * counts them, without making one: a {@code LocalDate} per record was a good part of what parsing allocated.
+     * Days before March are counted in the previous year, so that the leap day ends a year.
+     */
+    private static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        long dayOfYear = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - 719_468;
     }
 
     /** The decimal value of {@code count} ASCII digits at {@code from}, or -1 when one is not a digit. */

@@ -33,8 +33,8 @@ final class JsonCursor {
     private static final long QUOTES = ByteWords.repeated((byte) '"');
     private static final long BACKSLASHES = ByteWords.repeated((byte) '\\');
 
-    private final byte[] b;
-    private final int end;
+    private byte[] b;
+    private int end;
     private int pos;
     private int depth;
 
@@ -44,9 +44,15 @@ final class JsonCursor {
     private boolean textEscaped;
 
     JsonCursor(byte[] buf, int off, int len) {
+        reset(buf, off, len);
+    }
+
+    /** Points this cursor at another text: one cursor serves every line of a file. */
+    void reset(byte[] buf, int off, int len) {
         this.b = buf;
         this.pos = off;
         this.end = off + len;
+        this.depth = 0;
     }
 
     /**

@@ -23,6 +23,26 @@ final class LineFields {
     boolean stopReasonSet;
     UsageFields usage;
     Map<String, SessionCostState.ModelCost> modelUsage;
+    /** The usage object {@link #usage} points at once one is read: reused from line to line. */
+    final UsageFields usageFields = new UsageFields();
+
+    /** Forgets the last line: one instance serves every line of a file. */
+    void clear() {
+        type = null;
+        sessionId = null;
+        timestamp = null;
+        version = null;
+        cwd = null;
+        requestId = null;
+        agentId = null;
+        sidechain = false;
+        legacyCostUsd = null;
+        messageId = null;
+        model = null;
+        stopReasonSet = false;
+        usage = null;
+        modelUsage = null;
+    }
 
     ParsedLine toParsedLine(LineOrigin origin, long offset) {
         String session = sessionId == null || sessionId.isEmpty() ? origin.fallbackSessionId() : sessionId;
@@ -86,6 +106,19 @@ final class LineFields {
         long write1h;
         String speed;
         String serviceTier;
+
+        /** Forgets the last usage object read. */
+        void clear() {
+            input = 0;
+            output = 0;
+            cacheCreation = 0;
+            cacheRead = 0;
+            hasBreakdown = false;
+            write5m = 0;
+            write1h = 0;
+            speed = null;
+            serviceTier = null;
+        }
 
         TokenCounts tokens() {
             // The nested breakdown is authoritative when present: Claude Code 2.1.152 fixed a scalar that read 0

@@ -121,12 +121,40 @@ public final class TranscriptLineParser {
      */
     public ParsedLine parseCandidate(byte[] buf, int off, int len, LineOrigin origin, long offset,
             RepeatedValues repeated) {
-        JsonCursor c = new JsonCursor(buf, off, len);
+        return read(new JsonCursor(buf, off, len), new LineFields(), origin, offset, repeated);
+    }
+
+    /**
+     * A parser for the lines of one file, read one after another: it keeps the values lines repeat and reuses its
+     * working objects (three per line were a sixth of what a sync allocated). One per file being read.
+     */
+    public FileLines forFile() {
+        return new FileLines();
+    }
+
+    /** {@link #parseCandidate} for one file's lines; not thread-safe. */
+    public static final class FileLines {
+        private final RepeatedValues repeated = new RepeatedValues();
+        private final JsonCursor cursor = new JsonCursor(new byte[0], 0, 0);
+        private final LineFields fields = new LineFields();
+
+        private FileLines() {
+        }
+
+        /** Parses a candidate line of this file (as {@link TranscriptLineParser#parseCandidate}). */
+        public ParsedLine parse(byte[] buf, int off, int len, LineOrigin origin, long offset) {
+            cursor.reset(buf, off, len);
+            fields.clear();
+            return read(cursor, fields, origin, offset, repeated);
+        }
+    }
+
+    private static ParsedLine read(JsonCursor c, LineFields f, LineOrigin origin, long offset,
+            RepeatedValues repeated) {
         try {
             if (!c.enterRootObject()) {
                 return new ParsedLine.Malformed("not a JSON object");
             }
-            LineFields f = new LineFields();
             if (!readRoot(c, f, repeated)) {
                 return ParsedLine.IGNORED;
             }
@@ -193,7 +221,7 @@ public final class TranscriptLineParser {
                 case USAGE_OBJECT -> {
                     if (c.peek() == '{') {
                         c.enterObject();
-                        f.usage = readUsage(c, repeated);
+                        f.usage = readUsage(c, repeated, f.usageFields);
                     } else {
                         c.skipValue();
                     }
@@ -203,8 +231,9 @@ public final class TranscriptLineParser {
         }
     }
 
-    private static LineFields.UsageFields readUsage(JsonCursor c, RepeatedValues repeated) {
-        LineFields.UsageFields u = new LineFields.UsageFields();
+    private static LineFields.UsageFields readUsage(JsonCursor c, RepeatedValues repeated,
+            LineFields.UsageFields u) {
+        u.clear();
         for (boolean first = true; c.nextField(first); first = false) {
             switch (c.field(USAGE_FIELDS)) {
                 case INPUT_TOKENS -> u.input = c.count();

@@ -39,6 +39,26 @@ class IsoTimestampTest {
         assertThat(IsoTimestamp.parse(text)).isEqualTo(reference(text));
     }
 
+    /** Every 13th day of years 0 to 9999, and every day of the years whose leap rules differ, as java.time. */
+    @Test
+    void datesCountAsJavaTimeCountsThem() {
+        java.util.List<java.time.LocalDate> dates = new java.util.ArrayList<>();
+        for (java.time.LocalDate d = java.time.LocalDate.of(0, 1, 1); d.getYear() <= 9999; d = d.plusDays(13)) {
+            dates.add(d);
+        }
+        for (int year : new int[] {0, 1, 4, 100, 400, 1900, 1970, 1999, 2000, 2024, 2100, 9999}) {
+            for (java.time.LocalDate d = java.time.LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+                dates.add(d);
+            }
+        }
+        for (java.time.LocalDate d : dates) {
+            String text = String.format("%04d-%02d-%02dT12:34:56.789Z", d.getYear(), d.getMonthValue(),
+                    d.getDayOfMonth());
+            assertThat(IsoTimestamp.parse(text)).as(text).isEqualTo(d.atTime(12, 34, 56, 789_000_000)
+                    .toInstant(java.time.ZoneOffset.UTC));
+        }
+    }
+
     @Property(tries = 1000)
     void mangledTimestampsFailOrSucceedExactlyAsJavaTimeDoes(@ForAll("mangled") String text) {
         Object expected;

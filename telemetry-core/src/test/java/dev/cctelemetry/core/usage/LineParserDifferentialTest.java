@@ -122,6 +122,30 @@ class LineParserDifferentialTest {
         assertSameReading(line.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** One file's parser reads line after line: nothing of a line may stay behind for the next one. */
+    @Property(tries = 500)
+    void linesReadOneAfterAnotherByOneFilesParserReadTheSame(
+            @ForAll("lineSequences") java.util.List<byte[]> lines) {
+        TranscriptLineParser.FileLines file = parser.forFile();
+        for (byte[] line : lines) {
+            ParsedLine expected = reference.parse(line, 0, line.length, ORIGIN, 7);
+            ParsedLine actual = file.parse(line, 0, line.length, ORIGIN, 7);
+            if (expected instanceof ParsedLine.Malformed) {
+                assertThat(actual).isInstanceOf(ParsedLine.Malformed.class);
+            } else {
+                assertThat(actual).as("for %s", new String(line, StandardCharsets.UTF_8)).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<java.util.List<byte[]>> lineSequences() {
+        Arbitrary<byte[]> line = Arbitraries.oneOf(editedSeeds(),
+                generatedLines().map(l -> l.getBytes(StandardCharsets.UTF_8)),
+                Arbitraries.of(SEEDS).map(l -> l.getBytes(StandardCharsets.UTF_8)));
+        return line.list().ofMinSize(2).ofMaxSize(8);
+    }
+
     @Property(tries = 1000)
     void rawBytesAfterAnOpeningReadTheSame(@ForAll("rawLines") byte[] line) {
         assertSameReading(line);
