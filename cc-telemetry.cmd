@@ -26,5 +26,5 @@ if exist "%CDS%" (
   if /i "%~1"=="sync" set "CDSOPT=-XX:ArchiveClassesAtExit=%CDS%"
   if /i "%~1"=="report" set "CDSOPT=-XX:ArchiveClassesAtExit=%CDS%"
 )
-"%JAVA%" %CDSOPT% -Xshare:auto -XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1 -Djdk.nio.maxCachedBufferSize=262144 -Xlog:disable -Xlog:all=error:stderr %CC_TELEMETRY_JAVA_OPTS% -jar "%JAR%" %*
+"%JAVA%" %CDSOPT% -Xshare:auto -XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1 -Djdk.nio.maxCachedBufferSize=262144 -Xlog:disable -Xlog:all=error:stderr %CC_TELEMETRY_JAVA_OPTS% -cp "%JAR%" dev.cctelemetry.cli.Main %*
 exit /b %ERRORLEVEL%

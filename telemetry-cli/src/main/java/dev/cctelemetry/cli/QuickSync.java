@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,11 +39,15 @@ final class QuickSync {
     /** The exit code when the sync was answered here; empty when the usual path must run it. */
     static Optional<Integer> tryRun(String[] args, TelemetryEnvironment env, Clock clock, PrintWriter out) {
         long start = System.nanoTime();
+        // Made before anything can send the command down the usual path, so that a first sync (which goes that
+        // way and makes the launcher's class-data archive) loads these too: a class missing from the archive
+        // makes the JVM open the jar, which was a tenth of a quick sync.
+        NoChangeCheck check = new NoChangeCheck();
+        MonotonicClock nanoTime = new MonotonicClock();
         Optional<Request> request = Request.parse(args);
         if (request.isEmpty() || !Files.isDirectory(env.syncLockFile().getParent())) {
             return Optional.empty();
         }
-        warmFormatting();
         try {
             if (!ConfigStore.isCompleteWithoutStore(Files.readAllBytes(env.telemetryHome().resolve("config.json")))) {
                 return Optional.empty();
@@ -62,8 +65,7 @@ final class QuickSync {
         if (published.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SyncSummary> summary = new NoChangeCheck().check(roots, published.get().checkpoints(),
-                new MonotonicClock(), start);
+        Optional<SyncSummary> summary = check.check(roots, published.get().checkpoints(), nanoTime, start);
         if (summary.isEmpty()) {
             return Optional.empty();
         }
@@ -77,33 +79,15 @@ final class QuickSync {
             }
         } else {
             out.println(SyncCommand.summaryLine(s));
-            out.printf(Locale.ROOT, "Ledger: %s (%,d records)%n", env.ledgerFile(), total);
+            out.println(SyncCommand.ledgerLine(env.ledgerFile(), total));
         }
         new ManualSyncRecorder(new InstallLayout(env.telemetryHome()).manualSync()).record(clock.instant(), true, "",
-                String.format(Locale.ROOT, "%,d new records", s.newRecords()));
+                SyncCommand.statusDetail(s));
         return Optional.of(ExitCode.OK);
     }
 
-    /**
-     * Loads, on the second core while this one walks the transcripts, what printing the summary needs first:
-     * {@code String.format}'s parser and number formats were a sixth of a quick sync.
-     */
-    private static void warmFormatting() {
-        Thread t = new Thread(new FormattingWarmup(), "cct-quick-warmup");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    // Classes rather than lambdas in this file: a lambda's first call links a call site, which costs about as
-    // much as the whole check when the class-data archive was made by a run that did not take this path.
-
-    /** Formats once, so that the summary's formats are loaded by the time it is printed. */
-    private static final class FormattingWarmup implements Runnable {
-        @Override
-        public void run() {
-            String.format(Locale.ROOT, "%,d %.2f", 1L, 1.0);
-        }
-    }
+    // A class rather than a lambda: a lambda's first call links a call site, which costs about as much as the
+    // whole check when the class-data archive was made by a run that did not take this path.
 
     /** {@code System.nanoTime}, for the check's elapsed time. */
     private static final class MonotonicClock implements java.util.function.LongSupplier {

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,14 +96,14 @@ public final class SyncCommand implements Callable<Integer> {
                 }
                 recoveryNotices(s, stateLost).forEach(out::println);
                 out.println(summaryLine(s));
-                out.printf(Locale.ROOT, "Ledger: %s (%,d records)%n", env.ledgerFile(), total);
+                out.println(ledgerLine(env.ledgerFile(), total));
                 if (pushed.outcome() == PushResult.Outcome.PUSHED) {
                     out.println(pushed.summaryLine());
                 } else if (pushed.outcome() != PushResult.Outcome.NOT_CONFIGURED) {
                     spec.commandLine().getErr().println("cc-telemetry: " + pushed.summaryLine());
                 }
             }
-            return new Done(String.format(Locale.ROOT, "%,d new records", s.newRecords()), pushed.failed());
+            return new Done(statusDetail(s), pushed.failed());
         }
     }
 
@@ -126,19 +125,30 @@ public final class SyncCommand implements Callable<Integer> {
         return notes;
     }
 
+    /** "Synced 3 files (1 read, 2.5 KB) in 0.05 s: …" (numbers as {@link Figures} writes them). */
     static String summaryLine(SyncSummary s) {
-        return String.format(Locale.ROOT,
-                "Synced %,d files (%,d read, %s) in %.2f s: %,d new records, %,d updated, %,d sessions touched,"
-                        + " %,d lines skipped.",
-                s.filesScanned(), s.filesRead(), bytes(s.bytesRead()), s.elapsed().toMillis() / 1000.0,
-                s.newRecords(), s.updatedRecords(), s.sessionsTouched(), s.skippedLines());
+        return "Synced " + Figures.grouped(s.filesScanned()) + " files (" + Figures.grouped(s.filesRead())
+                + " read, " + bytes(s.bytesRead()) + ") in " + Figures.fixed(s.elapsed().toMillis() / 1000.0, 2)
+                + " s: " + Figures.grouped(s.newRecords()) + " new records, " + Figures.grouped(s.updatedRecords())
+                + " updated, " + Figures.grouped(s.sessionsTouched()) + " sessions touched, "
+                + Figures.grouped(s.skippedLines()) + " lines skipped.";
+    }
+
+    /** "Ledger: /path (116,907 records)". */
+    static String ledgerLine(java.nio.file.Path ledger, long records) {
+        return "Ledger: " + ledger + " (" + Figures.grouped(records) + " records)";
+    }
+
+    /** What the status file says of a sync: "3 new records". */
+    static String statusDetail(SyncSummary s) {
+        return Figures.grouped(s.newRecords()) + " new records";
     }
 
     private static String bytes(long b) {
         if (b < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", b / 1024.0);
+            return Figures.fixed(b / 1024.0, 1) + " KB";
         }
-        return String.format(Locale.ROOT, "%.1f MB", b / (1024.0 * 1024.0));
+        return Figures.fixed(b / (1024.0 * 1024.0), 1) + " MB";
     }
 
     /**

@@ -27,7 +27,7 @@ public final class ManualSyncRecorder {
             // The streaming writer: an object mapper would cost a quick sync more than the sync itself.
             try (JsonGenerator g = new JsonFactory().createGenerator(bytes)) {
                 g.writeStartObject();
-                g.writeStringField("at", at.toString());
+                g.writeStringField("at", IsoInstant.format(at));
                 g.writeBooleanField("ok", ok);
                 g.writeStringField("error", ok ? "" : error);
                 g.writeStringField("detail", detail);

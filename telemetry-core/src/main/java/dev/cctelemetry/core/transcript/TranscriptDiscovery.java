@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -49,84 +48,173 @@ public final class TranscriptDiscovery {
                 log().debug("root {} unreadable: {}", r.dir(), e.toString());
             }
         }
+        Walk walk = new Walk(realRoots);
         List<TranscriptFile> files = new ArrayList<>();
-        int[] unreadable = {0};
-        Set<Object> visitedDirs = new HashSet<>();
         for (ClaudeRoot root : roots) {
             Path projects = root.projects();
             if (!Files.isDirectory(projects)) {
                 continue;
             }
             if (projectDirs.isEmpty()) {
-                walk(root, projects, List.of(), realRoots, visitedDirs, files, unreadable);
+                walk.projects(root, projects, files);
                 continue;
             }
             for (String name : projectDirs) {
                 Path dir = projects.resolve(name).normalize();
                 // A name is one folder of projects/, never a path that leaves it.
                 if (dir.getParent() != null && dir.getParent().equals(projects) && Files.isDirectory(dir)) {
-                    walk(root, dir, List.of(dir.getFileName().toString()), realRoots, visitedDirs, files,
-                            unreadable);
+                    walk.folder(root, dir, null, List.of(dir.getFileName().toString()), files);
                 }
             }
         }
         files.sort(BY_PATH);
-        return new Result(files, unreadable[0]);
+        return new Result(files, walk.unreadable.get());
     }
 
+    /** Project folders under one {@code projects/} beyond which the walk takes a second thread. */
+    private static final int PARALLEL_FROM = 16;
+
     /**
-     * Walks {@code dir}, whose folder names under {@code projects/} are {@code names}: carried down rather than
-     * worked out again from each file's path, which was most of what describing a file cost.
+     * One walk over the roots: the folders seen (shared by its threads) and the unreadable ones counted.
+     * Folder names under {@code projects/} are carried down rather than worked out again from each file's path,
+     * which was most of what describing a file cost.
      */
-    private void walk(ClaudeRoot root, Path dir, List<String> names, List<Path> realRoots, Set<Object> visitedDirs,
-            List<TranscriptFile> out, int[] unreadable) {
-        try {
-            if (!visitedDirs.add(identity(dir))) {
-                return; // reached before (through a link): read once
-            }
-        } catch (IOException e) {
-            unreadable[0]++;
-            return;
+    private static final class Walk {
+        private final List<Path> realRoots;
+        private final Set<Object> visitedDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final java.util.concurrent.atomic.AtomicInteger unreadable =
+                new java.util.concurrent.atomic.AtomicInteger();
+
+        Walk(List<Path> realRoots) {
+            this.realRoots = realRoots;
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
-                if (attrs.isSymbolicLink()) {
-                    Path target;
-                    try {
-                        target = p.toRealPath();
-                    } catch (IOException e) {
-                        continue; // dangling link
-                    }
-                    if (!insideAny(target, realRoots)) {
-                        continue; // points outside every Claude root: not ours to read
-                    }
-                    attrs = Files.readAttributes(p, BasicFileAttributes.class);
-                }
-                String name = p.getFileName().toString();
-                if (attrs.isDirectory()) {
-                    List<String> deeper = new ArrayList<>(names.size() + 1);
-                    deeper.addAll(names);
-                    deeper.add(name);
-                    walk(root, p, deeper, realRoots, visitedDirs, out, unreadable);
-                } else if (attrs.isRegularFile() && name.endsWith(".jsonl")) {
-                    out.add(describe(root, p, names, name, attrs));
-                }
+
+        /**
+         * Walks a {@code projects/} folder: its project folders split between this thread and a second one when
+         * there are many (a quick sync with nothing new is mostly this walk).
+         */
+        void projects(ClaudeRoot root, Path projects, List<TranscriptFile> out) {
+            List<Path> folders = new ArrayList<>();
+            List<BasicFileAttributes> folderAttrs = new ArrayList<>();
+            list(root, projects, null, List.of(), out, folders, folderAttrs);
+            int split = folders.size() < PARALLEL_FROM ? folders.size() : folders.size() / 2;
+            SecondHalf second = new SecondHalf(this, root, folders.subList(split, folders.size()),
+                    folderAttrs.subList(split, folders.size()));
+            Thread helper = null;
+            if (split < folders.size()) {
+                helper = new Thread(second, "cct-discovery");
+                helper.setDaemon(true);
+                helper.start();
             }
-        } catch (IOException | RuntimeException e) {
-            log().debug("cannot list {}: {}", dir, e.toString());
-            unreadable[0]++;
+            for (int i = 0; i < split; i++) {
+                folder(root, folders.get(i), folderAttrs.get(i), List.of(folders.get(i).getFileName().toString()),
+                        out);
+            }
+            if (helper != null) {
+                try {
+                    helper.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while walking " + projects, e);
+                }
+                out.addAll(second.found);
+            }
+        }
+
+        /** Walks {@code dir} (its attributes when known, else null) and everything under it. */
+        void folder(ClaudeRoot root, Path dir, BasicFileAttributes attrs, List<String> names,
+                List<TranscriptFile> out) {
+            List<Path> folders = new ArrayList<>();
+            List<BasicFileAttributes> folderAttrs = new ArrayList<>();
+            list(root, dir, attrs, names, out, folders, folderAttrs);
+            for (int i = 0; i < folders.size(); i++) {
+                Path sub = folders.get(i);
+                List<String> deeper = new ArrayList<>(names.size() + 1);
+                deeper.addAll(names);
+                deeper.add(sub.getFileName().toString());
+                folder(root, sub, folderAttrs.get(i), deeper, out);
+            }
+        }
+
+        /**
+         * Lists one folder once: its transcripts go to {@code out}, its folders (with their attributes) to
+         * {@code folders}, for the caller to walk.
+         */
+        private void list(ClaudeRoot root, Path dir, BasicFileAttributes attrs, List<String> names,
+                List<TranscriptFile> out, List<Path> folders, List<BasicFileAttributes> folderAttrs) {
+            try {
+                if (!visitedDirs.add(identity(dir, attrs))) {
+                    return; // reached before (through a link): read once
+                }
+            } catch (IOException e) {
+                unreadable.incrementAndGet();
+                return;
+            }
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path p : entries) {
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (a.isSymbolicLink()) {
+                        Path target;
+                        try {
+                            target = p.toRealPath();
+                        } catch (IOException e) {
+                            continue; // dangling link
+                        }
+                        if (!insideAny(target, realRoots)) {
+                            continue; // points outside every Claude root: not ours to read
+                        }
+                        a = Files.readAttributes(p, BasicFileAttributes.class);
+                    }
+                    if (a.isDirectory()) {
+                        folders.add(p);
+                        folderAttrs.add(a);
+                    } else if (a.isRegularFile()) {
+                        String name = p.getFileName().toString();
+                        if (name.endsWith(".jsonl")) {
+                            out.add(describe(root, p, names, name, a));
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                log().debug("cannot list {}: {}", dir, e.toString());
+                unreadable.incrementAndGet();
+            }
+        }
+
+        /**
+         * What tells one folder from another: its file identity (device and inode) where the file system has one,
+         * else its real path. A folder reached twice through links has one identity. {@code attrs}, when known,
+         * are the folder's own (a link's target's, for a link).
+         */
+        private static Object identity(Path dir, BasicFileAttributes attrs) throws IOException {
+            Object key = (attrs != null ? attrs : Files.readAttributes(dir, BasicFileAttributes.class)).fileKey();
+            return key != null ? key : dir.toRealPath();
         }
     }
 
-    /**
-     * What tells one folder from another: its file identity (device and inode) where the file system has one,
-     * else its real path. A folder reached twice through links has one identity.
-     */
-    private static Object identity(Path dir) throws IOException {
-        Object key = Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
-        return key != null ? key : dir.toRealPath();
+    /** The second thread's share of a {@code projects/} folder, and what it found there. */
+    private static final class SecondHalf implements Runnable {
+        private final Walk walk;
+        private final ClaudeRoot root;
+        private final List<Path> folders;
+        private final List<BasicFileAttributes> attrs;
+        final List<TranscriptFile> found = new ArrayList<>();
+
+        SecondHalf(Walk walk, ClaudeRoot root, List<Path> folders, List<BasicFileAttributes> attrs) {
+            this.walk = walk;
+            this.root = root;
+            this.folders = folders;
+            this.attrs = attrs;
+        }
+
+        @Override
+        public void run() {
+            for (int i = 0; i < folders.size(); i++) {
+                walk.folder(root, folders.get(i), attrs.get(i), List.of(folders.get(i).getFileName().toString()),
+                        found);
+            }
+        }
     }
 
     private static boolean insideAny(Path target, List<Path> roots) {

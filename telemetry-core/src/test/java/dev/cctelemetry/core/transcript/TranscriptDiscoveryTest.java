@@ -58,6 +58,30 @@ class TranscriptDiscoveryTest {
     }
 
     @Test
+    void manyProjectsWalkedByTwoThreadsAreFoundOnceEachWhateverTheLinksBetweenThem() throws IOException {
+        Path root = tmp.resolve("claude");
+        Path projects = root.resolve("projects");
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        for (int p = 0; p < 40; p++) {
+            for (int s = 0; s < 3; s++) {
+                String rel = "-p" + p + "/s" + s + ".jsonl";
+                touch(projects.resolve(rel));
+                expected.add(rel);
+            }
+            touch(projects.resolve("-p" + p + "/s0/subagents/agent-" + p + ".jsonl"));
+            expected.add("-p" + p + "/s0/subagents/agent-" + p + ".jsonl");
+        }
+        // Links from the first half into the second and back, and a loop: each folder is read once.
+        Files.createSymbolicLink(projects.resolve("-p1/to-39"), projects.resolve("-p39/s0"));
+        Files.createSymbolicLink(projects.resolve("-p38/to-2"), projects.resolve("-p2/s0"));
+        Files.createSymbolicLink(projects.resolve("-p5/s0/subagents/loop"), projects.resolve("-p5"));
+        var files = new TranscriptDiscovery().discover(List.of(new ClaudeRoot(root))).files();
+        java.util.List<String> found = files.stream().map(f -> projects.relativize(f.path()).toString()
+                .replace("-p1/to-39/", "-p39/s0/").replace("-p38/to-2/", "-p2/s0/")).sorted().toList();
+        assertThat(found).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void symlinksAreFollowedOnlyInsideRootsAndLoopsEnd() throws IOException {
         Path root = tmp.resolve("claude");
         Path proj = root.resolve("projects/-p");
