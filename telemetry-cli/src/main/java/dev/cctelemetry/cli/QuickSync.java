@@ -27,9 +27,9 @@ import java.util.Optional;
  * <p>It answers only when that is certain, and otherwise leaves the command to the usual path, which then does
  * its own work from the start: a command line other than {@code sync} with {@code --claude-dir} and
  * {@code --json}; a config that a sync would complete, or with a remote store (a sync pushes); a missing state
- * folder or Claude folder (a sync says so); no published checkpoints, or a ledger committed to since they were
- * published; any transcript that is new, has changed or was not read to its end. It takes no lock: it writes
- * nothing but the status file, and when another sync is busy, its first commit has removed the published copy.
+ * folder or Claude folder, or a sync that died holding the lock (a sync says so); no published checkpoints, or a ledger committed to since they were
+ * published; any transcript that is new, has changed or was not read to its end; a sync holding the lock. It
+ * takes no lock itself: it writes nothing but the status file.
  */
 final class QuickSync {
 
@@ -45,7 +45,7 @@ final class QuickSync {
         NoChangeCheck check = new NoChangeCheck();
         MonotonicClock nanoTime = new MonotonicClock();
         Optional<Request> request = Request.parse(args);
-        if (request.isEmpty() || !Files.isDirectory(env.syncLockFile().getParent())) {
+        if (request.isEmpty() || !Files.isDirectory(env.syncLockFile().getParent()) || lockMarked(env)) {
             return Optional.empty();
         }
         try {
@@ -84,6 +84,20 @@ final class QuickSync {
         new ManualSyncRecorder(new InstallLayout(env.telemetryHome()).manualSync()).record(clock.instant(), true, "",
                 SyncCommand.statusDetail(s));
         return Optional.of(ExitCode.OK);
+    }
+
+    /**
+     * Whether the sync lock carries its holder's mark: a sync is running now, or one died holding it, which the
+     * next sync reports ("Recovered: …"). Either way the usual path, which waits for or reports it, runs.
+     */
+    private static boolean lockMarked(TelemetryEnvironment env) {
+        try {
+            return Files.size(env.syncLockFile()) > 0;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     // A class rather than a lambda: a lambda's first call links a call site, which costs about as much as the

@@ -190,6 +190,11 @@ class QuickSyncTest {
 
         assertThat(quick("sync", "--claude-dir", tmp.resolve("nowhere").toString())).as("a sync reports it")
                 .isEmpty();
+
+        Files.writeString(home.resolve("state/sync.lock"), "1"); // a sync died holding the lock
+        assertThat(quick("sync")).as("a sync says the last one was interrupted").isEmpty();
+        assertThat(sync("sync")).contains("Recovered: the previous sync was interrupted");
+        assertThat(quick("sync")).isPresent();
     }
 
     @Test
