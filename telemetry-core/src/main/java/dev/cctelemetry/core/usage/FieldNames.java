@@ -1,5 +1,6 @@
 package dev.cctelemetry.core.usage;
 
+import dev.cctelemetry.core.scan.ByteWords;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -16,6 +17,8 @@ final class FieldNames {
     private static final int TABLE_SIZE = 64;
 
     private final byte[][] names = new byte[TABLE_SIZE][];
+    /** Each name as words of eight bytes ({@link ByteWords#at}), the last zero-padded: compared a word a step. */
+    private final long[][] words = new long[TABLE_SIZE][];
     private final int[] indexes = new int[TABLE_SIZE];
 
     /** The names of one level (distinct, ASCII, at most a quarter of the table), each numbered by its position. */
@@ -33,6 +36,7 @@ final class FieldNames {
                 slot = (slot + 1) & (TABLE_SIZE - 1); // the next free slot: a table this sparse has one near
             }
             this.names[slot] = name;
+            this.words[slot] = words(name);
             this.indexes[slot] = i;
         }
     }
@@ -44,7 +48,8 @@ final class FieldNames {
             if (name == null) {
                 return UNKNOWN;
             }
-            if (name.length == len && same(name, buf, off)) {
+            if (name.length == len && (off + roundUp(len) <= buf.length ? sameWords(words[slot], len, buf, off)
+                    : same(name, buf, off))) {
                 return indexes[slot];
             }
         }
@@ -63,7 +68,36 @@ final class FieldNames {
         return indexOf(ascii, 0, ascii.length);
     }
 
-    /** Whether {@code buf} holds {@code name} at {@code off}; a plain loop, names being a few bytes long. */
+    private static long[] words(byte[] name) {
+        byte[] padded = java.util.Arrays.copyOf(name, roundUp(name.length));
+        long[] out = new long[padded.length / ByteWords.SIZE];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = ByteWords.at(padded, k * ByteWords.SIZE);
+        }
+        return out;
+    }
+
+    private static int roundUp(int len) {
+        return (len + ByteWords.SIZE - 1) & -ByteWords.SIZE;
+    }
+
+    /**
+     * Whether {@code buf} holds the name of these words, {@code len} bytes long, at {@code off}: eight bytes a
+     * step, the bytes past the name masked off the last word. The caller checked that whole words can be read.
+     */
+    private static boolean sameWords(long[] name, int len, byte[] buf, int off) {
+        int last = name.length - 1;
+        for (int k = 0; k < last; k++) {
+            if (ByteWords.at(buf, off + k * ByteWords.SIZE) != name[k]) {
+                return false;
+            }
+        }
+        int tail = len - last * ByteWords.SIZE; // 1 to 8 bytes of the last word are the name's
+        long mask = tail == ByteWords.SIZE ? -1L : (1L << (tail * 8)) - 1;
+        return (ByteWords.at(buf, off + last * ByteWords.SIZE) & mask) == name[last];
+    }
+
+    /** Whether {@code buf} holds {@code name} at {@code off}; a plain loop, for a name at the end of the buffer. */
     private static boolean same(byte[] name, byte[] buf, int off) {
         for (int i = 0; i < name.length; i++) {
             if (name[i] != buf[off + i]) {
