@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a command that opens the ledger will need and the main thread does not need first, started on a second
- * core at once: logback's configuration, the SQLite driver and its native library, Jackson's object mapper,
- * time-zone and number-formatting data. Meanwhile the main thread builds the injector and the command line; when
+ * core at once: the command's annotations, logback's configuration, a first run's machine id and host name, the
+ * SQLite driver and its native library, Jackson's object mapper, time-zone and number-formatting data. Meanwhile the main thread builds the injector and the command line; when
  * it gets there, these are loaded and initialized (class initialization is thread-safe, and the native library
  * is set up under a lock). Only loading and initializing: nothing here opens the ledger or writes a record, so a
  * warm-up that is still running when the process ends, or that fails, changes nothing. A warm sync with nothing
@@ -46,7 +46,8 @@ final class StartupWarmup {
             return NONE;
         }
         StartupWarmup warmup = new StartupWarmup(new CountDownLatch(1));
-        Thread t = new Thread(() -> warmup.warm(env), "cct-warmup");
+        String command = args[0];
+        Thread t = new Thread(() -> warmup.warm(env, command), "cct-warmup");
         t.setDaemon(true);
         t.start();
         return warmup;
@@ -64,12 +65,19 @@ final class StartupWarmup {
         }
     }
 
-    private void warm(TelemetryEnvironment env) {
+    private void warm(TelemetryEnvironment env, String command) {
         try {
+            annotations(command);
             try {
                 LoggerFactory.getILoggerFactory();
             } finally {
                 logging.countDown();
+            }
+            if (!java.nio.file.Files.exists(env.telemetryHome().resolve("config.json"))) {
+                // A first run creates the config: a random machine id (SecureRandom's seeding) and the host name
+                // (a name lookup, which the JDK then keeps for a while).
+                java.util.UUID.randomUUID();
+                Main.hostName(env.env());
             }
             SqliteNativeLibrary.preload(env.telemetryHome().resolve("lib").resolve("native"));
             new ObjectMapper();
@@ -77,6 +85,35 @@ final class StartupWarmup {
             String.format(Locale.ROOT, "%,d %.2f", 1, 1.0);
         } catch (RuntimeException | LinkageError e) {
             // a warm-up only: the command does the same work again and reports what fails
+        }
+    }
+
+    /**
+     * Reads the annotations of the command's class, its mixins' and the root command's: the command-line
+     * framework reads them next, and the JDK keeps what it parsed (and the annotation types' proxy classes).
+     */
+    private static void annotations(String command) {
+        java.util.List<Class<?>> classes = new java.util.ArrayList<>(java.util.List.of(RootCommand.class));
+        for (Class<?> c : RootCommand.SUBCOMMANDS) {
+            picocli.CommandLine.Command spec = c.getAnnotation(picocli.CommandLine.Command.class);
+            if (spec != null && spec.name().equals(command)) {
+                classes.add(c);
+            }
+        }
+        for (int i = 0; i < classes.size(); i++) {
+            Class<?> c = classes.get(i);
+            c.getAnnotations();
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (f.getAnnotations().length > 0 && f.isAnnotationPresent(picocli.CommandLine.Mixin.class)) {
+                    classes.add(f.getType());
+                }
+            }
+            for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                m.getAnnotations();
+            }
+            for (java.lang.reflect.Constructor<?> k : c.getDeclaredConstructors()) {
+                k.getAnnotations();
+            }
         }
     }
 }
