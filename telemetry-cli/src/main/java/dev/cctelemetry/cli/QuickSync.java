@@ -27,9 +27,9 @@ import java.util.Optional;
  * <p>It answers only when that is certain, and otherwise leaves the command to the usual path, which then does
  * its own work from the start: a command line other than {@code sync} with {@code --claude-dir} and
  * {@code --json}; a config that a sync would complete, or with a remote store (a sync pushes); a missing state
- * folder or Claude folder, or a sync that died holding the lock (a sync says so); no published checkpoints, or a ledger committed to since they were
- * published; any transcript that is new, has changed or was not read to its end; a sync holding the lock. It
- * takes no lock itself: it writes nothing but the status file.
+ * folder or Claude folder, or a sync that died holding the lock (a sync says so); no published checkpoints, or a
+ * ledger committed to since they were published; any transcript that is new, has changed or was not read to its
+ * end; a sync holding the lock. It takes no lock itself: it writes nothing but the status file.
  */
 final class QuickSync {
 

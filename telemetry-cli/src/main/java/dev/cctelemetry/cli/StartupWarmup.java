@@ -2,21 +2,29 @@ package dev.cctelemetry.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cctelemetry.store.sqlite.SqliteNativeLibrary;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /**
  * What a command that opens the ledger will need and the main thread does not need first, started on a second
  * core at once: the command's annotations, logback's configuration, a first run's machine id and host name, the
- * SQLite driver and its native library, Jackson's object mapper, time-zone and number-formatting data. Meanwhile the main thread builds the injector and the command line; when
- * it gets there, these are loaded and initialized (class initialization is thread-safe, and the native library
- * is set up under a lock). Only loading and initializing: nothing here opens the ledger or writes a record, so a
- * warm-up that is still running when the process ends, or that fails, changes nothing. A warm sync with nothing
- * new spends most of its time starting up, so this is a good part of it.
+ * SQLite driver and its native library, Jackson's object mapper, time-zone and number-formatting data.
+ * Meanwhile the main thread builds the injector and the command line; when it gets there, these are loaded and
+ * initialized (class initialization is thread-safe, and the native library is set up under a lock). Only loading
+ * and initializing: nothing here opens the ledger or writes a record, so a warm-up that is still running when the
+ * process ends, or that fails, changes nothing.
  *
  * <p>Logging comes first, and the main thread waits for it ({@link #awaitLogging}) before touching logback's
  * own classes: while SLF4J initializes on one thread it hands the others stand-in loggers.
@@ -73,10 +81,10 @@ final class StartupWarmup {
             } finally {
                 logging.countDown();
             }
-            if (!java.nio.file.Files.exists(env.telemetryHome().resolve("config.json"))) {
+            if (!Files.exists(env.telemetryHome().resolve("config.json"))) {
                 // A first run creates the config: a random machine id (SecureRandom's seeding) and the host name
                 // (a name lookup, which the JDK then keeps for a while).
-                java.util.UUID.randomUUID();
+                UUID.randomUUID();
                 Main.hostName(env.env());
             }
             SqliteNativeLibrary.preload(env.telemetryHome().resolve("lib").resolve("native"));
@@ -93,9 +101,9 @@ final class StartupWarmup {
      * framework reads them next, and the JDK keeps what it parsed (and the annotation types' proxy classes).
      */
     private static void annotations(String command) {
-        java.util.List<Class<?>> classes = new java.util.ArrayList<>(java.util.List.of(RootCommand.class));
+        List<Class<?>> classes = new ArrayList<>(List.of(RootCommand.class));
         for (Class<?> c : RootCommand.SUBCOMMANDS) {
-            picocli.CommandLine.Command spec = c.getAnnotation(picocli.CommandLine.Command.class);
+            CommandLine.Command spec = c.getAnnotation(CommandLine.Command.class);
             if (spec != null && spec.name().equals(command)) {
                 classes.add(c);
             }
@@ -103,15 +111,15 @@ final class StartupWarmup {
         for (int i = 0; i < classes.size(); i++) {
             Class<?> c = classes.get(i);
             c.getAnnotations();
-            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
-                if (f.getAnnotations().length > 0 && f.isAnnotationPresent(picocli.CommandLine.Mixin.class)) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.getAnnotations().length > 0 && f.isAnnotationPresent(CommandLine.Mixin.class)) {
                     classes.add(f.getType());
                 }
             }
-            for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+            for (Method m : c.getDeclaredMethods()) {
                 m.getAnnotations();
             }
-            for (java.lang.reflect.Constructor<?> k : c.getDeclaredConstructors()) {
+            for (Constructor<?> k : c.getDeclaredConstructors()) {
                 k.getAnnotations();
             }
         }

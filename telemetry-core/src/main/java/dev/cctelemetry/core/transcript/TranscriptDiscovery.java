@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +33,7 @@ public final class TranscriptDiscovery {
 
     /** Finds transcripts under the given roots, sorted by path. */
     public Result discover(List<ClaudeRoot> roots) {
-        return discover(roots, java.util.Set.of());
+        return discover(roots, Set.of());
     }
 
     /**
@@ -39,7 +41,7 @@ public final class TranscriptDiscovery {
      *
      * @param projectDirs encoded project folder names under {@code projects/}; empty for all of them
      */
-    public Result discover(List<ClaudeRoot> roots, java.util.Set<String> projectDirs) {
+    public Result discover(List<ClaudeRoot> roots, Set<String> projectDirs) {
         List<Path> realRoots = new ArrayList<>();
         for (ClaudeRoot r : roots) {
             try {
@@ -81,9 +83,8 @@ public final class TranscriptDiscovery {
      */
     private static final class Walk {
         private final List<Path> realRoots;
-        private final Set<Object> visitedDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        private final java.util.concurrent.atomic.AtomicInteger unreadable =
-                new java.util.concurrent.atomic.AtomicInteger();
+        private final Set<Object> visitedDirs = ConcurrentHashMap.newKeySet();
+        private final AtomicInteger unreadable = new AtomicInteger();
 
         Walk(List<Path> realRoots) {
             this.realRoots = realRoots;
@@ -106,10 +107,7 @@ public final class TranscriptDiscovery {
                 helper.setDaemon(true);
                 helper.start();
             }
-            for (int i = 0; i < split; i++) {
-                folder(root, folders.get(i), folderAttrs.get(i), List.of(folders.get(i).getFileName().toString()),
-                        out);
-            }
+            projectFolders(root, folders.subList(0, split), folderAttrs.subList(0, split), out);
             if (helper != null) {
                 try {
                     helper.join();
@@ -118,6 +116,14 @@ public final class TranscriptDiscovery {
                     throw new IllegalStateException("interrupted while walking " + projects, e);
                 }
                 out.addAll(second.found);
+            }
+        }
+
+        /** Walks project folders (folders right under {@code projects/}, with their attributes). */
+        void projectFolders(ClaudeRoot root, List<Path> folders, List<BasicFileAttributes> attrs,
+                List<TranscriptFile> out) {
+            for (int i = 0; i < folders.size(); i++) {
+                folder(root, folders.get(i), attrs.get(i), List.of(folders.get(i).getFileName().toString()), out);
             }
         }
 
@@ -210,10 +216,7 @@ public final class TranscriptDiscovery {
 
         @Override
         public void run() {
-            for (int i = 0; i < folders.size(); i++) {
-                walk.folder(root, folders.get(i), attrs.get(i), List.of(folders.get(i).getFileName().toString()),
-                        found);
-            }
+            walk.projectFolders(root, folders, attrs, found);
         }
     }
 

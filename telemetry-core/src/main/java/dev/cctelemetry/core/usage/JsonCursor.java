@@ -73,10 +73,19 @@ final class JsonCursor {
         return true;
     }
 
-    /** Enters the object that is the next value ({@link #peek} said {@code '{'}). */
-    void enterObject() {
+    /**
+     * Enters the next value when it is an object; passes over it (checking it) when it is anything else.
+     *
+     * @return whether an object was entered, whose fields {@link #nextField} then reads
+     */
+    boolean enterObjectOrSkip() {
+        if (peek() != '{') {
+            skipValue();
+            return false;
+        }
         pos++;
         deeper();
+        return true;
     }
 
     /**
@@ -263,7 +272,8 @@ final class JsonCursor {
     }
 
     private void skipObject() {
-        enterObject();
+        pos++;
+        deeper();
         for (boolean first = true; nextField(first); first = false) {
             skipValue();
         }

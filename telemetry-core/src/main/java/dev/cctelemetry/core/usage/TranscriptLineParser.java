@@ -1,7 +1,5 @@
 package dev.cctelemetry.core.usage;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +80,7 @@ public final class TranscriptLineParser {
      * that starts with a rare byte is found several times faster when the JIT does not vectorize the search
      * (the launcher runs C1 only), and a few extra candidates only cost a parse.
      */
-    public static final java.util.List<String> CANDIDATE_NEEDLES = java.util.List.of("usage\"", "cost-state");
+    public static final List<String> CANDIDATE_NEEDLES = List.of("usage\"", "cost-state");
 
     /** Whether the line might be a usage or cost-state line; false means it surely is neither. */
     public static boolean mayCarryUsage(byte[] buf, int off, int len) {
@@ -183,11 +181,8 @@ public final class TranscriptLineParser {
                     }
                 }
                 case MESSAGE -> {
-                    if (c.peek() == '{') {
-                        c.enterObject();
+                    if (c.enterObjectOrSkip()) {
                         readMessage(c, f, repeated);
-                    } else {
-                        c.skipValue();
                     }
                 }
                 case SESSION_ID -> f.sessionId = c.stringOrSkip(repeated);
@@ -199,11 +194,8 @@ public final class TranscriptLineParser {
                 case IS_SIDECHAIN -> f.sidechain = c.trueOrSkip();
                 case COST_USD -> f.legacyCostUsd = c.numberOrSkip();
                 case MODEL_USAGE -> {
-                    if (c.peek() == '{') {
-                        c.enterObject();
+                    if (c.enterObjectOrSkip()) {
                         f.modelUsage = readModelUsage(c);
-                    } else {
-                        c.skipValue();
                     }
                 }
                 default -> c.skipValue();
@@ -219,11 +211,8 @@ public final class TranscriptLineParser {
                 case MODEL -> f.model = c.stringOrSkip(repeated);
                 case STOP_REASON -> f.stopReasonSet = !c.nullOrSkip();
                 case USAGE_OBJECT -> {
-                    if (c.peek() == '{') {
-                        c.enterObject();
+                    if (c.enterObjectOrSkip()) {
                         f.usage = readUsage(c, repeated, f.usageFields);
-                    } else {
-                        c.skipValue();
                     }
                 }
                 default -> c.skipValue();
@@ -243,11 +232,8 @@ public final class TranscriptLineParser {
                 case SPEED -> u.speed = c.stringOrSkip(repeated);
                 case SERVICE_TIER -> u.serviceTier = c.stringOrSkip(repeated);
                 case CACHE_CREATION -> {
-                    if (c.peek() == '{') {
-                        c.enterObject();
+                    if (c.enterObjectOrSkip()) {
                         readCacheCreation(c, u);
-                    } else {
-                        c.skipValue();
                     }
                 }
                 default -> c.skipValue();
@@ -271,11 +257,9 @@ public final class TranscriptLineParser {
         Map<String, SessionCostState.ModelCost> result = new HashMap<>();
         for (boolean first = true; c.nextField(first); first = false) {
             String model = c.name();
-            if (c.peek() != '{') {
-                c.skipValue();
+            if (!c.enterObjectOrSkip()) {
                 continue;
             }
-            c.enterObject();
             double cost = 0;
             long in = 0;
             long out = 0;

@@ -4,8 +4,10 @@ package dev.cctelemetry.store.sqlite;
  * Where a record's key, {@code (message_id, request_id)}, sits in the ledger's unique index: the index holds a
  * 64-bit number per record instead of the two ids (about 60 bytes), which made writing a first sync's records a
  * quarter cheaper. The number is a hash of the key; when another key already holds it, the next number is tried,
- * and so on (open addressing), so two keys that share a hash cost a probe and never a record. Part of the ledger
- * format since schema version 4: the hash must never change.
+ * and so on (open addressing), so two keys that share a hash cost a probe and never a record. A lookup probes
+ * until it finds its key or a free slot, which is sound because the ledger never deletes a record (a deleted row
+ * would break the chain of the keys placed past it). Part of the ledger format since schema version 4: the hash
+ * must never change.
  */
 interface KeySlots {
 

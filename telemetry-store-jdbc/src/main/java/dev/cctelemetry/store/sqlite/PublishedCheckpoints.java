@@ -9,7 +9,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
@@ -56,10 +55,8 @@ public record PublishedCheckpoints(long recordCount, Map<String, FileCheckpoint>
         try {
             bytes = Files.readAllBytes(fileFor(ledgerFile));
             ledgerKey = identity(ledgerFile);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return Optional.empty(); // none published, or the ledger itself is gone
         }
         if (bytes.length < Long.BYTES) {
             return Optional.empty();

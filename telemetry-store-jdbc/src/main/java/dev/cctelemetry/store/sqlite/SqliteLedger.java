@@ -7,8 +7,11 @@ import dev.cctelemetry.core.usage.ReportedUsage;
 import dev.cctelemetry.core.usage.UsageRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -282,10 +285,9 @@ public final class SqliteLedger implements Ledger {
      */
     private void flushLog() throws IOException {
         Path wal = file.resolveSibling(file.getFileName() + "-wal");
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(wal,
-                java.nio.file.StandardOpenOption.READ)) {
+        try (FileChannel ch = FileChannel.open(wal, StandardOpenOption.READ)) {
             ch.force(true);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             // no log: everything is in the database file, which SQLite synced when it checkpointed
         }
     }
