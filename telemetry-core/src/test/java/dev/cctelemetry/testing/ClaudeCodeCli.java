@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  *       transcripts and {@code .claude/settings.json} (hooks) live there;</li>
  *   <li>{@code ANTHROPIC_BASE_URL} = the fake API;</li>
  *   <li>{@code ANTHROPIC_API_KEY=test}: required, any value; without it {@code -p} exits 1 with
- *       "Not logged in · Please run /login";</li>
+ *       "Not logged in · Please run /login". Or, with {@link ClaudeAuth#GATEWAY_TOKEN}, {@code ANTHROPIC_AUTH_TOKEN}
+ *       = an unsigned gateway JWT instead, which makes Claude Code report plan limits;</li>
  *   <li>{@code CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1}: required for offline; without it Claude Code also
  *       contacts {@code api.anthropic.com} directly, ignoring the base URL (MCP registry fetch and first-party event
  *       logging; DNS lookups plus "ENOTFOUND" errors in the debug log). With it, the only connection the process
@@ -105,9 +106,17 @@ public final class ClaudeCodeCli {
      * time limit (then kills it and its children), and returns its output.
      */
     public ClaudeResult run(ClaudeRun run) {
+        return exec(run, run.arguments());
+    }
+
+    /**
+     * Runs {@code claude} with other arguments (e.g. {@code mcp add …}, {@code mcp list}) in the run's hermetic
+     * environment, home and working directory, with the run's time limit; the run's prompt and options are not used.
+     */
+    public ClaudeResult exec(ClaudeRun run, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
-        command.addAll(run.arguments());
+        command.addAll(arguments);
         ProcessBuilder pb = new ProcessBuilder(command).directory(run.workDir().toFile());
         environment(pb.environment(), run);
         Path out = null;
@@ -152,7 +161,7 @@ public final class ClaudeCodeCli {
         env.put("HOME", home);
         env.put("USERPROFILE", home);
         env.put("ANTHROPIC_BASE_URL", run.apiBaseUrl().toString());
-        env.put("ANTHROPIC_API_KEY", "test");
+        run.auth().applyTo(env);
         env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
         env.put("DISABLE_AUTOUPDATER", "1");
         env.putAll(run.extraEnv());

@@ -118,6 +118,62 @@ class ClaudeCodeCliTest {
     }
 
     @Test
+    void namedBuiltInToolCallSendsTheToolsOutputBackAsToolResult() throws IOException {
+        ClaudeRun run = newRun("read notes.txt").withAllowedTools("Read");
+        Path notes = Files.writeString(run.workDir().resolve("notes.txt"), "the tool read this line\n");
+        ScriptedReply read = ScriptedReply.toolUse("Read",
+                mapper.createObjectNode().put("file_path", notes.toAbsolutePath().toString()),
+                new TokenCounts(40, 12, 0, 0, 0));
+        api.enqueue(read, ScriptedReply.text("The file says hello.", new TokenCounts(60, 8, 0, 0, 0)));
+
+        ClaudeResult result = cli.run(run);
+
+        assertThat(result.succeeded()).as(result.describe()).isTrue();
+        assertThat(result.stdout()).contains("The file says hello.");
+        assertThat(api.messageRequestCount()).isEqualTo(2);
+        assertThat(api.messageRequests().get(0).toolResults()).isEmpty();
+        ToolResult returned = api.messageRequests().get(1).toolResult(read.toolUseId()).orElseThrow();
+        assertThat(returned.isError()).isFalse();
+        assertThat(returned.text()).contains("the tool read this line");
+        assertThat(transcript(run).usages()).extracting(u -> u.key().messageId()).first().isEqualTo(read.messageId());
+    }
+
+    @Test
+    void toolThatIsNotAllowedIsRefusedAndTheRefusalIsTheToolResult() throws IOException {
+        // A command that changes something: Claude Code 2.1.328 lets read-only ones like "echo" run unasked.
+        ClaudeRun run = newRun("make a file").withJsonOutput();
+        Path created = run.workDir().resolve("created-by-tool");
+        ScriptedReply bash = ScriptedReply.bash("touch '" + created + "'", new TokenCounts(10, 5, 0, 0, 0));
+        api.enqueue(bash, ScriptedReply.text("I was not allowed.", new TokenCounts(10, 5, 0, 0, 0)));
+
+        ClaudeResult result = cli.run(run);
+
+        assertThat(result.succeeded()).as(result.describe()).isTrue();
+        ToolResult refused = api.messageRequests().get(1).toolResult(bash.toolUseId()).orElseThrow();
+        log.info("refused tool_result: {}", refused);
+        assertThat(refused.isError()).isTrue();
+        assertThat(created).doesNotExist();
+        JsonNode denials = mapper.readTree(result.stdout()).path("permission_denials");
+        assertThat(denials).hasSize(1);
+        assertThat(denials.get(0).path("tool_name").asText()).isEqualTo("Bash");
+        assertThat(denials.get(0).path("tool_use_id").asText()).isEqualTo(bash.toolUseId());
+    }
+
+    @Test
+    void gatewayTokenIsSentAsBearerInsteadOfAnApiKey() throws IOException {
+        api.enqueue(ScriptedReply.text("through the gateway", new TokenCounts(1, 1, 0, 0, 0)));
+        ClaudeRun run = newRun("hi").withAuth(ClaudeAuth.GATEWAY_TOKEN);
+
+        ClaudeResult result = cli.run(run);
+
+        assertThat(result.succeeded()).as(result.describe()).isTrue();
+        assertThat(result.stdout()).contains("through the gateway");
+        RecordedRequest request = api.messageRequests().get(0);
+        assertThat(request.header("Authorization")).contains("Bearer " + ClaudeAuth.GATEWAY_JWT);
+        assertThat(request.header("x-api-key")).isEmpty();
+    }
+
+    @Test
     void stopAndSessionEndHooksFireWithDocumentedPayloads() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("hook-out"));
         ClaudeRun run = newRun("say hi");

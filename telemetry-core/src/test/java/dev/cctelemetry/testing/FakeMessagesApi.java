@@ -19,7 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * else as one JSON message. Each reply carries its own usage, {@code msg_…} id and {@code request-id} header, so a
  * test knows exactly which usage each API call reported. When the queue is empty a fallback text reply with zero
  * usage is sent and counted in {@link #unscriptedCount()}.
+ *
+ * <p>A reply may be a {@code tool_use} of any named tool ({@link ScriptedReply#toolUse}); the {@code tool_result} Claude
+ * Code sends back is read with {@link RecordedRequest#toolResult(String)}. With {@link #sendPlanLimits} every Messages
+ * reply carries plan-limit headers, which Claude Code turns into the statusLine's {@code rate_limits} when it runs
+ * with {@link ClaudeAuth#GATEWAY_TOKEN} (see {@link PlanLimitWindow}).
  *
  * <p>{@code POST /v1/messages/count_tokens} answers {@code {"input_tokens":0}}. Every other path is logged and
  * answered 404 with an Anthropic-style error body. Claude Code 2.1.328 with
@@ -58,6 +66,7 @@ public final class FakeMessagesApi implements AutoCloseable {
     private final Deque<ScriptedReply> queue = new ArrayDeque<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private int unscripted;
+    private volatile PlanLimitHeaders planLimits = PlanLimitHeaders.none();
 
     private FakeMessagesApi(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -90,6 +99,15 @@ public final class FakeMessagesApi implements AutoCloseable {
         synchronized (lock) {
             queue.addAll(List.of(replies));
         }
+        return this;
+    }
+
+    /**
+     * Sends these plan-limit headers with every Messages reply from now on ({@link PlanLimitHeaders#none()} stops
+     * them). A test may change them between turns.
+     */
+    public FakeMessagesApi sendPlanLimits(PlanLimitHeaders headers) {
+        this.planLimits = Objects.requireNonNull(headers, "headers is null");
         return this;
     }
 
@@ -153,19 +171,22 @@ public final class FakeMessagesApi implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             String query = Optional.ofNullable(ex.getRequestURI().getRawQuery()).orElse("");
             JsonNode body = readBody(ex.getRequestBody());
+            Map<String, String> headers = new HashMap<>();
+            ex.getRequestHeaders().forEach((name, values) -> headers.put(name, values.isEmpty() ? "" : values.get(0)));
             if ("POST".equals(method) && MESSAGES_PATH.equals(path)) {
-                ScriptedReply reply = next(method, path, query, body);
+                ScriptedReply reply = next(method, path, query, headers, body);
                 if (body.path("stream").asBoolean(false)) {
                     sendStream(ex, reply, model(body));
                 } else {
+                    planLimits.headers().forEach(ex.getResponseHeaders()::set);
                     sendJson(ex, 200, reply.requestId(), message(reply, model(body), false));
                 }
             } else if ("POST".equals(method) && COUNT_TOKENS_PATH.equals(path)) {
-                record(new RecordedRequest(method, path, query, body, Optional.empty()));
+                record(new RecordedRequest(method, path, query, headers, body, Optional.empty()));
                 sendJson(ex, 200, "req_count_tokens", mapper.createObjectNode().put("input_tokens", 0));
             } else {
                 log.info("fake Messages API: unknown request {} {}{}", method, path, query.isEmpty() ? "" : "?" + query);
-                record(new RecordedRequest(method, path, query, body, Optional.empty()));
+                record(new RecordedRequest(method, path, query, headers, body, Optional.empty()));
                 ObjectNode err = mapper.createObjectNode().put("type", "error");
                 err.putObject("error").put("type", "not_found_error").put("message", "not implemented by fake: " + path);
                 sendJson(ex, 404, "req_not_found", err);
@@ -178,7 +199,7 @@ public final class FakeMessagesApi implements AutoCloseable {
         }
     }
 
-    private ScriptedReply next(String method, String path, String query, JsonNode body) {
+    private ScriptedReply next(String method, String path, String query, Map<String, String> headers, JsonNode body) {
         synchronized (lock) {
             ScriptedReply reply = queue.pollFirst();
             if (reply == null) {
@@ -186,7 +207,7 @@ public final class FakeMessagesApi implements AutoCloseable {
                 log.warn("fake Messages API: no scripted reply left for call #{}", requests.size() + 1);
                 reply = ScriptedReply.text(FALLBACK_TEXT, TokenCounts.ZERO);
             }
-            requests.add(new RecordedRequest(method, path, query, body, Optional.of(reply)));
+            requests.add(new RecordedRequest(method, path, query, headers, body, Optional.of(reply)));
             return reply;
         }
     }
@@ -233,11 +254,13 @@ public final class FakeMessagesApi implements AutoCloseable {
 
         ObjectNode blockStart = mapper.createObjectNode().put("type", "content_block_start").put("index", 0);
         ObjectNode delta = mapper.createObjectNode().put("type", "content_block_delta").put("index", 0);
-        if (reply.isToolUse()) {
+        if (reply.toolCall().isPresent()) {
+            ScriptedReply.ToolCall call = reply.toolCall().get();
+            // Like the real API: the block starts with an empty input, which arrives as JSON text in the delta.
             blockStart.putObject("content_block").put("type", "tool_use").put("id", reply.toolUseId())
-                    .put("name", "Bash").putObject("input");
+                    .put("name", call.name()).putObject("input");
             delta.putObject("delta").put("type", "input_json_delta")
-                    .put("partial_json", mapper.writeValueAsString(bashInput(reply)));
+                    .put("partial_json", mapper.writeValueAsString(call.input()));
         } else {
             blockStart.putObject("content_block").put("type", "text").put("text", "");
             delta.putObject("delta").put("type", "text_delta").put("text", reply.text());
@@ -256,6 +279,7 @@ public final class FakeMessagesApi implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", "text/event-stream");
         ex.getResponseHeaders().set("Cache-Control", "no-cache");
         ex.getResponseHeaders().set("request-id", reply.requestId());
+        planLimits.headers().forEach(ex.getResponseHeaders()::set);
         ex.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
@@ -276,9 +300,10 @@ public final class FakeMessagesApi implements AutoCloseable {
                 .put("model", model);
         ArrayNode content = m.putArray("content");
         if (!streamingStart) {
-            if (reply.isToolUse()) {
-                content.addObject().put("type", "tool_use").put("id", reply.toolUseId()).put("name", "Bash")
-                        .set("input", bashInput(reply));
+            if (reply.toolCall().isPresent()) {
+                ScriptedReply.ToolCall call = reply.toolCall().get();
+                content.addObject().put("type", "tool_use").put("id", reply.toolUseId()).put("name", call.name())
+                        .set("input", call.input());
             } else {
                 content.addObject().put("type", "text").put("text", reply.text());
             }
@@ -291,10 +316,6 @@ public final class FakeMessagesApi implements AutoCloseable {
         m.putNull("stop_sequence");
         m.set("usage", usage(reply.usage(), streamingStart ? Math.min(1, reply.usage().output()) : reply.usage().output()));
         return m;
-    }
-
-    private ObjectNode bashInput(ScriptedReply reply) {
-        return mapper.createObjectNode().put("command", reply.bashCommand()).put("description", "scripted by test");
     }
 
     private static String stopReason(ScriptedReply reply) {

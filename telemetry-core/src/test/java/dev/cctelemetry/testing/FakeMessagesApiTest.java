@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cctelemetry.core.usage.TokenCounts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +88,68 @@ class FakeMessagesApiTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(api.unknownRequests()).extracting(RecordedRequest::path).containsExactly("/api/oauth/profile");
         assertThat(api.messageRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void planLimitHeadersGoOutWithBothReplyFormsUntilTurnedOff() throws Exception {
+        Instant reset = Instant.parse("2030-01-02T03:04:05Z");
+        api.sendPlanLimits(PlanLimitHeaders.none().with(PlanLimitWindow.FIVE_HOUR, 0.42, reset)
+                .withHeader("anthropic-ratelimit-unified-status", "allowed"));
+        api.enqueue(ScriptedReply.text("a", TokenCounts.ZERO), ScriptedReply.text("b", TokenCounts.ZERO),
+                ScriptedReply.text("c", TokenCounts.ZERO));
+
+        HttpResponse<String> json = post("/v1/messages", "{\"stream\":false}");
+        HttpResponse<String> sse = post("/v1/messages", "{\"stream\":true}");
+        api.sendPlanLimits(PlanLimitHeaders.none());
+        HttpResponse<String> after = post("/v1/messages", "{\"stream\":true}");
+
+        for (HttpResponse<String> r : List.of(json, sse)) {
+            assertThat(r.headers().firstValue("anthropic-ratelimit-unified-5h-utilization")).contains("0.42");
+            assertThat(r.headers().firstValue("anthropic-ratelimit-unified-5h-reset")).contains("1893553445");
+            assertThat(r.headers().firstValue("anthropic-ratelimit-unified-status")).contains("allowed");
+        }
+        assertThat(after.headers().firstValue("anthropic-ratelimit-unified-5h-utilization")).isEmpty();
+    }
+
+    @Test
+    void statuslinePercentageRoundsToATenthAndCapsAtOneHundred() {
+        assertThat(PlanLimitWindow.statuslinePercentage(0.173)).isEqualTo(17.3);
+        assertThat(PlanLimitWindow.statuslinePercentage(0.42)).isEqualTo(42.0);
+        assertThat(PlanLimitWindow.statuslinePercentage(0.12345)).isEqualTo(12.3);
+        assertThat(PlanLimitWindow.statuslinePercentage(1.5)).isEqualTo(100.0);
+    }
+
+    @Test
+    void namedToolCallIsSentWithItsInputInBothFormsAndItsResultIsReadBack() throws Exception {
+        ObjectNode input = mapper.createObjectNode().put("period", "today");
+        ScriptedReply call = ScriptedReply.toolUse("mcp__cc-telemetry__usage_summary", input, TokenCounts.ZERO);
+        input.put("period", "changed after scripting");
+        api.enqueue(call, call);
+
+        JsonNode message = mapper.readTree(post("/v1/messages", "{\"stream\":false}").body());
+        String sse = post("/v1/messages", "{\"stream\":true}").body();
+        String next = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\""
+                + call.toolUseId() + "\",\"content\":[{\"type\":\"text\",\"text\":\"1,234 tokens\"},"
+                + "{\"type\":\"text\",\"text\":\"$0.56\"}]},{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_x\","
+                + "\"content\":\"denied\",\"is_error\":true}]}]}";
+        post("/v1/messages", next);
+
+        JsonNode block = message.path("content").get(0);
+        assertThat(block.path("type").asText()).isEqualTo("tool_use");
+        assertThat(block.path("name").asText()).isEqualTo("mcp__cc-telemetry__usage_summary");
+        assertThat(block.path("id").asText()).isEqualTo(call.toolUseId());
+        assertThat(block.path("input").path("period").asText()).isEqualTo("today");
+        assertThat(sse).contains("\"name\":\"mcp__cc-telemetry__usage_summary\"")
+                .contains("\"partial_json\":\"{\\\"period\\\":\\\"today\\\"}\"");
+        RecordedRequest third = api.messageRequests().get(2);
+        assertThat(third.toolResults()).extracting(ToolResult::toolUseId).containsExactly(call.toolUseId(), "toolu_x");
+        ToolResult ok = third.toolResult(call.toolUseId()).orElseThrow();
+        assertThat(ok.text()).isEqualTo("1,234 tokens\n$0.56");
+        assertThat(ok.isError()).isFalse();
+        ToolResult denied = third.toolResult("toolu_x").orElseThrow();
+        assertThat(denied.text()).isEqualTo("denied");
+        assertThat(denied.isError()).isTrue();
+        assertThat(third.header("Content-Type")).contains("application/json");
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
