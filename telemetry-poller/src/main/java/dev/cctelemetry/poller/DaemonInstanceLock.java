@@ -1,5 +1,6 @@
 package dev.cctelemetry.poller;
 
+import dev.cctelemetry.core.io.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The one-daemon-per-machine guard: an OS file lock on {@code <home>/state/daemon.lock} held for the daemon's
@@ -40,9 +42,9 @@ public final class DaemonInstanceLock implements AutoCloseable {
     }
 
     private static Optional<DaemonInstanceLock> lock(Path file, OptionalLong pid) throws IOException {
-        Files.createDirectories(file.getParent());
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        PrivateFiles.createDirectories(file.getParent());
+        FileChannel ch = PrivateFiles.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE));
         FileLock lock;
         try {
             lock = ch.tryLock();

@@ -10,21 +10,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Replaces a small file whole: the bytes go to a fresh temp file in the same folder, are flushed to disk, and
  * the temp file is renamed over the target. A reader sees the old content or the new one, never half of it, and
- * a crash leaves the old file intact. Used for config, state, status, script and service files alike.
+ * a crash leaves the old file intact. Used for config, state, status, script and service files alike. The file
+ * and any folder made for it are owner-only from the moment they exist ({@link PrivateFiles}).
  */
 public final class AtomicFile {
 
     private AtomicFile() {
     }
 
-    /** Writes {@code bytes} to {@code target}, creating its folder. */
+    /** Writes {@code bytes} to {@code target} (mode 0600), creating its folder (0700). */
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, bytes, Optional.empty());
     }
@@ -36,7 +36,7 @@ public final class AtomicFile {
     public static void write(Path target, byte[] bytes, Optional<Set<PosixFilePermission>> permissions)
             throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         Path tmp = createTemp(dir, target.getFileName().toString());
         try {
             if (permissions.isPresent()) {
@@ -64,20 +64,15 @@ public final class AtomicFile {
     }
 
     /**
-     * A new, empty file next to the target, readable by its owner only (as {@code Files.createTempFile} makes
-     * them), named from the clock instead of a {@code SecureRandom}: seeding one cost a few milliseconds of every
-     * start. {@code CREATE_NEW} settles a clash of names, between threads or processes, by trying another.
+     * A new, empty file next to the target, owner-only from its creation ({@link PrivateFiles}), named from the
+     * clock instead of a {@code SecureRandom}: seeding one cost a few milliseconds of every start.
+     * {@code CREATE_NEW} settles a clash of names, between threads or processes, by trying another.
      */
     private static Path createTemp(Path dir, String name) throws IOException {
-        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
         for (int attempt = 0; ; attempt++) {
             Path tmp = dir.resolve("." + name + "." + Long.toHexString(System.nanoTime()) + "-" + attempt + ".tmp");
             try {
-                if (posix) {
-                    Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-                } else {
-                    Files.createFile(tmp);
-                }
+                PrivateFiles.createFile(tmp);
                 return tmp;
             } catch (FileAlreadyExistsException e) {
                 if (attempt >= 100) {
@@ -86,6 +81,4 @@ public final class AtomicFile {
             }
         }
     }
-
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 }

@@ -1,5 +1,6 @@
 package dev.cctelemetry.core.lock;
 
+import dev.cctelemetry.core.io.PrivateFiles;
 import dev.cctelemetry.core.port.out.SyncLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,11 +8,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link SyncLock} over an OS file lock ({@code fcntl}/{@code LockFileEx}): released by the kernel when the
@@ -59,8 +60,8 @@ public final class FileSyncLock implements SyncLock {
     private Optional<Held> tryOnce() {
         FileChannel ch = null;
         try {
-            Files.createDirectories(file.getParent());
-            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            PrivateFiles.createDirectories(file.getParent());
+            ch = PrivateFiles.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE));
             FileLock lock = ch.tryLock();
             if (lock == null) {
                 ch.close();

@@ -1,5 +1,6 @@
 package dev.cctelemetry.hooks.settings;
 
+import dev.cctelemetry.core.io.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,9 +28,11 @@ final class AtomicFileWriter {
      */
     void replace(Path target, byte[] bytes, Optional<byte[]> expected) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         Optional<Set<PosixFilePermission>> permissions = expected.isPresent() ? posixPermissions(target) : Optional.empty();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".cc-telemetry-tmp");
+        // Owner-only until it has its final mode (Files.createTempFile is so on POSIX only, not on Windows).
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".cc-telemetry-tmp",
+                PrivateFiles.attributes(dir, false, false));
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);

@@ -1,6 +1,7 @@
 package dev.cctelemetry.hooks.settings;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cctelemetry.core.io.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *       install; remove leaves it missing.
  *   <li>If nothing changes, nothing is written: no backup, same bytes, same modification time.
  *   <li>Before a change to an existing file, its original bytes are copied once to
- *       {@code <name>.cc-telemetry-backup-<UTC yyyyMMdd'T'HHmmss'Z'>} beside the given path.
+ *       {@code <name>.cc-telemetry-backup-<UTC yyyyMMdd'T'HHmmss'Z'>} beside the given path, a file readable by
+ *       its owner only from the moment it is created.
  *   <li>The new content replaces the file atomically and keeps its POSIX permissions. For a symlink, the link's
  *       target is edited and the link is kept.
  *   <li>New content is formatted like {@code JSON.stringify(settings, null, 2)} plus a newline, as Claude Code
@@ -202,13 +205,19 @@ public final class SettingsFileEditor {
             for (int attempt = 1; ; attempt++) {
                 Path backup = dir.resolve(attempt == 1 ? base : base + "-" + attempt);
                 try {
-                    Files.write(backup, original, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    // Owner-only from the create call on: the backup holds what the original holds (an env
+                    // block with an API key, say), and a file made with the defaults is open to other local
+                    // users until a later chmod.
+                    PrivateFiles.createFile(backup);
                 } catch (FileAlreadyExistsException e) {
                     continue;
                 }
-                // The backup may hold the same secrets as the original, so it gets the same permissions.
+                Files.write(backup, original, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                 if (permissions.isPresent()) {
-                    Files.setPosixFilePermissions(backup, permissions.get());
+                    // Never wider than owner-only, and no wider than the original (a read-only one stays so).
+                    Set<PosixFilePermission> kept = EnumSet.copyOf(PrivateFiles.FILE_MODE);
+                    kept.retainAll(permissions.get());
+                    Files.setPosixFilePermissions(backup, kept);
                 }
                 return backup;
             }

@@ -1,5 +1,6 @@
 package dev.cctelemetry.store.sqlite;
 
+import dev.cctelemetry.core.io.PrivateFiles;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.port.out.UsageRecordSource;
 import dev.cctelemetry.core.transcript.FileCheckpoint;
@@ -8,7 +9,6 @@ import dev.cctelemetry.core.usage.UsageRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -81,10 +81,14 @@ public final class SqliteLedger implements Ledger {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                PrivateFiles.createDirectories(parent);
             }
+            // SQLite would create a missing ledger 0644 (its default) and gives the -wal and -shm files the
+            // ledger's own mode; an empty file is a new database to it, so creating that owner-only keeps all
+            // three private from their first moment.
+            PrivateFiles.createFileIfMissing(file.toAbsolutePath());
         } catch (IOException e) {
-            throw new LedgerOpenException("cannot create ledger folder for " + file + ": " + e.getMessage(), e);
+            throw new LedgerOpenException("cannot create ledger " + file + ": " + e.getMessage(), e);
         }
         Connection c = null;
         try {

@@ -1,11 +1,14 @@
 package dev.cctelemetry.store.sqlite;
 
+import dev.cctelemetry.core.io.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -67,10 +70,15 @@ public final class SqliteNativeLibrary {
                     if (in == null) {
                         return; // no bundled library for this platform: the driver will say why
                     }
-                    Files.createDirectories(dir);
-                    Path tmp = Files.createTempFile(dir, name, ".tmp");
+                    PrivateFiles.createDirectories(dir); // may be the first folder of a new home
+                    Path tmp = Files.createTempFile(dir, name, ".tmp", PrivateFiles.attributes(dir, false, false));
                     try {
-                        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                        // Into the owner-only file just made: Files.copy(.., REPLACE_EXISTING) would delete it
+                        // and create a new one with the default mode.
+                        try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE,
+                                StandardOpenOption.TRUNCATE_EXISTING)) {
+                            in.transferTo(out);
+                        }
                         try {
                             Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE);
                         } catch (AtomicMoveNotSupportedException e) {
