@@ -27,6 +27,12 @@ if ! command -v tmux >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tmux || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tmux; }
 fi
 
+# strace checks the mode of each file the moment it is created (FileCreationTrace: issue 18.1 / 17.1 tests).
+if ! command -v strace >/dev/null 2>&1; then
+  echo "strace not found; installing Debian's strace package" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends strace || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends strace; }
+fi
+
 installed_version() {
   # Prints the version recorded in the installed package.json, or nothing when absent.
   local pkg_json="$REPO/.tools/node_modules/$1/package.json"
