@@ -2,23 +2,34 @@ package dev.cctelemetry.hooks.settings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A unified-style line diff ({@code ---}/{@code +++} header, {@code @@} hunks, lines prefixed {@code -}, {@code +}
  * or a space, three lines of context) from a longest-common-subsequence alignment. Settings files are small;
  * the common prefix and suffix are stripped first, and a middle too large for the quadratic table is shown as
- * all removed then all added rather than risking memory.
+ * all removed then all added rather than risking memory. Texts above {@link #MAX_CHARS} get a one-line note
+ * instead of a diff: splitting an 11 MB file into lines ran a 128 MiB heap out (issue 18.10), and nobody reads
+ * a diff of that size.
  */
 final class LineDiff {
 
+    /** 1 MiB of text on either side: a hundred times the largest settings file seen in the wild. */
+    static final int MAX_CHARS = 1 << 20;
     private static final int CONTEXT = 3;
-    private static final long MAX_TABLE_CELLS = 16_000_000L;
+    /** 16 MB of table at most: the command runs with a 128 MiB heap. */
+    private static final long MAX_TABLE_CELLS = 4_000_000L;
 
     private record Op(char kind, String line, int oldNo, int newNo) {
     }
 
     /** The diff of {@code before} and {@code after}, or {@code ""} when their lines are equal. */
     String diff(String label, String before, String after) {
+        int larger = Math.max(before.length(), after.length());
+        if (larger > MAX_CHARS) {
+            return String.format(Locale.ROOT, "(no line-by-line diff: %s has %,d characters, more than the %,d a"
+                    + " diff is shown for)\n", label, larger, MAX_CHARS);
+        }
         List<String> a = lines(before);
         List<String> b = lines(after);
         List<Op> ops = align(a, b);

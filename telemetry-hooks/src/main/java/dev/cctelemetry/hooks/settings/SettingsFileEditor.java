@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,6 +127,9 @@ public final class SettingsFileEditor {
         boolean changed = !updated.equals(document.root());
         List<String> warnings = new ArrayList<>(
                 warnAboutBlockers ? HookBlockers.warnings(updated, settings) : List.of());
+        for (DuplicateKeys.Duplicate d : DuplicateKeys.find(document.text())) {
+            warnings.add(duplicateWarning(settings, d, changed));
+        }
         if (!changed) {
             log.debug("{} already up to date", settings);
             return new SettingsEditResult(false, settings, Optional.empty(), "", warnings);
@@ -148,6 +152,15 @@ public final class SettingsFileEditor {
         write(settings, target, encode(text, document.bom()), original);
         log.info("updated {}{}", settings, backup.map(b -> " (backup " + b + ")").orElse(""));
         return new SettingsEditResult(true, settings, backup, diff, warnings);
+    }
+
+    private static String duplicateWarning(Path settings, DuplicateKeys.Duplicate d, boolean changed) {
+        List<Integer> lines = d.lines();
+        int last = lines.get(lines.size() - 1);
+        return "\"" + d.path() + "\" appears " + lines.size() + " times in " + settings + " (lines "
+                + lines.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "): Claude Code reads only"
+                + " the last one (line " + last + ")" + (changed ? ", which is the one cc-telemetry edits; the"
+                + " file written keeps only that one" : "");
     }
 
     /** The file to read and replace: a symlink's target, so the link itself survives the rename. */

@@ -67,4 +67,26 @@ class LineDiffTest {
     void insertionIntoEmptyTextStartsAtLineZero() {
         assertThat(diff.diff("f", "", "{}\n")).isEqualTo("--- f\n+++ f\n@@ -0,0 +1,1 @@\n+{}\n");
     }
+
+    @Test
+    void textAboveTheLimitGetsOneLineSayingSoInsteadOfADiff() {
+        String huge = numbered(1, 200_000);
+
+        String shown = diff.diff("/h/.claude/settings.json", huge, huge + "line x\n");
+
+        assertThat(huge.length()).isGreaterThan(LineDiff.MAX_CHARS);
+        assertThat(shown).isEqualTo("(no line-by-line diff: /h/.claude/settings.json has " + String.format("%,d",
+                huge.length() + 7) + " characters, more than the 1,048,576 a diff is shown for)\n");
+    }
+
+    @Test
+    void aLargeChangeJustUnderTheLimitIsStillShownWhole() {
+        String before = numbered(1, 60_000);
+        String after = numbered(60_001, 120_000);
+
+        String shown = diff.diff("f", before, after);
+
+        assertThat(shown.lines().filter(l -> l.startsWith("-line")).count()).isEqualTo(60_000);
+        assertThat(shown.lines().filter(l -> l.startsWith("+line")).count()).isEqualTo(60_000);
+    }
 }

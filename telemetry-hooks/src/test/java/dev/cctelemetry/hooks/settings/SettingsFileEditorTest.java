@@ -385,6 +385,25 @@ class SettingsFileEditorTest {
     }
 
     @Test
+    void hooksNamedTwiceSaysWhichOneCountsAndEditsThatOne() throws IOException {
+        Path file = settings("""
+                {
+                  "hooks": {"Stop": [{"hooks": [{"type": "command", "command": "first.sh"}]}]},
+                  "model": "opus",
+                  "hooks": {"Stop": [{"hooks": [{"type": "command", "command": "second.sh"}]}]}
+                }
+                """);
+
+        SettingsEditResult result = editor.install(file, REG, EditMode.APPLY);
+
+        assertThat(result.warnings()).containsExactly("\"hooks\" appears 2 times in " + file + " (lines 2, 4):"
+                + " Claude Code reads only the last one (line 4), which is the one cc-telemetry edits; the file"
+                + " written keeps only that one");
+        assertThat(Files.readString(file)).contains("second.sh", "cc-telemetry-stop.sh").doesNotContain("first.sh");
+        assertThat(editor.install(file, REG, EditMode.APPLY).warnings()).isEmpty();
+    }
+
+    @Test
     void dryRunOnMissingFileCreatesNothing() {
         Path file = dir.resolve(".claude/settings.local.json");
 
