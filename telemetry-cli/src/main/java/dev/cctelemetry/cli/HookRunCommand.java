@@ -16,6 +16,7 @@ import dev.cctelemetry.hooks.worker.WorkerEvent;
 import dev.cctelemetry.hooks.worker.HookRunResult;
 import dev.cctelemetry.hooks.worker.HookWorker;
 import dev.cctelemetry.hooks.worker.SettleConfig;
+import dev.cctelemetry.hooks.worker.SpoolReader;
 import dev.cctelemetry.store.sqlite.SqliteLedger;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -94,7 +95,7 @@ public final class HookRunCommand implements Callable<Integer> {
                     return sync.sync(request, progress);
                 };
                 HookWorker worker = new HookWorker(recording, status, clock, () -> roots(env, recorded),
-                        SettleConfig.DEFAULT);
+                        SettleConfig.DEFAULT, spoolFolder());
                 r = worker.run(ev.get(), spool, Optional.ofNullable(session));
             }
             log.info("hook-run {} done: {} session={} added={} updated={} elapsed={}ms{}", ev.get().cliName(),
@@ -146,13 +147,12 @@ public final class HookRunCommand implements Callable<Integer> {
 
     /** A payload nobody will read must not linger: it may hold the last assistant message. */
     private void deleteSpool() {
-        Path spoolDir = services.environment().telemetryHome().resolve("spool").toAbsolutePath().normalize();
-        if (spool != null && spool.toAbsolutePath().normalize().startsWith(spoolDir)) {
-            try {
-                Files.deleteIfExists(spool);
-            } catch (IOException e) {
-                log.warn("cannot delete hook spool file: {}", e.getClass().getSimpleName());
-            }
+        if (spool != null) {
+            new SpoolReader(spoolFolder()).discard(spool);
         }
+    }
+
+    private Path spoolFolder() {
+        return services.environment().telemetryHome().resolve("spool");
     }
 }

@@ -1,12 +1,17 @@
 package dev.cctelemetry.hooks.worker;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads a hook payload leniently: Claude Code adds fields often, so unknown fields are ignored and every field
@@ -56,6 +61,50 @@ public final class HookPayloadParser {
         return new Result.Parsed(new HookPayload(session.textValue(), text(transcript), text(root.get("cwd")),
                 text(root.get("hook_event_name")), text(root.get("reason"))));
     }
+
+    /**
+     * Reads a payload the hook script cut at {@link SpoolReader#MAX_BYTES} (a Stop whose last assistant message
+     * is longer): the top-level members before the cut are read one by one, and the payload counts when they
+     * hold the session id (and, if present, the transcript path) whole. Claude Code writes both first, so a
+     * long message or tool output after them costs nothing. The same checks as {@link #parse} apply.
+     */
+    public Result parseCut(byte[] json) {
+        Objects.requireNonNull(json, "json is null");
+        Map<String, String> fields = new HashMap<>();
+        boolean transcriptNotText = false;
+        try (JsonParser p = mapper.getFactory().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new Result.Rejected("payload is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.VALUE_STRING && WANTED.contains(name)) {
+                    fields.putIfAbsent(name, p.getText());
+                } else {
+                    transcriptNotText |= name.equals("transcript_path") && value != JsonToken.VALUE_NULL;
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The cut: what was read before it stands.
+        }
+        String session = fields.get("session_id");
+        if (session == null) {
+            return new Result.Rejected("payload was cut before a whole session_id");
+        }
+        if (!SessionId.isValid(session)) {
+            return new Result.Rejected("session_id is not a UUID");
+        }
+        if (transcriptNotText && !fields.containsKey("transcript_path")) {
+            return new Result.Rejected("transcript_path is not a string");
+        }
+        return new Result.Parsed(new HookPayload(session, fields.getOrDefault("transcript_path", ""),
+                fields.getOrDefault("cwd", ""), fields.getOrDefault("hook_event_name", ""),
+                fields.getOrDefault("reason", "")));
+    }
+
+    private static final Set<String> WANTED = Set.of("session_id", "transcript_path", "cwd", "hook_event_name", "reason");
 
     private static String text(JsonNode n) {
         return n != null && n.isTextual() ? n.textValue() : "";

@@ -32,7 +32,7 @@ public final class HookWorker {
     private final Clock clock;
     private final Supplier<List<ClaudeRoot>> roots;
     private final SettleWait settle;
-    private final SpoolReader spoolReader = new SpoolReader();
+    private final SpoolReader spoolReader;
     private final HookPayloadParser parser = new HookPayloadParser();
     private final TranscriptPathGuard guard = new TranscriptPathGuard();
     private final SessionFileSelector selector = new SessionFileSelector();
@@ -45,20 +45,22 @@ public final class HookWorker {
      * @param clock the time of the status entries and the settle wait
      * @param roots the known Claude roots (read once per run)
      * @param settle how long to wait on SessionEnd
+     * @param spoolFolder the only folder whose files {@code --spool} may name ({@code <home>/spool})
      */
     public HookWorker(SyncUseCase sync, HookStatusStore status, Clock clock, Supplier<List<ClaudeRoot>> roots,
-            SettleConfig settle) {
-        this(sync, status, clock, roots, new SettleWait(clock, Sleeper.REAL, settle));
+            SettleConfig settle, Path spoolFolder) {
+        this(sync, status, clock, roots, new SettleWait(clock, Sleeper.REAL, settle), spoolFolder);
     }
 
     /** A worker with its own settle wait (tests pass one with a fake sleeper). */
     public HookWorker(SyncUseCase sync, HookStatusStore status, Clock clock, Supplier<List<ClaudeRoot>> roots,
-            SettleWait settle) {
+            SettleWait settle, Path spoolFolder) {
         this.sync = Objects.requireNonNull(sync, "sync is null");
         this.status = Objects.requireNonNull(status, "status is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
         this.roots = Objects.requireNonNull(roots, "roots is null");
         this.settle = Objects.requireNonNull(settle, "settle is null");
+        this.spoolReader = new SpoolReader(spoolFolder);
     }
 
     /**
@@ -66,7 +68,8 @@ public final class HookWorker {
      *
      * @param event the event
      * @param spool the spool file the hook script wrote; may be null for {@link WorkerEvent#STOP_TRAILING}, which
-     *     has none. Read and deleted whatever follows.
+     *     has none. Read and deleted whatever follows, if it lies in the spool folder (else rejected, untouched).
+     *     A payload the script cut at {@link SpoolReader#MAX_BYTES} counts if its start names the session.
      * @param session {@code --session}: required for {@link WorkerEvent#STOP_TRAILING}; for the other events,
      *     when given, it must match the payload's session id
      */
@@ -93,11 +96,24 @@ public final class HookWorker {
             payload = spool == null ? Optional.empty() : spoolReader.take(spool);
         } catch (SpoolReader.SpoolTooLargeException e) {
             return run.reject("hook spool file too large");
+        } catch (SpoolReader.NotASpoolFileException e) {
+            return run.reject(e.getMessage());
         }
         String transcriptPath = "";
         String sessionId;
         if (payload.isPresent()) {
             HookPayloadParser.Result parsed = parser.parse(payload.get());
+            boolean cut = payload.get().length >= SpoolReader.MAX_BYTES;
+            if (parsed instanceof HookPayloadParser.Result.Rejected && cut) {
+                // The script keeps the first MiB of stdin: read what the cut left whole.
+                parsed = parser.parseCut(payload.get());
+            }
+            if (parsed instanceof HookPayloadParser.Result.Rejected r && cut && cliSession.isPresent()) {
+                // Nothing whole before the cut: the session the script read from the payload's start will do.
+                log.info("hook {}: payload cut at {} bytes ({}); syncing the session named by the hook script",
+                        run.event.cliName(), SpoolReader.MAX_BYTES, r.reason());
+                parsed = new HookPayloadParser.Result.Parsed(new HookPayload(cliSession.get(), "", "", "", ""));
+            }
             if (parsed instanceof HookPayloadParser.Result.Rejected r) {
                 return run.reject(r.reason());
             }

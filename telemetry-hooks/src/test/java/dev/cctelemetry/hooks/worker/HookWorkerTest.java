@@ -69,7 +69,7 @@ class HookWorkerTest {
         SyncService sync = new SyncService(ledger, new FileSyncLock(tmp.resolve("home/state/sync.lock")),
                 pricing(), System::nanoTime, 2);
         return new HookWorker(sync, status, clock, () -> List.of(claude.root),
-                new SettleWait(clock, sleeper, settle));
+                new SettleWait(clock, sleeper, settle), tmp.resolve("home/spool"));
     }
 
     private HookWorker worker() {
@@ -95,6 +95,74 @@ class HookWorkerTest {
 
     private List<String> ingestedMessageIds() {
         return ledger.records().stream().map(r -> r.key().messageId()).sorted().toList();
+    }
+
+    /** What the hook script spools for a payload longer than it keeps: the first {@link SpoolReader#MAX_BYTES}. */
+    private void writeCut(String payload) {
+        byte[] all = payload.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(all.length).isGreaterThan(SpoolReader.MAX_BYTES);
+        write(spool, "");
+        try {
+            Files.write(spool, java.util.Arrays.copyOf(all, SpoolReader.MAX_BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void stopPayloadCutAtTheSpoolLimitStillSyncsItsSession() {
+        twoSessionsInOneProject();
+        String longMessage = "x".repeat(2 * SpoolReader.MAX_BYTES);
+        writeCut(payload("Stop", SESSION_A, claude.mainTranscript(SESSION_A).toString())
+                .replace("secret text", longMessage));
+
+        HookRunResult r = worker().run(WorkerEvent.STOP, spool, Optional.of(SESSION_A));
+
+        assertThat(r.status()).isEqualTo(HookRunResult.Status.SYNCED);
+        assertThat(ingestedMessageIds()).containsExactly("msg_a1", "msg_a2", "msg_flat1", "msg_sub1");
+        assertThat(spool).doesNotExist();
+    }
+
+    @Test
+    void cutPayloadWithoutAWholeSessionIdSyncsTheSessionTheScriptNamed() {
+        twoSessionsInOneProject();
+        writeCut("{\"last_assistant_message\":\"" + "y".repeat(2 * SpoolReader.MAX_BYTES) + "\",\"session_id\":\""
+                + SESSION_A + "\"}");
+
+        HookRunResult withKey = worker().run(WorkerEvent.STOP, spool, Optional.of(SESSION_A));
+        assertThat(withKey.status()).isEqualTo(HookRunResult.Status.SYNCED);
+        assertThat(ingestedMessageIds()).containsExactly("msg_a1", "msg_a2", "msg_flat1", "msg_sub1");
+
+        writeCut("{\"last_assistant_message\":\"" + "y".repeat(2 * SpoolReader.MAX_BYTES) + "\"}");
+        HookRunResult withoutKey = worker().run(WorkerEvent.STOP, spool, Optional.empty());
+        assertThat(withoutKey.status()).isEqualTo(HookRunResult.Status.REJECTED);
+        assertThat(withoutKey.detail()).contains("cut before a whole session_id");
+    }
+
+    @Test
+    void aSmallPayloadThatIsNotJsonIsStillRejectedWhateverTheScriptNamed() {
+        twoSessionsInOneProject();
+        write(spool, "{\"session_id\":\"" + SESSION_A + "\", oops");
+
+        HookRunResult r = worker().run(WorkerEvent.STOP, spool, Optional.of(SESSION_A));
+
+        assertThat(r.status()).isEqualTo(HookRunResult.Status.REJECTED);
+        assertThat(ledger.records()).isEmpty();
+    }
+
+    @Test
+    void aSpoolPathOutsideTheSpoolFolderIsRejectedAndTheFileLeftAlone() throws IOException {
+        twoSessionsInOneProject();
+        Path ledgerFile = write(tmp.resolve("home/telemetry.db"), "the only copy of deleted transcripts");
+        write(spool, payload("Stop", SESSION_A, claude.mainTranscript(SESSION_A).toString()));
+
+        for (Path p : List.of(ledgerFile, spool.resolveSibling("../telemetry.db"))) {
+            HookRunResult r = worker().run(WorkerEvent.SESSION_END, p, Optional.empty());
+            assertThat(r.status()).isEqualTo(HookRunResult.Status.REJECTED);
+            assertThat(r.detail()).isEqualTo("rejected: --spool is not a file in the spool folder");
+        }
+        assertThat(ledgerFile).hasContent("the only copy of deleted transcripts");
+        assertThat(ledger.records()).isEmpty();
     }
 
     @Test
@@ -347,7 +415,8 @@ class HookWorkerTest {
                 pricing(), System::nanoTime, 1);
         write(spool, payload("Stop", SESSION_A, claude.mainTranscript(SESSION_A).toString()));
 
-        HookRunResult r = new HookWorker(sync, status, clock, () -> List.of(claude.root), SettleConfig.NONE)
+        HookRunResult r = new HookWorker(sync, status, clock, () -> List.of(claude.root), SettleConfig.NONE,
+                tmp.resolve("home/spool"))
                 .run(WorkerEvent.STOP, spool, Optional.empty());
 
         assertThat(r.status()).isEqualTo(HookRunResult.Status.SYNCED);
@@ -365,7 +434,8 @@ class HookWorkerTest {
                 .toString();
         write(spool, payload("Stop", SESSION_A, viaLink));
 
-        HookRunResult r = new HookWorker(sync, status, clock, () -> List.of(linked), SettleConfig.NONE)
+        HookRunResult r = new HookWorker(sync, status, clock, () -> List.of(linked), SettleConfig.NONE,
+                tmp.resolve("home/spool"))
                 .run(WorkerEvent.STOP, spool, Optional.empty());
 
         assertThat(r.status()).isEqualTo(HookRunResult.Status.SYNCED);

@@ -63,7 +63,8 @@ class HostileHookPayloadTest {
         RecordingSync sync = new RecordingSync();
         HookWorker worker = new HookWorker(sync, new FileHookStatusStore(tmp.resolve("home/state")),
                 new MutableClock(Instant.parse("2026-03-01T10:00:00Z")), () -> List.of(claude.root),
-                new SettleWait(new MutableClock(Instant.parse("2026-03-01T10:00:00Z")), d -> { }, SettleConfig.DEFAULT));
+                new SettleWait(new MutableClock(Instant.parse("2026-03-01T10:00:00Z")), d -> { }, SettleConfig.DEFAULT),
+                tmp.resolve("home/spool"));
         Path spool = tmp.resolve("home/spool/stop.json");
         for (String payload : hostile) {
             write(spool, payload);

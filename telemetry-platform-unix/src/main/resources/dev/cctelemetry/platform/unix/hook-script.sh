@@ -129,17 +129,19 @@ key=$(awk '{ if (match($0, /"session_id"[ \t]*:[ \t]*"[0-9a-fA-F-]+"/)) {
     s = substr($0, RSTART, RLENGTH); sub(/^"session_id"[ \t]*:[ \t]*"/, "", s); sub(/"$/, "", s); print s; exit } }' "$spool")
 cct_key_ok "$key" || key=unknown
 gate="$debounce_dir/$key"
+# The worker syncs this session if the payload was longer than the spool keeps and cannot be read whole.
+if [ "$key" = unknown ]; then set --; else set -- --session "$key"; fi
 
 if [ "$CCT_EVENT" = session-end ]; then
     # Never debounced; its sync supersedes a pending trailing one.
     rm -f "$gate/pending"
-    cct_worker --event session-end --spool "$spool" || rm -f "$spool"
+    cct_worker --event session-end --spool "$spool" "$@" || rm -f "$spool"
     exit 0
 fi
 
 if [ ! -d "$debounce_dir" ]; then
     cct_log "cannot create $debounce_dir: syncing without debounce"
-    cct_worker --event stop --spool "$spool" || rm -f "$spool"
+    cct_worker --event stop --spool "$spool" "$@" || rm -f "$spool"
     exit 0
 fi
 
@@ -177,7 +179,7 @@ if ! { printf '%s\n' "$((cct_now + CCT_WINDOW))" >"$gate/deadline.$$" && mv -f "
     cct_log "cannot write $gate/deadline: syncing without debounce"
     rm -rf "$gate"
 fi
-cct_worker --event stop --spool "$spool" || rm -f "$spool"
+cct_worker --event stop --spool "$spool" "$@" || rm -f "$spool"
 if [ -z "${CCT_NOW-}" ] && [ -d "$gate" ]; then
     # One second of slack: the close must see the deadline passed.
     cct_detach /bin/sh -c 'sleep "$1"; exec /bin/sh "$2" --close-window "$3"' cct-trailer "$((CCT_WINDOW + 1))" "$0" "$key"

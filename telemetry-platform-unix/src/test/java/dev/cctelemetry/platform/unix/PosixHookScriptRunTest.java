@@ -50,7 +50,7 @@ class PosixHookScriptRunTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.get(0)))).isEqualTo("rw-------");
         List<String> calls = h.awaitJavaCalls(1, WAIT);
         assertThat(calls.get(0)).isEqualTo(jvm(h) + " -jar " + h.jar + " hook-run --event stop --spool "
-                + spool.get(0));
+                + spool.get(0) + " --session " + SESSION);
         assertThat(Files.readString(h.gate(SESSION).resolve("deadline")).trim()).isEqualTo("1120");
     }
 
@@ -205,6 +205,17 @@ class PosixHookScriptRunTest {
 
         assertThat(Files.size(h.spoolFiles().get(0))).isEqualTo(1024L * 1024L);
         h.awaitJavaCalls(1, WAIT);
+    }
+
+    @Test
+    void aStopPayloadLongerThanTheSpoolKeepsStillNamesItsSessionToTheWorker() throws Exception {
+        HookScriptHarness h = new HookScriptHarness(tmp, 120);
+        String big = payload(SESSION).replace("Done. ", "Done. " + "x".repeat(2 * 1024 * 1024));
+
+        assertThat(h.run(HookEvent.STOP, big, 0L).exitCode()).isZero();
+
+        assertThat(Files.size(h.spoolFiles().get(0))).isEqualTo(1024L * 1024L);
+        assertThat(h.awaitJavaCalls(1, WAIT).get(0)).endsWith(" --session " + SESSION);
     }
 
     @Test

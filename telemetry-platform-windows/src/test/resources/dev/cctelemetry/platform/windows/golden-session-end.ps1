@@ -142,11 +142,14 @@ function Invoke-CctHook {
     $m = [regex]::Match([IO.File]::ReadAllText($spool), '"session_id"[ \t]*:[ \t]*"([0-9a-fA-F-]+)"')
     if ($m.Success -and (Test-CctKey $m.Groups[1].Value)) { $key = $m.Groups[1].Value }
     $gate = Join-Path $debounceDir $key
+    # The worker syncs this session if the payload was longer than the spool keeps and cannot be read whole.
+    $named = @()
+    if ($key -ne 'unknown') { $named = @('--session', $key) }
 
     if ($CctEvent -eq 'session-end') {
         # Never debounced; its sync supersedes a pending trailing one.
         Remove-Item -LiteralPath (Join-Path $gate 'pending') -Force -ErrorAction SilentlyContinue
-        if (-not (Start-CctWorker @('--event', 'session-end', '--spool', $spool))) {
+        if (-not (Start-CctWorker (@('--event', 'session-end', '--spool', $spool) + $named))) {
             Remove-Item -LiteralPath $spool -Force -ErrorAction SilentlyContinue
         }
         return
@@ -194,7 +197,7 @@ function Invoke-CctHook {
             try { [IO.Directory]::Move($gate, $stale); Remove-CctTree $stale } catch { }
         }
     }
-    if (-not (Start-CctWorker @('--event', 'stop', '--spool', $spool))) {
+    if (-not (Start-CctWorker (@('--event', 'stop', '--spool', $spool) + $named))) {
         Remove-Item -LiteralPath $spool -Force -ErrorAction SilentlyContinue
     }
     if ($opened -and -not $env:CCT_NOW -and $PSCommandPath) {
