@@ -1,6 +1,7 @@
 package dev.cctelemetry.core.report;
 
 import dev.cctelemetry.core.report.TextTable.Column;
+import dev.cctelemetry.core.text.TerminalText;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -43,7 +44,7 @@ public final class ReportTableRenderer {
         }
         List<String> unpriced = report.totals().unpricedModels();
         if (!unpriced.isEmpty()) {
-            out.append("\nNote: no price is known for ").append(String.join(", ", unpriced))
+            out.append("\nNote: no price is known for ").append(TerminalText.printable(String.join(", ", unpriced)))
                     .append("; their usage is counted at $0.00, so the real cost is higher.\n");
         }
         return out.toString();

@@ -1,5 +1,6 @@
 package dev.cctelemetry.core.report;
 
+import dev.cctelemetry.core.text.TerminalText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.List;
 /**
  * A plain-text table: columns sized to their content, numbers right-aligned, cells of several lines, a rule
  * under the header and above the totals. No colours or box characters, so it reads the same in any terminal
- * and in a log file.
+ * and in a log file; no control character from the data either.
  */
 final class TextTable {
 
@@ -37,12 +38,15 @@ final class TextTable {
         return multiLineRow(Arrays.stream(cells).map(List::of).toList());
     }
 
-    /** Adds a row whose cells may span several lines. */
+    /**
+     * Adds a row whose cells may span several lines. Cells hold values read from transcripts and other machines'
+     * records, so control characters are made visible here ({@link TerminalText}), for every table at once.
+     */
     TextTable multiLineRow(List<List<String>> cells) {
         if (cells.size() != columns.size()) {
             throw new IllegalArgumentException("expected " + columns.size() + " cells, got " + cells.size());
         }
-        body.add(cells);
+        body.add(cells.stream().map(lines -> lines.stream().map(TerminalText::printable).toList()).toList());
         return this;
     }
 

@@ -67,6 +67,25 @@ class ReportTableRendererTest {
         assertThat(text).contains("Note: no price is known for unsloth/Qwen3-Coder-Next");
     }
 
+    /** Issue 18.4: a hostile model id or cwd (from a transcript, or from another machine's pushed records). */
+    @Test
+    void controlCharactersFromTheDataAreShownEscapedInEveryTableAndTheNote() {
+        String hostile = "\u001b]0;owned\u0007\u001b[2J\u009b31m\u202e";
+        ReportService s = service(
+                aRecord().session(SESSION).model("claude-x" + hostile).project("-p", "/w/a\nb\rc\u007f").build(),
+                aRecord().session(SESSION).unpriced("evil" + hostile).build());
+
+        for (ReportKind kind : ReportKind.values()) {
+            String text = renderer.render(s.report(kind, ReportOptionsFixtures.utc()));
+            assertThat(text.chars().filter(c -> c != '\n' && TerminalTextProbe.unsafe((char) c)))
+                    .as(kind.name()).isEmpty();
+            assertThat(text).as(kind.name()).contains("\\x1b]0;owned\\x07\\x1b[2J\\u009b31m\\u202e");
+        }
+        String projects = renderer.render(s.projects(ReportOptionsFixtures.utc()));
+        assertThat(projects).contains("/w/a\\nb\\rc\\x7f");
+        assertThat(projects.lines().filter(l -> l.startsWith("Total"))).hasSize(1);
+    }
+
     @Test
     void activeBlockIsMarkedAndGapsAreShown() {
         Clock now = Clock.fixed(Instant.parse("2025-08-02T12:00:00Z"), ZoneOffset.UTC);
