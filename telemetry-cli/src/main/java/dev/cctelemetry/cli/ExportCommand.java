@@ -3,6 +3,7 @@ package dev.cctelemetry.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.text.CsvCell;
 import dev.cctelemetry.core.usage.TokenCounts;
 import dev.cctelemetry.core.usage.UsageRecord;
 import dev.cctelemetry.store.sqlite.SqliteLedger;
@@ -123,12 +124,9 @@ public final class ExportCommand implements Callable<Integer> {
         return sb.append('\n').toString();
     }
 
-    /** RFC 4180 quoting. Values are written exactly (this is a backup format), never altered. */
+    /** RFC 4180 quoting, and a leading ' on cells a spreadsheet would run as a formula (JSON lines stay exact). */
     static String csv(String v) {
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return CsvCell.of(v);
     }
 
     private static void writeJson(JsonGenerator g, UsageRecord r) throws IOException {

@@ -73,6 +73,22 @@ class HookRunCommandTest {
         assertThat(log).contains("rejected").doesNotContain(SECRET);
     }
 
+    /** Issue 18.9: {@code hook-run --spool} is a command line anyone can type; it must not delete the ledger. */
+    @Test
+    void aSpoolPathOutsideTheSpoolFolderIsNeitherReadNorDeleted() throws IOException {
+        Path ledgerLike = Files.createDirectories(cli.telemetryHome).resolve("precious.db");
+        Files.writeString(ledgerLike, "the only copy");
+
+        for (String event : new String[] {"stop", "session-end", "nope"}) {
+            CliHarness.Result r = cli.run("hook-run", "--event", event, "--spool", ledgerLike.toString());
+            assertThat(r.exitCode()).isZero();
+        }
+
+        assertThat(ledgerLike).hasContent("the only copy");
+        assertThat(Files.readString(cli.telemetryHome.resolve("logs/hook-sync.log")))
+                .contains("--spool is not a file in the spool folder");
+    }
+
     @Test
     void badCommandLinesAndUnknownEventsStillExitZeroSilently() {
         for (String[] args : new String[][] {{"hook-run"}, {"hook-run", "--event", "nope"}, {"hook-run", "--frob"},
