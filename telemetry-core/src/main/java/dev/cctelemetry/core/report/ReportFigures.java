@@ -1,0 +1,54 @@
+package dev.cctelemetry.core.report;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Numbers as the report tables print them, for every front end that shows the same figures (the dashboard
+ * prints exactly what {@code report} prints): token counts with commas between thousands ({@code 26,997,006})
+ * and dollars with two decimals ({@code $54.58}, rounded half up from the shortest decimal of the double).
+ */
+public final class ReportFigures {
+
+    private static final Pattern DATE_SUFFIX = Pattern.compile("-\\d{8}(?=$|-fast$)");
+
+    private ReportFigures() {
+    }
+
+    /** A count with thousands separators: {@code %,d}. */
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** US dollars with thousands separators and cents: {@code $%,.2f}. */
+    public static String money(double usd) {
+        return String.format(Locale.ROOT, "$%,.2f", usd);
+    }
+
+    /** {@code claude-sonnet-4-20250514} → {@code sonnet-4}: the part that tells models apart. */
+    public static String shortModel(String model) {
+        String s = model.startsWith("claude-") ? model.substring("claude-".length()) : model;
+        return DATE_SUFFIX.matcher(s).replaceFirst("");
+    }
+
+    /** A block's Status column: {@code ACTIVE, 2h 5m left}, its duration, or {@code (3h 0m gap)}. */
+    public static String blockStatus(BlockRow b) {
+        if (b.gap()) {
+            return "(" + hoursMinutes(Duration.between(b.start(), b.end())) + " gap)";
+        }
+        if (b.active()) {
+            return b.projection().map(p -> "ACTIVE, " + hoursMinutes(Duration.ofMinutes(p.remainingMinutes()))
+                    + " left").orElse("ACTIVE");
+        }
+        return hoursMinutes(Duration.between(b.start(), b.actualEnd().orElse(b.start())));
+    }
+
+    /** {@code 2h 5m}, or {@code 3d 4h} once a day or more (gaps can last months). */
+    public static String hoursMinutes(Duration d) {
+        if (d.toDays() > 0) {
+            return d.toDays() + "d " + d.toHoursPart() + "h";
+        }
+        return d.toHours() + "h " + d.toMinutesPart() + "m";
+    }
+}

@@ -1,0 +1,16 @@
+package dev.cctelemetry.web.api;
+
+import dev.cctelemetry.web.query.UsageFilter;
+
+/**
+ * A card another feature adds to the Overview (plan limits, budgets). The page draws a card whose {@code id}
+ * it knows with that card's component and any other as a titled list of its fields.
+ */
+@FunctionalInterface
+public interface OverviewCard {
+
+    /**
+     * The card's JSON document for the current filter: a record or map with at least an {@code id} field.
+     */
+    Object render(UsageFilter filter);
+}
