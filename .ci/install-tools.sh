@@ -33,6 +33,12 @@ if ! command -v strace >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends strace || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends strace; }
 fi
 
+# Debian's Chromium and its chromedriver drive the dashboard's browser tests (telemetry-web, headless, offline).
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  echo "chromium or chromedriver not found; installing Debian's chromium and chromium-driver packages" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver; }
+fi
+
 installed_version() {
   # Prints the version recorded in the installed package.json, or nothing when absent.
   local pkg_json="$REPO/.tools/node_modules/$1/package.json"

@@ -32,18 +32,6 @@ public final class ReportFigures {
         return DATE_SUFFIX.matcher(s).replaceFirst("");
     }
 
-    /** A block's Status column: {@code ACTIVE, 2h 5m left}, its duration, or {@code (3h 0m gap)}. */
-    public static String blockStatus(BlockRow b) {
-        if (b.gap()) {
-            return "(" + hoursMinutes(Duration.between(b.start(), b.end())) + " gap)";
-        }
-        if (b.active()) {
-            return b.projection().map(p -> "ACTIVE, " + hoursMinutes(Duration.ofMinutes(p.remainingMinutes()))
-                    + " left").orElse("ACTIVE");
-        }
-        return hoursMinutes(Duration.between(b.start(), b.actualEnd().orElse(b.start())));
-    }
-
     /** {@code 2h 5m}, or {@code 3d 4h} once a day or more (gaps can last months). */
     public static String hoursMinutes(Duration d) {
         if (d.toDays() > 0) {

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +22,7 @@ public final class ReportTableRenderer {
     private static final int PLACE_WIDTH = 40;
     /** A UUID's length: the directory line under a session id may use as much. */
     private static final int SESSION_ID_WIDTH = 36;
+    private static final Pattern DATE_SUFFIX = Pattern.compile("-\\d{8}(?=$|-fast$)");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
     private static final List<Column> NUMBERS = List.of(Column.right("Input"), Column.right("Output"),
             Column.right("Cache Create"), Column.right("Cache Read"), Column.right("Total Tokens"),
@@ -110,10 +113,20 @@ public final class ReportTableRenderer {
             return List.of(List.of(m.model()), List.of(count(m.usage().records())));
         }
         if (row instanceof BlockRow b) {
-            return List.of(List.of(MINUTE.format(b.start().atZone(zone))), List.of(ReportFigures.blockStatus(b)),
-                    models);
+            return List.of(List.of(MINUTE.format(b.start().atZone(zone))), List.of(status(b)), models);
         }
         return List.of(List.of(row.label()), models);
+    }
+
+    private static String status(BlockRow b) {
+        if (b.gap()) {
+            return "(" + hoursMinutes(Duration.between(b.start(), b.end())) + " gap)";
+        }
+        if (b.active()) {
+            return b.projection().map(p -> "ACTIVE, " + hoursMinutes(Duration.ofMinutes(p.remainingMinutes()))
+                    + " left").orElse("ACTIVE");
+        }
+        return hoursMinutes(Duration.between(b.start(), b.actualEnd().orElse(b.start())));
     }
 
     private static String activeBlockLine(BlockRow b, ZoneId zone) {
@@ -135,19 +148,29 @@ public final class ReportTableRenderer {
         return NUMBERS.stream().map(c -> List.of("")).toList();
     }
 
+    /** {@code claude-sonnet-4-20250514} → {@code sonnet-4}: the part that tells models apart. */
     static String shortModel(String model) {
-        return ReportFigures.shortModel(model);
+        String s = model.startsWith("claude-") ? model.substring("claude-".length()) : model;
+        return DATE_SUFFIX.matcher(s).replaceFirst("");
     }
 
     static String count(long n) {
-        return ReportFigures.count(n);
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     static String money(double usd) {
-        return ReportFigures.money(usd);
+        return String.format(Locale.ROOT, "$%,.2f", usd);
+    }
+
+    /** {@code 2h 5m}, or {@code 3d 4h} once a day or more (gaps can last months). */
+    private static String hoursMinutes(Duration d) {
+        if (d.toDays() > 0) {
+            return d.toDays() + "d " + d.toHoursPart() + "h";
+        }
+        return d.toHours() + "h " + d.toMinutesPart() + "m";
     }
 
     private static String hours(Duration d) {
-        return d.toMinutesPart() == 0 ? d.toHours() + "-hour" : ReportFigures.hoursMinutes(d);
+        return d.toMinutesPart() == 0 ? d.toHours() + "-hour" : hoursMinutes(d);
     }
 }

@@ -2,6 +2,7 @@ package dev.cctelemetry.web.api;
 
 import dev.cctelemetry.core.report.BlockRow;
 import dev.cctelemetry.core.report.ReportFigures;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /**
@@ -38,7 +39,7 @@ record BlockView(String id, String start, String end, String startText, String e
         var rate = b.burnRate();
         var projection = b.projection();
         return new BlockView(b.id(), b.start().toString(), b.end().toString(), Times.minute(b.start(), zone),
-                Times.minute(b.end(), zone), ReportFigures.blockStatus(b), b.active(), b.gap(), b.usage().cost(),
+                Times.minute(b.end(), zone), status(b), b.active(), b.gap(), b.usage().cost(),
                 ReportFigures.money(b.usage().cost()), b.usage().totalTokens(),
                 ReportFigures.count(b.usage().totalTokens()), UsageColumns.models(b.usage().modelsUsed()),
                 rate.map(r -> r.costPerHour()).orElse(null),
@@ -48,5 +49,17 @@ record BlockView(String id, String start, String end, String startText, String e
                 projection.map(p -> ReportFigures.money(p.totalCost())).orElse(null),
                 projection.map(p -> p.totalTokens()).orElse(null),
                 projection.map(p -> p.remainingMinutes()).orElse(null));
+    }
+
+    /** The CLI's Status column: {@code ACTIVE, 2h 5m left}, the block's duration, or {@code (3h 0m gap)}. */
+    static String status(BlockRow b) {
+        if (b.gap()) {
+            return "(" + ReportFigures.hoursMinutes(Duration.between(b.start(), b.end())) + " gap)";
+        }
+        if (b.active()) {
+            return b.projection().map(p -> "ACTIVE, "
+                    + ReportFigures.hoursMinutes(Duration.ofMinutes(p.remainingMinutes())) + " left").orElse("ACTIVE");
+        }
+        return ReportFigures.hoursMinutes(Duration.between(b.start(), b.actualEnd().orElse(b.start())));
     }
 }

@@ -46,7 +46,7 @@ public final class BlocksApi implements DashboardRoutes {
         Sums all = new Sums();
         for (BlockRow b : blocks) {
             TableRow.Builder row = TableRow.builder().cell(b.start().toString(), Times.minute(b.start(), filter.zone()))
-                    .text(ReportFigures.blockStatus(b)).text(UsageColumns.models(b.usage().modelsUsed()));
+                    .text(BlockView.status(b)).text(UsageColumns.models(b.usage().modelsUsed()));
             if (b.gap()) {
                 UsageColumns.COLUMNS.forEach(c -> row.cell(null, ""));
             } else {

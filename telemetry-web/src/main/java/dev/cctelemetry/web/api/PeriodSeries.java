@@ -1,5 +1,6 @@
 package dev.cctelemetry.web.api;
 
+import dev.cctelemetry.core.usage.UsageRecord;
 import dev.cctelemetry.web.query.Period;
 import dev.cctelemetry.web.query.PeriodUsage;
 import dev.cctelemetry.web.query.UsageFigures;
@@ -26,6 +27,8 @@ import java.util.TreeSet;
 record PeriodSeries(Period period, List<String> labels, List<String> models, List<List<Double>> costByModel,
         Map<String, List<Long>> tokensByKind, List<UsageFigures> totals, List<List<String>> modelsByPeriod) {
 
+    private static final String SYNTHETIC = UsageRecord.SYNTHETIC_MODEL;
+
     /** Folds per-model rows (oldest first) into series. */
     static PeriodSeries of(List<PeriodUsage> rows, Period period) {
         TreeMap<String, Map<String, UsageFigures>> byLabel = new TreeMap<>();
@@ -33,7 +36,10 @@ record PeriodSeries(Period period, List<String> labels, List<String> models, Lis
         for (PeriodUsage r : rows) {
             String label = period == Period.MONTH ? r.start().toString().substring(0, 7) : r.start().toString();
             byLabel.computeIfAbsent(label, k -> new TreeMap<>()).put(r.model(), r.usage());
-            models.add(r.model());
+            // <synthetic> placeholders carry nothing and are no model anyone chose: counted, never charted.
+            if (!r.model().equals(SYNTHETIC)) {
+                models.add(r.model());
+            }
         }
         List<String> labels = new ArrayList<>(byLabel.keySet());
         List<String> modelList = new ArrayList<>(models);
@@ -62,7 +68,7 @@ record PeriodSeries(Period period, List<String> labels, List<String> models, Lis
             kinds.get("cacheWrite5m").add(t.tokens().cacheWrite5m());
             kinds.get("cacheWrite1h").add(t.tokens().cacheWrite1h());
             kinds.get("cacheRead").add(t.tokens().cacheRead());
-            modelsByPeriod.add(byLabel.get(l).keySet().stream().filter(m -> !m.equals("<synthetic>")).toList());
+            modelsByPeriod.add(byLabel.get(l).keySet().stream().filter(m -> !m.equals(SYNTHETIC)).toList());
         }
         return new PeriodSeries(period, labels, modelList, cost, kinds, totals, modelsByPeriod);
     }

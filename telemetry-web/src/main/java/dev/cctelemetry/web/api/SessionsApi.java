@@ -7,6 +7,7 @@ import dev.cctelemetry.web.query.RequestPoint;
 import dev.cctelemetry.web.query.SessionPage;
 import dev.cctelemetry.web.query.SessionSort;
 import dev.cctelemetry.web.query.SessionSummary;
+import dev.cctelemetry.web.query.UsageFigures;
 import dev.cctelemetry.web.query.UsageFilter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
@@ -73,7 +74,7 @@ public final class SessionsApi implements DashboardRoutes {
         List<TableRow> rows = new ArrayList<>();
         Sums all = new Sums();
         for (RequestPoint r : requests) {
-            var u = new dev.cctelemetry.web.query.UsageFigures(r.tokens(), r.cost(), 1, List.of());
+            var u = new UsageFigures(r.tokens(), r.cost(), 1, List.of());
             all.add(u);
             rows.add(UsageColumns.append(TableRow.builder().cell(r.timestamp().toString(),
                     Times.minute(r.timestamp(), zone)).cell(r.model(), ReportFigures.shortModel(r.model()))

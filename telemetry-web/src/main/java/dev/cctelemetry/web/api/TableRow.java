@@ -1,20 +1,22 @@
 package dev.cctelemetry.web.api;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * One row of a view's table: each cell's value (what the CSV holds: raw numbers, ISO times) and its text (what
  * the page shows, formatted as the CLI formats it), plus an optional link for the row's first cell.
  *
- * @param values raw values, one per column (numbers, strings)
+ * @param values raw values, one per column (numbers, strings; null for an empty cell)
  * @param text display text, one per column
  * @param link a page path the first cell links to, or null
  */
 public record TableRow(List<Object> values, List<String> text, String link) {
 
     public TableRow {
-        values = List.copyOf(values);
+        // Raw values may be null (an empty cell: a gap block's numbers); List.copyOf would refuse them.
+        values = Collections.unmodifiableList(new ArrayList<>(values));
         text = List.copyOf(text);
         if (values.size() != text.size()) {
             throw new IllegalArgumentException("values and text differ in length");

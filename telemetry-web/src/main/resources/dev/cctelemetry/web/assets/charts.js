@@ -70,28 +70,27 @@ export function timePoints(label, groups) {
     tooltip: {trigger: 'item', formatter: p => `${esc(p.seriesName)}<br>${new Date(p.value[0]).toLocaleString()}<br>` +
         `${count(p.value[1])} tokens, ${money(p.value[2])}`},
     legend: {bottom: 0},
-    grid: {left: 12, right: 24, top: 16, bottom: 40, containLabel: true},
+    grid: {left: 12, right: 24, top: 32, bottom: 40, containLabel: true},
     xAxis: {type: 'time'},
     yAxis: {type: 'value', name: 'tokens', axisLabel: {formatter: v => compact(v)}},
     series: groups.map(g => ({name: g.name, type: 'scatter', symbolSize: 8, data: g.points})),
   });
 }
 
-/** Blocks on a timeline: one bar per block from start to end, height its cost. */
+/** Blocks on a timeline: one bar per block at its start, height its cost; the active block in its own series. */
 export function blockTimeline(label, blocks) {
+  const point = b => ({value: [Date.parse(b.start), b.cost], startText: b.startText, status: b.status, costText: b.costText});
+  const real = blocks.filter(b => !b.gap);
   return chart(label, {
     tooltip: {trigger: 'item', formatter: p => `${esc(p.data.startText)} (${esc(p.data.status)})<br>${esc(p.data.costText)}`},
-    grid: {left: 12, right: 24, top: 16, bottom: 24, containLabel: true},
+    legend: {bottom: 0},
+    grid: {left: 12, right: 24, top: 16, bottom: 40, containLabel: true},
     xAxis: {type: 'time'},
     yAxis: {type: 'value', axisLabel: {formatter: v => '$' + v}},
-    series: [{type: 'custom', renderItem: (params, api) => {
-      const start = api.coord([api.value(0), api.value(2)]);
-      const end = api.coord([api.value(1), 0]);
-      return {type: 'rect', shape: {x: start[0], y: start[1], width: Math.max(2, end[0] - start[0]), height: end[1] - start[1]},
-        style: api.style({fill: api.value(3) ? '#e8590c' : undefined})};
-    }, encode: {x: [0, 1], y: 2}, data: blocks.filter(b => !b.gap).map(b => ({
-      value: [Date.parse(b.start), Date.parse(b.end), b.cost, b.active ? 1 : 0], startText: b.startText,
-      status: b.status, costText: b.costText}))}],
+    series: [
+      {name: 'Block', type: 'bar', barMinWidth: 3, barMaxWidth: 24, data: real.filter(b => !b.active).map(point)},
+      {name: 'Active block', type: 'bar', barMinWidth: 3, barMaxWidth: 24, data: real.filter(b => b.active).map(point)},
+    ],
   });
 }
 

@@ -3,7 +3,7 @@
 import {h} from '../dom.js';
 
 const COMPONENTS = {
-  periods: card => h('section', {className: 'card', 'aria-labelledby': 'card-periods'},
+  periods: card => h('section', {className: 'card wide', 'aria-labelledby': 'card-periods'},
     h('h2', {id: 'card-periods'}, 'Cost and tokens'),
     h('div', {className: 'periods'}, card.periods.map(p => h('div', {dataset: {period: p.label}},
       h('div', {className: 'sub'}, p.label),

@@ -32,7 +32,7 @@ export async function session(el, id) {
   const s = data.session;
   document.getElementById('view-title').textContent = `Session ${s.sessionId}`;
   el.append(h('div', {className: 'cards'},
-    h('section', {className: 'card', 'aria-label': 'Session'},
+    h('section', {className: 'card full', 'aria-label': 'Session'},
       h('div', {className: 'big'}, s.costText),
       h('dl', {},
         h('dt', {}, 'Machine'), h('dd', {}, s.machine),
