@@ -15,20 +15,23 @@ import java.util.Objects;
 /**
  * {@code GET /api/projects}, {@code /api/models}, {@code /api/machines}: usage side by side per project, model
  * or machine, most expensive first, as {@code report projects|models|machines} shows it, with sessions and
- * requests counted.
+ * requests counted; machines also with their last sync per trigger (stale after a day without one).
  */
 public final class GroupsApi implements DashboardRoutes {
 
     private final DashboardQueries queries;
     private final FilterParams params;
+    private final LastSyncCard syncs;
 
     /**
      * @param queries the store
      * @param params reads the filter
+     * @param syncs each machine's last syncs (shown next to the machines)
      */
-    public GroupsApi(DashboardQueries queries, FilterParams params) {
+    public GroupsApi(DashboardQueries queries, FilterParams params, LastSyncCard syncs) {
         this.queries = Objects.requireNonNull(queries, "queries is null");
         this.params = Objects.requireNonNull(params, "params is null");
+        this.syncs = Objects.requireNonNull(syncs, "syncs is null");
     }
 
     @Override
@@ -44,7 +47,8 @@ public final class GroupsApi implements DashboardRoutes {
         ViewTable table = table(grouping, groups);
         List<Slice> slices = groups.stream().map(g -> new Slice(label(grouping, g), g.usage().cost(),
                 g.usage().tokens().total())).toList();
-        ApiResponses.send(ctx, new Groups(slices, table), () -> table);
+        List<LastSyncCard.SyncRow> lastSyncs = grouping == Grouping.MACHINE ? syncs.rows(filter.zone()) : List.of();
+        ApiResponses.send(ctx, new Groups(slices, table, lastSyncs), () -> table);
     }
 
     private static ViewTable table(Grouping grouping, List<GroupUsage> groups) {
@@ -87,7 +91,7 @@ public final class GroupsApi implements DashboardRoutes {
     }
 
     /** The Groups document. */
-    record Groups(List<Slice> slices, ViewTable table) {
+    record Groups(List<Slice> slices, ViewTable table, List<LastSyncCard.SyncRow> syncs) {
     }
 
     /** One group in the chart. */

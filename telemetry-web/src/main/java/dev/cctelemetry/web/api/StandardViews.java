@@ -25,7 +25,7 @@ public final class StandardViews {
         FilterParams params = new FilterParams(clock);
         LastSyncCard syncs = new LastSyncCard(queries, clock);
         return List.of(new MetaApi(queries, scope, clock), new OverviewApi(queries, params, syncs, extraCards),
-                new UsageApi(queries, params), new SessionsApi(queries, params), new GroupsApi(queries, params),
+                new UsageApi(queries, params), new SessionsApi(queries, params), new GroupsApi(queries, params, syncs),
                 new BlocksApi(queries, params), new HealthApi(health, syncs, params));
     }
 }

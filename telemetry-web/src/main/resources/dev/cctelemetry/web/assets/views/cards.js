@@ -44,3 +44,10 @@ export function renderCard(card) {
     h('dl', {}, Object.entries(card).filter(([k]) => k !== 'id' && k !== 'title')
       .map(([k, v]) => [h('dt', {}, k), h('dd', {}, typeof v === 'object' ? JSON.stringify(v) : String(v))])));
 }
+
+/** Each machine's last sync per trigger, as a list; a machine without a sync for a day is marked stale. */
+export function syncList(syncs) {
+  if (syncs.length === 0) return h('p', {className: 'empty'}, 'No sync recorded yet.');
+  return h('ul', {className: 'syncs'}, syncs.map(s => h('li', {className: s.stale ? 'stale' : ''},
+    `${s.machine} · ${s.trigger}: ${s.atText}${s.stale ? ' (stale: no sync for over a day)' : ''}`)));
+}

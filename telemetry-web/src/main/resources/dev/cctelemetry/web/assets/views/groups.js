@@ -1,7 +1,8 @@
 import {getJson} from '../api.js';
-import {h} from '../dom.js';
+import {h, section} from '../dom.js';
 import {bars} from '../charts.js';
 import {renderTable} from '../table.js';
+import {syncList} from './cards.js';
 
 const TITLES = {projects: 'Cost by project', models: 'Cost by model', machines: 'Cost by machine'};
 
@@ -12,5 +13,7 @@ export async function groups(el, kind) {
     el.append(bars(TITLES[kind], top.map(s => s.label), top.map(s => s.cost)));
   }
   el.append(renderTable(data.table, {caption: TITLES[kind], apiPath: '/api/' + kind}));
-  if (data.slices.length === 0) el.prepend(h('span', {className: 'sr-only'}, 'No data'));
+  if (kind === 'machines') {
+    el.append(section('Last sync per machine', syncList(data.syncs)));
+  }
 }

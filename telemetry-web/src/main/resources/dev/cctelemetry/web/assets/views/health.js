@@ -1,6 +1,7 @@
 import {getJson} from '../api.js';
 import {h, section} from '../dom.js';
 import {renderTable} from '../table.js';
+import {syncList} from './cards.js';
 
 const MARKS = {ok: '✓', warn: '!', fail: '✗'};
 
@@ -11,9 +12,6 @@ export async function health(el) {
       h('ul', {className: 'checks'}, data.checks.map(c => h('li', {},
         h('span', {className: c.status, 'aria-label': c.status}, MARKS[c.status] || c.status), ' ',
         h('strong', {}, c.name), ': ', c.detail, c.fix ? [' — fix: ', h('code', {}, c.fix)] : '')))));
-  el.append(section('Last sync per machine',
-    data.syncs.length === 0 ? h('p', {className: 'empty'}, 'No sync recorded yet.') :
-      h('ul', {}, data.syncs.map(s => h('li', {className: s.stale ? 'stale' : ''},
-        `${s.machine} · ${s.trigger}: ${s.atText}${s.stale ? ' (stale: no sync for over a day)' : ''}`)))));
+  el.append(section('Last sync per machine', syncList(data.syncs)));
   el.append(renderTable(data.table, {apiPath: '/api/health'}));
 }
