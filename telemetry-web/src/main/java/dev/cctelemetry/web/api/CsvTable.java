@@ -1,12 +1,12 @@
 package dev.cctelemetry.web.api;
 
+import dev.cctelemetry.core.text.CsvCell;
 import java.util.List;
 
 /**
  * A view's table as RFC 4180 CSV: the headings, then each row's raw values (full-precision numbers, ISO times),
- * then the totals row. A text cell that a spreadsheet would run as a formula (starting with {@code = + - @},
- * a tab or a carriage return) is prefixed with an apostrophe, as OWASP advises, since a project path is text a
- * user does not fully control.
+ * then the totals row. Text cells go through {@link CsvCell}, which neutralises what a spreadsheet would run as
+ * a formula (a project path is text a user does not fully control).
  */
 public final class CsvTable {
 
@@ -38,16 +38,6 @@ public final class CsvTable {
         if (value == null) {
             return "";
         }
-        if (value instanceof Number) {
-            return value.toString();
-        }
-        String s = value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            s = '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        return value instanceof Number ? value.toString() : CsvCell.of(value.toString());
     }
 }
