@@ -23,9 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,38 +44,26 @@ class ClaudeCodeCliTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final TranscriptLineParser parser = new TranscriptLineParser();
-    private final ClaudeCodeCli cli = ClaudeCodeCli.locate();
-    private FakeMessagesApi api;
+
+    @RegisterExtension
+    final RealClaudeCode claude = RealClaudeCode.cli();
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void startApi() {
-        RequiredInCi.assumeAvailable(cli.isAvailable(), cli.unavailableMessage());
-        api = FakeMessagesApi.start();
-    }
-
-    @AfterEach
-    void stopApi() {
-        if (api != null) {
-            api.stop();
-        }
-    }
 
     @Test
     void textTurnWritesTranscriptWithExactlyTheUsageTheApiSent() throws IOException {
         TokenCounts usage = new TokenCounts(11, 7, 10, 20, 40);
         ScriptedReply reply = ScriptedReply.text("Hello from the fake API", usage);
-        api.enqueue(reply);
-        ClaudeRun run = newRun("say hi");
+        claude.api().enqueue(reply);
+        ClaudeRun run = claude.newRun("say hi", tmp);
 
-        ClaudeResult result = cli.run(run);
+        ClaudeResult result = claude.runner().run(run);
 
         assertThat(result.succeeded()).as(result.describe()).isTrue();
         assertThat(result.stdout()).contains("Hello from the fake API");
-        assertThat(api.messageRequestCount()).isEqualTo(1);
-        assertThat(api.unknownRequests()).isEmpty();
+        assertThat(claude.api().messageRequestCount()).isEqualTo(1);
+        assertThat(claude.api().unknownRequests()).isEmpty();
         Transcript t = transcript(run);
         assertThat(t.usages()).hasSize(1);
         UsageRecord r = t.usages().get(0);
@@ -88,7 +75,7 @@ class ClaudeCodeCliTest {
         assertThat(t.types()).contains("user", "assistant", "cost-state");
         assertThat(t.types().get(t.types().size() - 1)).as("cost-state is the last line").isEqualTo("cost-state");
         SessionCostState state = t.costState();
-        assertThat(state.modelCosts()).containsOnlyKeys(api.messageRequests().get(0).model());
+        assertThat(state.modelCosts()).containsOnlyKeys(claude.api().messageRequests().get(0).model());
         assertThat(state.modelCosts().values().iterator().next().tokens()).isEqualTo(usage);
         log.info("text turn line types: {}", t.types());
     }
@@ -99,15 +86,15 @@ class ClaudeCodeCliTest {
         TokenCounts second = new TokenCounts(7, 9, 0, 60, 500);
         ScriptedReply tool = ScriptedReply.bash("echo hi", first);
         ScriptedReply done = ScriptedReply.text("The command printed hi.", second);
-        api.enqueue(tool, done);
-        ClaudeRun run = newRun("run echo hi").withAllowedTools("Bash");
+        claude.api().enqueue(tool, done);
+        ClaudeRun run = claude.newRun("run echo hi", tmp).withAllowedTools("Bash");
 
-        ClaudeResult result = cli.run(run);
+        ClaudeResult result = claude.runner().run(run);
 
         assertThat(result.succeeded()).as(result.describe()).isTrue();
-        assertThat(api.messageRequestCount()).isEqualTo(2);
-        assertThat(api.unscriptedCount()).isZero();
-        JsonNode secondBody = api.messageRequests().get(1).body();
+        assertThat(claude.api().messageRequestCount()).isEqualTo(2);
+        assertThat(claude.api().unscriptedCount()).isZero();
+        JsonNode secondBody = claude.api().messageRequests().get(1).body();
         assertThat(secondBody.toString()).contains("tool_result").contains(tool.toolUseId()).contains("hi");
         Transcript t = transcript(run);
         assertThat(t.usages()).extracting(u -> u.key().messageId())
@@ -119,20 +106,20 @@ class ClaudeCodeCliTest {
 
     @Test
     void namedBuiltInToolCallSendsTheToolsOutputBackAsToolResult() throws IOException {
-        ClaudeRun run = newRun("read notes.txt").withAllowedTools("Read");
+        ClaudeRun run = claude.newRun("read notes.txt", tmp).withAllowedTools("Read");
         Path notes = Files.writeString(run.workDir().resolve("notes.txt"), "the tool read this line\n");
         ScriptedReply read = ScriptedReply.toolUse("Read",
                 mapper.createObjectNode().put("file_path", notes.toAbsolutePath().toString()),
                 new TokenCounts(40, 12, 0, 0, 0));
-        api.enqueue(read, ScriptedReply.text("The file says hello.", new TokenCounts(60, 8, 0, 0, 0)));
+        claude.api().enqueue(read, ScriptedReply.text("The file says hello.", new TokenCounts(60, 8, 0, 0, 0)));
 
-        ClaudeResult result = cli.run(run);
+        ClaudeResult result = claude.runner().run(run);
 
         assertThat(result.succeeded()).as(result.describe()).isTrue();
         assertThat(result.stdout()).contains("The file says hello.");
-        assertThat(api.messageRequestCount()).isEqualTo(2);
-        assertThat(api.messageRequests().get(0).toolResults()).isEmpty();
-        ToolResult returned = api.messageRequests().get(1).toolResult(read.toolUseId()).orElseThrow();
+        assertThat(claude.api().messageRequestCount()).isEqualTo(2);
+        assertThat(claude.api().messageRequests().get(0).toolResults()).isEmpty();
+        ToolResult returned = claude.api().messageRequests().get(1).toolResult(read.toolUseId()).orElseThrow();
         assertThat(returned.isError()).isFalse();
         assertThat(returned.text()).contains("the tool read this line");
         assertThat(transcript(run).usages()).extracting(u -> u.key().messageId()).first().isEqualTo(read.messageId());
@@ -141,15 +128,15 @@ class ClaudeCodeCliTest {
     @Test
     void toolThatIsNotAllowedIsRefusedAndTheRefusalIsTheToolResult() throws IOException {
         // A command that changes something: Claude Code 2.1.328 lets read-only ones like "echo" run unasked.
-        ClaudeRun run = newRun("make a file").withJsonOutput();
+        ClaudeRun run = claude.newRun("make a file", tmp).withJsonOutput();
         Path created = run.workDir().resolve("created-by-tool");
         ScriptedReply bash = ScriptedReply.bash("touch '" + created + "'", new TokenCounts(10, 5, 0, 0, 0));
-        api.enqueue(bash, ScriptedReply.text("I was not allowed.", new TokenCounts(10, 5, 0, 0, 0)));
+        claude.api().enqueue(bash, ScriptedReply.text("I was not allowed.", new TokenCounts(10, 5, 0, 0, 0)));
 
-        ClaudeResult result = cli.run(run);
+        ClaudeResult result = claude.runner().run(run);
 
         assertThat(result.succeeded()).as(result.describe()).isTrue();
-        ToolResult refused = api.messageRequests().get(1).toolResult(bash.toolUseId()).orElseThrow();
+        ToolResult refused = claude.api().messageRequests().get(1).toolResult(bash.toolUseId()).orElseThrow();
         log.info("refused tool_result: {}", refused);
         assertThat(refused.isError()).isTrue();
         assertThat(created).doesNotExist();
@@ -161,14 +148,14 @@ class ClaudeCodeCliTest {
 
     @Test
     void gatewayTokenIsSentAsBearerInsteadOfAnApiKey() throws IOException {
-        api.enqueue(ScriptedReply.text("through the gateway", new TokenCounts(1, 1, 0, 0, 0)));
-        ClaudeRun run = newRun("hi").withAuth(ClaudeAuth.GATEWAY_TOKEN);
+        claude.api().enqueue(ScriptedReply.text("through the gateway", new TokenCounts(1, 1, 0, 0, 0)));
+        ClaudeRun run = claude.newRun("hi", tmp).withAuth(ClaudeAuth.GATEWAY_TOKEN);
 
-        ClaudeResult result = cli.run(run);
+        ClaudeResult result = claude.runner().run(run);
 
         assertThat(result.succeeded()).as(result.describe()).isTrue();
         assertThat(result.stdout()).contains("through the gateway");
-        RecordedRequest request = api.messageRequests().get(0);
+        RecordedRequest request = claude.api().messageRequests().get(0);
         assertThat(request.header("Authorization")).contains("Bearer " + ClaudeAuth.GATEWAY_JWT);
         assertThat(request.header("x-api-key")).isEmpty();
     }
@@ -176,12 +163,12 @@ class ClaudeCodeCliTest {
     @Test
     void stopAndSessionEndHooksFireWithDocumentedPayloads() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("hook-out"));
-        ClaudeRun run = newRun("say hi");
+        ClaudeRun run = claude.newRun("say hi", tmp);
         writeHookSettings(run.home(), out);
         ScriptedReply reply = ScriptedReply.text("hooked", new TokenCounts(3, 4, 5, 6, 7));
-        api.enqueue(reply);
+        claude.api().enqueue(reply);
 
-        ClaudeResult result = cli.run(run);
+        ClaudeResult result = claude.runner().run(run);
 
         assertThat(result.succeeded()).as(result.describe()).isTrue();
         JsonNode stop = mapper.readTree(out.resolve("Stop.json").toFile());
@@ -268,11 +255,11 @@ class ClaudeCodeCliTest {
 
     /** Claude Code's cost for one sonnet-4.5 call with the given usage, next to CostCalculator's. */
     private Costs sonnet45Costs(TokenCounts usage) throws IOException {
-        api.enqueue(ScriptedReply.text("priced", usage));
-        ClaudeRun run = newRun("price me").withModel(SONNET_45).withJsonOutput();
-        ClaudeResult result = cli.run(run);
+        claude.api().enqueue(ScriptedReply.text("priced", usage));
+        ClaudeRun run = claude.newRun("price me", tmp).withModel(SONNET_45).withJsonOutput();
+        ClaudeResult result = claude.runner().run(run);
         assertThat(result.succeeded()).as(result.describe()).isTrue();
-        assertThat(api.messageRequests().get(0).model()).isEqualTo(SONNET_45);
+        assertThat(claude.api().messageRequests().get(0).model()).isEqualTo(SONNET_45);
         Transcript t = transcript(run);
         SessionCostState.ModelCost own = t.costState().modelCosts().get(SONNET_45);
         assertThat(own.tokens()).isEqualTo(usage);
@@ -290,12 +277,6 @@ class ClaudeCodeCliTest {
     /** The built-in table's price of a model. */
     private static ModelPrice builtinPrice(String model) {
         return new PriceTableLoader().builtin().find(model).orElseThrow();
-    }
-
-    private ClaudeRun newRun(String prompt) throws IOException {
-        Path home = Files.createDirectories(tmp.resolve("home"));
-        Path work = Files.createDirectories(tmp.resolve("work"));
-        return ClaudeRun.of(prompt, home, work, api.baseUrl());
     }
 
     /**

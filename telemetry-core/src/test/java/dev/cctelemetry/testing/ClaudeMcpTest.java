@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,26 +29,18 @@ class ClaudeMcpTest {
     private static final String RESULT = "Today: 1,234 tokens, $0.56";
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final ClaudeCodeCli cli = ClaudeCodeCli.locate();
-    private FakeMessagesApi api;
     private ScriptedMcpServer server;
+
+    @RegisterExtension
+    final RealClaudeCode claude = RealClaudeCode.cli();
 
     @TempDir
     Path tmp;
 
     @BeforeEach
-    void start() {
-        RequiredInCi.assumeAvailable(cli.isAvailable(), cli.unavailableMessage());
+    void writeServer() {
         RequiredInCi.assumeAvailable(ScriptedMcpServer.findNode().isPresent(), "node not found on PATH");
-        api = FakeMessagesApi.start();
         server = ScriptedMcpServer.create(tmp.resolve("server"), TOOL, RESULT);
-    }
-
-    @AfterEach
-    void stopApi() {
-        if (api != null) {
-            api.stop();
-        }
     }
 
     @Test
@@ -58,7 +50,7 @@ class ClaudeMcpTest {
 
         ClaudeResult add = add(run);
         ClaudeResult again = add(run);
-        ClaudeResult list = cli.exec(run, List.of("mcp", "list"));
+        ClaudeResult list = claude.runner().exec(run, List.of("mcp", "list"));
 
         assertThat(add.succeeded()).as(add.describe()).isTrue();
         assertThat(add.stdout()).contains("Added stdio MCP server " + SERVER).contains("to user config");
@@ -87,13 +79,13 @@ class ClaudeMcpTest {
         assertThat(add(run).succeeded()).isTrue();
         ScriptedReply call = ScriptedReply.toolUse(QUALIFIED, mapper.createObjectNode().put("period", "today"),
                 new TokenCounts(30, 10, 0, 0, 0));
-        api.enqueue(call, ScriptedReply.text("You used 1,234 tokens today.", new TokenCounts(50, 9, 0, 0, 0)));
+        claude.api().enqueue(call, ScriptedReply.text("You used 1,234 tokens today.", new TokenCounts(50, 9, 0, 0, 0)));
 
-        ClaudeResult result = cli.run(run);
+        ClaudeResult result = claude.runner().run(run);
 
         assertThat(result.succeeded()).as(result.describe()).isTrue();
-        assertThat(api.messageRequestCount()).isEqualTo(2);
-        ToolResult returned = api.messageRequests().get(1).toolResult(call.toolUseId()).orElseThrow();
+        assertThat(claude.api().messageRequestCount()).isEqualTo(2);
+        ToolResult returned = claude.api().messageRequests().get(1).toolResult(call.toolUseId()).orElseThrow();
         assertThat(returned.isError()).isFalse();
         assertThat(returned.text()).isEqualTo(RESULT);
         assertThat(server.toolCalls()).hasSize(1);
@@ -101,7 +93,7 @@ class ClaudeMcpTest {
         assertThat(params.path("name").asText()).isEqualTo(TOOL);
         assertThat(params.path("arguments")).isEqualTo(call.toolCall().orElseThrow().input());
         assertThat(params.path("_meta").path("claudecode/toolUseId").asText()).isEqualTo(call.toolUseId());
-        assertThat(api.messageRequests().get(0).body().toString()).as("the model is told the tool's name")
+        assertThat(claude.api().messageRequests().get(0).body().toString()).as("the model is told the tool's name")
                 .contains(QUALIFIED);
     }
 
@@ -111,12 +103,12 @@ class ClaudeMcpTest {
         assertThat(add(run).succeeded()).isTrue();
         ScriptedReply call = ScriptedReply.toolUse(QUALIFIED, mapper.createObjectNode().put("period", "today"),
                 new TokenCounts(30, 10, 0, 0, 0));
-        api.enqueue(call, ScriptedReply.text("Not allowed.", new TokenCounts(50, 9, 0, 0, 0)));
+        claude.api().enqueue(call, ScriptedReply.text("Not allowed.", new TokenCounts(50, 9, 0, 0, 0)));
 
-        ClaudeResult result = cli.run(run);
+        ClaudeResult result = claude.runner().run(run);
 
         assertThat(result.succeeded()).as(result.describe()).isTrue();
-        ToolResult refused = api.messageRequests().get(1).toolResult(call.toolUseId()).orElseThrow();
+        ToolResult refused = claude.api().messageRequests().get(1).toolResult(call.toolUseId()).orElseThrow();
         assertThat(refused.isError()).isTrue();
         assertThat(refused.text()).doesNotContain(RESULT);
         assertThat(server.toolCalls()).isEmpty();
@@ -130,25 +122,23 @@ class ClaudeMcpTest {
                 "{\"permissions\":{\"allow\":[\"mcp__" + SERVER + "\"]}}");
         ScriptedReply call = ScriptedReply.toolUse(QUALIFIED, mapper.createObjectNode().put("period", "week"),
                 new TokenCounts(30, 10, 0, 0, 0));
-        api.enqueue(call, ScriptedReply.text("Done.", new TokenCounts(50, 9, 0, 0, 0)));
+        claude.api().enqueue(call, ScriptedReply.text("Done.", new TokenCounts(50, 9, 0, 0, 0)));
 
-        ClaudeResult result = cli.run(run);
+        ClaudeResult result = claude.runner().run(run);
 
         assertThat(result.succeeded()).as(result.describe()).isTrue();
-        assertThat(api.messageRequests().get(1).toolResult(call.toolUseId()).orElseThrow().text()).isEqualTo(RESULT);
+        assertThat(claude.api().messageRequests().get(1).toolResult(call.toolUseId()).orElseThrow().text()).isEqualTo(RESULT);
         assertThat(server.toolCalls()).hasSize(1);
     }
 
     private ClaudeResult add(ClaudeRun run) {
         List<String> args = new ArrayList<>(List.of("mcp", "add", "--scope", "user", SERVER, "--"));
         args.addAll(server.command());
-        return cli.exec(run, args);
+        return claude.runner().exec(run, args);
     }
 
-    private ClaudeRun newRun() throws IOException {
-        Path home = Files.createDirectories(tmp.resolve("home"));
-        Path work = Files.createDirectories(tmp.resolve("work"));
-        return ClaudeRun.of("use the usage tool", home, work, api.baseUrl());
+    private ClaudeRun newRun() {
+        return claude.newRun("use the usage tool", tmp);
     }
 
     private static List<Path> files(Path dir) throws IOException {

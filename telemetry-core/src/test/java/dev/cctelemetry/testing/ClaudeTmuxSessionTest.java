@@ -16,9 +16,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,45 +32,33 @@ class ClaudeTmuxSessionTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final ClaudeCodeCli cli = ClaudeCodeCli.locate();
-    private FakeMessagesApi api;
+
+    @RegisterExtension
+    final RealClaudeCode claude = RealClaudeCode.inTmux();
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void startApi() {
-        RequiredInCi.assumeAvailable(cli.isAvailable(), cli.unavailableMessage());
-        RequiredInCi.assumeAvailable(ClaudeTmuxSession.isTmuxAvailable(), ClaudeTmuxSession.tmuxUnavailableMessage());
-        api = FakeMessagesApi.start();
-    }
-
-    @AfterEach
-    void stopApi() {
-        if (api != null) {
-            api.stop();
-        }
-    }
 
     @Test
     void statusLineOfAGatewaySessionShowsOnScreenAndGetsThePlanLimitsTheApiSent() throws IOException {
         // Claude Code drops a window whose reset is not in the future of its own (real) clock.
         Instant fiveHourReset = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         Instant sevenDayReset = Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        api.sendPlanLimits(PlanLimitHeaders.none()
+        claude.api().sendPlanLimits(PlanLimitHeaders.none()
                 .with(PlanLimitWindow.FIVE_HOUR, 0.42, fiveHourReset)
                 .with(PlanLimitWindow.SEVEN_DAY, 0.173, sevenDayReset)
+                .with(PlanLimitWindow.SEVEN_DAY_OVERAGE_INCLUDED, 0.25, sevenDayReset)
                 .with(PlanLimitWindow.OVERAGE, 0.5, sevenDayReset));
         ScriptedReply reply = ScriptedReply.text("Hello from the fake API in tmux", new TokenCounts(5, 3, 0, 0, 0));
-        api.enqueue(reply);
+        claude.api().enqueue(reply);
         Path out = Files.createDirectories(tmp.resolve("out"));
-        ClaudeRun run = newRun("say hi").withAuth(ClaudeAuth.GATEWAY_TOKEN);
+        ClaudeRun run = claude.newRun("say hi", tmp).withAuth(ClaudeAuth.GATEWAY_TOKEN);
         writeSettings(run.home(), out);
 
         int exitCode;
         String screen;
         JsonNode payload;
-        try (ClaudeTmuxSession session = ClaudeTmuxSession.start(cli, run, 120, 40)) {
+        try (ClaudeTmuxSession session = ClaudeTmuxSession.start(claude.runner(), run, 120, 40)) {
             session.awaitScreen(reply.text(), WAIT);
             payload = awaitPayload(out.resolve("statusline.jsonl"), p -> p.has("rate_limits"));
             screen = session.awaitScreen(MARKER, WAIT);
@@ -79,8 +67,8 @@ class ClaudeTmuxSessionTest {
 
         assertThat(exitCode).isZero();
         assertThat(screen).contains("say hi").contains(reply.text());
-        assertThat(api.messageRequests().get(0).header("authorization")).contains("Bearer " + ClaudeAuth.GATEWAY_JWT);
-        assertThat(api.messageRequests().get(0).header("x-api-key")).isEmpty();
+        assertThat(claude.api().messageRequests().get(0).header("authorization")).contains("Bearer " + ClaudeAuth.GATEWAY_JWT);
+        assertThat(claude.api().messageRequests().get(0).header("x-api-key")).isEmpty();
         JsonNode limits = payload.path("rate_limits");
         assertThat(limits.path("five_hour").path("used_percentage").asDouble())
                 .isEqualTo(PlanLimitWindow.statuslinePercentage(0.42)).isEqualTo(42.0);
@@ -88,8 +76,8 @@ class ClaudeTmuxSessionTest {
         assertThat(limits.path("seven_day").path("used_percentage").asDouble())
                 .isEqualTo(PlanLimitWindow.statuslinePercentage(0.173)).isEqualTo(17.3);
         assertThat(limits.path("seven_day").path("resets_at").asLong()).isEqualTo(sevenDayReset.getEpochSecond());
-        assertThat(fieldNames(limits)).as("no spend_limit without a gateway login").containsOnly("five_hour",
-                "seven_day");
+        assertThat(fieldNames(limits)).as("no 7d_oi ever, no spend_limit without a gateway login")
+                .containsOnly("five_hour", "seven_day");
         JsonNode end = mapper.readTree(out.resolve("SessionEnd.json").toFile());
         assertThat(end.path("session_id").asText()).isEqualTo(payload.path("session_id").asText());
         assertThat(end.path("reason").asText()).isEqualTo("prompt_input_exit");
@@ -98,30 +86,24 @@ class ClaudeTmuxSessionTest {
     @Test
     void statusLineOfAnApiKeySessionNeverGetsRateLimits() throws IOException {
         Instant reset = Instant.now().plus(3, ChronoUnit.HOURS);
-        api.sendPlanLimits(PlanLimitHeaders.none().with(PlanLimitWindow.FIVE_HOUR, 0.42, reset));
+        claude.api().sendPlanLimits(PlanLimitHeaders.none().with(PlanLimitWindow.FIVE_HOUR, 0.42, reset));
         ScriptedReply reply = ScriptedReply.text("API key reply", new TokenCounts(5, 3, 0, 0, 0));
-        api.enqueue(reply);
+        claude.api().enqueue(reply);
         Path out = Files.createDirectories(tmp.resolve("out"));
-        ClaudeRun run = newRun("say hi");
+        ClaudeRun run = claude.newRun("say hi", tmp);
         writeSettings(run.home(), out);
 
         JsonNode afterTurn;
-        try (ClaudeTmuxSession session = ClaudeTmuxSession.start(cli, run, 120, 40)) {
+        try (ClaudeTmuxSession session = ClaudeTmuxSession.start(claude.runner(), run, 120, 40)) {
             session.awaitScreen(reply.text(), WAIT);
             afterTurn = awaitPayload(out.resolve("statusline.jsonl"), p -> p.has("prompt_id"));
             session.awaitScreen(MARKER, WAIT);
         }
 
-        assertThat(api.messageRequests().get(0).header("x-api-key")).contains(ClaudeAuth.API_KEY_VALUE);
+        assertThat(claude.api().messageRequests().get(0).header("x-api-key")).contains(ClaudeAuth.API_KEY_VALUE);
         assertThat(afterTurn.path("cost").path("total_cost_usd").asDouble()).isPositive();
         assertThat(payloads(out.resolve("statusline.jsonl"))).allSatisfy(p -> assertThat(p.has("rate_limits"))
                 .as("rate_limits in %s", p).isFalse());
-    }
-
-    private ClaudeRun newRun(String prompt) throws IOException {
-        Path home = Files.createDirectories(tmp.resolve("home"));
-        Path work = Files.createDirectories(tmp.resolve("work"));
-        return ClaudeRun.of(prompt, home, work, api.baseUrl());
     }
 
     /**
@@ -140,7 +122,7 @@ class ClaudeTmuxSessionTest {
     }
 
     /** Polls the captured payloads until one satisfies {@code condition} (the statusLine runs after each turn). */
-    private JsonNode awaitPayload(Path file, java.util.function.Predicate<JsonNode> condition) throws IOException {
+    private JsonNode awaitPayload(Path file, Predicate<JsonNode> condition) throws IOException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         List<JsonNode> seen = List.of();
         while (System.nanoTime() < deadline) {

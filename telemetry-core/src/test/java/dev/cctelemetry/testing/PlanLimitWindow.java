@@ -6,14 +6,14 @@ import java.util.Optional;
  * The plan-limit windows Claude Code 2.1.328 reads from {@code anthropic-ratelimit-unified-<code>-…} response headers,
  * and where each one shows up in the statusLine payload's {@code rate_limits}.
  *
- * <p>Found in the 2.1.328 bundle (the header parser iterates
- * {@code [["five_hour","5h"],["seven_day","7d"],["seven_day_overage_included","7d_oi"],["overage","overage"]]}) and
- * checked against the real CLI in {@code ClaudeTmuxSessionTest}:
+ * <p>Read in the 2.1.328 bundle (its header parser iterates
+ * {@code [["five_hour","5h"],["seven_day","7d"],["seven_day_overage_included","7d_oi"],["overage","overage"]]}); what
+ * reaches the statusLine is checked against the real CLI in {@code ClaudeTmuxSessionTest}:
  * <ul>
  *   <li>per window it reads {@code -utilization} (a fraction, 0.42 = 42 %), {@code -reset} (epoch seconds, rounded),
  *       {@code -surpassed-threshold} and {@code -status} ({@code allowed|allowed_warning|rejected}; not for
- *       overage). A window is kept only with both utilization and reset, and only while
- *       {@code now < reset < now + 1 year};</li>
+ *       overage). In the bundle a window is kept only with both utilization and reset, and only while
+ *       {@code now < reset < now + 1 year} by Claude Code's own clock (not tested here: send future resets);</li>
  *   <li>the statusLine payload carries {@code rate_limits.five_hour} and {@code rate_limits.seven_day} as
  *       {@code {"used_percentage": min(round(u*1000)/10, 100), "resets_at": <epoch s>}}; {@code rate_limits} is absent
  *       when neither is known, and always absent for {@code ANTHROPIC_API_KEY} sessions;</li>

@@ -28,6 +28,7 @@ public record RecordedRequest(String method, String path, String query, Map<Stri
         Objects.requireNonNull(query, "query is null");
         Objects.requireNonNull(body, "body is null");
         Objects.requireNonNull(reply, "reply is null");
+        Objects.requireNonNull(headers, "headers is null");
         Map<String, String> lower = new TreeMap<>();
         headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
         headers = Map.copyOf(lower);

@@ -21,8 +21,9 @@ import java.util.Optional;
  *   <li><b>Registration.</b> {@code claude mcp add --scope user NAME -- CMD ARGS…} writes only
  *       {@code $HOME/.claude.json} (or {@code $CLAUDE_CONFIG_DIR/.claude.json} when that is set), key
  *       {@code mcpServers.NAME = {"type":"stdio","command":CMD,"args":[ARGS…],"env":{}}}, next to the file's other keys;
- *       it prints "Added stdio MCP server NAME with command: CMD ARGS to user config" and "File modified: …", and keeps
- *       a short-lived copy under {@code .claude/backups/.claude.json.backup.<ms>}. Adding a name that exists fails
+ *       it prints "Added stdio MCP server NAME with command: CMD ARGS to user config" and "File modified: …", and leaves
+ *       a backup at {@code .claude/backups/.claude.json.backup.<ms>} (seen once by hand; a later {@code claude} run
+ *       had removed it). Adding a name that exists fails
  *       (exit 1, "MCP server NAME already exists in user config").</li>
  *   <li><b>Listing.</b> {@code claude mcp list} starts every server and prints "Checking MCP server health…", then one
  *       line per server: {@code NAME: CMD ARGS - ✔ Connected}, or {@code - ✘ Failed to connect} (exit 0 either
