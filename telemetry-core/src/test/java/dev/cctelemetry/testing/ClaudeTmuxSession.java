@@ -27,15 +27,19 @@ import java.util.function.Predicate;
  * <p>What {@link #start} does, and why (observed on Claude Code 2.1.328, tmux 3.3a):
  * <ul>
  *   <li>A tmux server of its own ({@code -L <random socket>}, {@code -f} a config holding only
- *       {@code remain-on-exit on}, so the pane and Claude Code's exit status stay readable after it quits).</li>
+ *       {@code remain-on-exit on}, so the last screen stays readable after Claude Code quits).</li>
  *   <li>The pane runs {@code env -i TERM=$TERM <the environment of ClaudeCodeCli> claude [--model …]
- *       [--allowedTools …]} in the run's working directory: the same hermetic environment as {@code claude -p}
- *       (HOME = the run's temp home, the fake API, no CLAUDE_CONFIG_DIR), nothing from the tmux server's.</li>
- *   <li>{@code ~/.claude.json} in that home is merged with {@code hasCompletedOnboarding: true} (else the theme and
- *       login screens come first), the work dir's {@code projects[<real path>].hasTrustDialogAccepted: true} (else the
- *       trust dialog; hooks and the statusLine stay off until it is accepted) and
- *       {@code customApiKeyResponses.approved: ["test"]} (else an API-key session asks whether to use the key).
- *       Keys already there (e.g. {@code mcpServers} from {@code claude mcp add}) are kept.</li>
+ *       [--allowedTools …]; echo $? > <status file>} in the run's working directory: the same hermetic environment
+ *       as {@code claude -p} (HOME = the run's temp home, the fake API, no CLAUDE_CONFIG_DIR), nothing from the tmux
+ *       server's. {@link #exit} waits for the status file, not for tmux to mark the pane dead: under a load of 25-30
+ *       the pane was seen still alive 30 s after {@code /exit} with Claude Code's goodbye on screen and its process
+ *       without a command line (3 runs of 7), while the status file has always come within seconds.</li>
+ *   <li>{@code ~/.claude.json} in that home is merged with the keys that skip the first-run dialogs
+ *       (CLAUDE-CODE.md section 3): {@code hasCompletedOnboarding: true}, the work dir's
+ *       {@code projects[<real path>].hasTrustDialogAccepted: true} (hooks and the statusLine stay off until the trust
+ *       dialog is accepted) and {@code customApiKeyResponses.approved: ["test"]} for the API key. Keys already there
+ *       (e.g. {@code mcpServers} from {@code claude mcp add}) are kept. With them the first screen is the prompt
+ *       box.</li>
  *   <li>It waits for the prompt box (a line starting with {@code ❯}), about 2-4 s, then types {@link ClaudeRun#prompt()}
  *       when it is not blank.</li>
  * </ul>
@@ -54,10 +58,12 @@ public final class ClaudeTmuxSession implements AutoCloseable {
 
     private final String socket;
     private final ClaudeRun run;
+    private final Path exitStatus;
 
-    private ClaudeTmuxSession(String socket, ClaudeRun run) {
+    private ClaudeTmuxSession(String socket, ClaudeRun run, Path exitStatus) {
         this.socket = socket;
         this.run = run;
+        this.exitStatus = exitStatus;
     }
 
     /** Whether {@code tmux} runs; when false, tests skip (or fail under CI=true, see {@link RequiredInCi}). */
@@ -86,7 +92,13 @@ public final class ClaudeTmuxSession implements AutoCloseable {
     public static ClaudeTmuxSession start(ClaudeCodeCli cli, ClaudeRun run, int columns, int rows) {
         Objects.requireNonNull(cli, "cli is null");
         Objects.requireNonNull(run, "run is null");
-        ClaudeTmuxSession session = new ClaudeTmuxSession("cct-claude-" + UUID.randomUUID(), run);
+        ClaudeTmuxSession session;
+        try {
+            session = new ClaudeTmuxSession("cct-claude-" + UUID.randomUUID(), run,
+                    Files.createTempFile("cct-claude-exit", ".txt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the exit status file", e);
+        }
         try {
             Files.createDirectories(run.home());
             seedClaudeJson(run);
@@ -151,21 +163,46 @@ public final class ClaudeTmuxSession implements AutoCloseable {
     }
 
     /**
-     * Types {@code /exit}, waits until Claude Code has quit (SessionEnd hooks have run by then) and returns its exit
-     * status.
+     * Types {@code /exit}, waits until the {@code claude} process has exited (its SessionEnd hooks have run by then)
+     * and returns its exit status.
      */
     public int exit(Duration timeout) {
         submit("/exit");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            String[] dead = tmux("display-message", "-p", "-t", TARGET, "#{pane_dead} #{pane_dead_status}")
-                    .output().trim().split(" ");
-            if (dead.length == 2 && "1".equals(dead[0])) {
-                return Integer.parseInt(dead[1]);
+            String status = readExitStatus();
+            if (!status.isEmpty()) {
+                return Integer.parseInt(status);
             }
             pause();
         }
-        throw new AssertionError("Claude Code did not exit within " + timeout + " of /exit; screen:\n" + screen());
+        throw new AssertionError("Claude Code did not exit within " + timeout + " of /exit; processes on the pane's"
+                + " terminal:\n" + terminalProcesses() + "\nscreen:\n" + screen());
+    }
+
+    private String readExitStatus() {
+        try {
+            return Files.readString(exitStatus, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + exitStatus, e);
+        }
+    }
+
+    /** {@code ps} of every process on the pane's terminal, for failure messages. */
+    private String terminalProcesses() {
+        String tty = tmux("display-message", "-p", "-t", TARGET, "#{pane_tty}").output().trim();
+        try {
+            Process ps = new ProcessBuilder("ps", "-o", "pid,ppid,stat,etime,args", "-t", tty)
+                    .redirectErrorStream(true).start();
+            String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            ps.waitFor(10, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return "(ps failed: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
     }
 
     /** The run this session was started with. */
@@ -177,6 +214,11 @@ public final class ClaudeTmuxSession implements AutoCloseable {
     @Override
     public void close() {
         tmux("kill-server");
+        try {
+            Files.deleteIfExists(exitStatus);
+        } catch (IOException e) {
+            // a leftover temp file is harmless
+        }
     }
 
     private static boolean showsPromptBox(String screen) {
@@ -187,10 +229,13 @@ public final class ClaudeTmuxSession implements AutoCloseable {
     private String paneCommand(ClaudeCodeCli cli) {
         Map<String, String> env = new HashMap<>(System.getenv());
         ClaudeCodeCli.environment(env, run);
-        StringBuilder cmd = new StringBuilder("exec env -i TERM=\"$TERM\"");
+        StringBuilder cmd = new StringBuilder("env -i TERM=\"$TERM\"");
         env.forEach((name, value) -> cmd.append(' ').append(quote(name + "=" + value)));
         cmd.append(' ').append(quote(cli.binary().toAbsolutePath().toString()));
         run.sessionOptions().forEach(a -> cmd.append(' ').append(quote(a)));
+        // The shell writes the status once claude itself has exited: the pane may stay open longer, while some
+        // process Claude Code started still holds the terminal.
+        cmd.append("; echo $? > ").append(quote(exitStatus.toString()));
         return cmd.toString();
     }
 

@@ -41,34 +41,46 @@ class ClaudeTmuxSessionTest {
 
     @Test
     void statusLineOfAGatewaySessionShowsOnScreenAndGetsThePlanLimitsTheApiSent() throws IOException {
+        FakeMessagesApi api = claude.api();
         // Claude Code drops a window whose reset is not in the future of its own (real) clock.
         Instant fiveHourReset = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         Instant sevenDayReset = Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        claude.api().sendPlanLimits(PlanLimitHeaders.none()
+        PlanLimitHeaders firstTurn = PlanLimitHeaders.none()
                 .with(PlanLimitWindow.FIVE_HOUR, 0.42, fiveHourReset)
                 .with(PlanLimitWindow.SEVEN_DAY, 0.173, sevenDayReset)
                 .with(PlanLimitWindow.SEVEN_DAY_OVERAGE_INCLUDED, 0.25, sevenDayReset)
-                .with(PlanLimitWindow.OVERAGE, 0.5, sevenDayReset));
+                .with(PlanLimitWindow.OVERAGE, 0.5, sevenDayReset);
+        api.sendPlanLimits(firstTurn);
         ScriptedReply reply = ScriptedReply.text("Hello from the fake API in tmux", new TokenCounts(5, 3, 0, 0, 0));
-        claude.api().enqueue(reply);
+        ScriptedReply second = ScriptedReply.text("Second turn", new TokenCounts(6, 4, 0, 0, 0));
+        api.enqueue(reply, second);
         Path out = Files.createDirectories(tmp.resolve("out"));
+        Path payloads = out.resolve("statusline.jsonl");
         ClaudeRun run = claude.newRun("say hi", tmp).withAuth(ClaudeAuth.GATEWAY_TOKEN);
         writeSettings(run.home(), out);
 
         int exitCode;
         String screen;
         JsonNode payload;
+        JsonNode later;
         try (ClaudeTmuxSession session = ClaudeTmuxSession.start(claude.runner(), run, 120, 40)) {
             session.awaitScreen(reply.text(), WAIT);
-            payload = awaitPayload(out.resolve("statusline.jsonl"), p -> p.has("rate_limits"));
+            payload = awaitPayload(payloads, p -> p.has("rate_limits"));
             screen = session.awaitScreen(MARKER, WAIT);
+            api.sendPlanLimits(firstTurn.with(PlanLimitWindow.FIVE_HOUR, 0.55, fiveHourReset));
+            session.submit("again");
+            session.awaitScreen(second.text(), WAIT);
+            later = awaitPayload(payloads,
+                    p -> p.path("rate_limits").path("five_hour").path("used_percentage").asDouble() == 55.0);
             exitCode = session.exit(WAIT);
         }
 
         assertThat(exitCode).isZero();
         assertThat(screen).contains("say hi").contains(reply.text());
-        assertThat(claude.api().messageRequests().get(0).header("authorization")).contains("Bearer " + ClaudeAuth.GATEWAY_JWT);
-        assertThat(claude.api().messageRequests().get(0).header("x-api-key")).isEmpty();
+        RecordedRequest first = api.messageRequests().get(0);
+        assertThat(first.header("authorization")).contains("Bearer " + ClaudeAuth.GATEWAY_JWT);
+        assertThat(first.header("x-api-key")).isEmpty();
+        assertThat(api.unknownRequests()).as("a gateway-token session asks the fake for nothing else").isEmpty();
         JsonNode limits = payload.path("rate_limits");
         assertThat(limits.path("five_hour").path("used_percentage").asDouble())
                 .isEqualTo(PlanLimitWindow.statuslinePercentage(0.42)).isEqualTo(42.0);
@@ -78,6 +90,8 @@ class ClaudeTmuxSessionTest {
         assertThat(limits.path("seven_day").path("resets_at").asLong()).isEqualTo(sevenDayReset.getEpochSecond());
         assertThat(fieldNames(limits)).as("no 7d_oi ever, no spend_limit without a gateway login")
                 .containsOnly("five_hour", "seven_day");
+        assertThat(later.path("rate_limits").path("seven_day").path("used_percentage").asDouble()).isEqualTo(17.3);
+        assertThat(later.path("session_id").asText()).isEqualTo(payload.path("session_id").asText());
         JsonNode end = mapper.readTree(out.resolve("SessionEnd.json").toFile());
         assertThat(end.path("session_id").asText()).isEqualTo(payload.path("session_id").asText());
         assertThat(end.path("reason").asText()).isEqualTo("prompt_input_exit");
