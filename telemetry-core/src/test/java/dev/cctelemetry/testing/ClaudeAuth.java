@@ -26,8 +26,8 @@ public enum ClaudeAuth {
 
     /**
      * An unsigned JWT: header {@code {"alg":"none","typ":"JWT"}}, payload
-     * {@code {"aud":"claude-gateway","sub":"cc-telemetry-test"}}, signature "unsigned". No {@code exp}, so Claude
-     * Code never tries to refresh it.
+     * {@code {"aud":"claude-gateway","sub":"cc-telemetry-test"}}, signature "unsigned". No {@code exp}: nothing for
+     * Claude Code to expire (the bundle reads {@code exp} to time a refresh).
      */
     public static final String GATEWAY_JWT = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
             + base64Url("{\"aud\":\"claude-gateway\",\"sub\":\"cc-telemetry-test\"}") + ".unsigned";

@@ -43,10 +43,14 @@ import java.util.function.Predicate;
  *   <li>It waits for the prompt box (a line starting with {@code ❯}), about 2-4 s, then types {@link ClaudeRun#prompt()}
  *       when it is not blank.</li>
  * </ul>
- * The first screen also shows "Auto mode is now Claude Code's default permission mode": tools not allowed by
- * {@code --allowedTools} or settings permissions go through Claude Code's auto-mode checks, so a test that scripts a
- * tool call should allow the tool explicitly. The statusLine command's output is shown below the prompt box;
- * {@code /exit} ends the session and fires SessionEnd.
+ * The first screen also shows "Auto mode is now Claude Code's default permission mode". A tool that
+ * {@code --allowedTools} or a settings {@code permissions.allow} rule does not allow goes to auto mode's safety check,
+ * which runs on Anthropic's servers: behind the fake API it cannot, and the session stops on a dialog "Auto mode
+ * can't check actions in this session … Enter to stay in auto mode · shift+Tab to leave for accept edits mode and
+ * stop · Esc to cancel" (seen by hand with an MCP tool call). With the tool in {@code --allowedTools} the same call
+ * runs at once ("Called scripted"), so a test that scripts a tool call allows it explicitly. The statusLine
+ * command's output is shown below the prompt box; {@code /exit} ends the session and fires SessionEnd with reason
+ * {@code prompt_input_exit}.
  */
 public final class ClaudeTmuxSession implements AutoCloseable {
 
