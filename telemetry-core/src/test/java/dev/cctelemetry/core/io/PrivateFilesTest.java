@@ -102,6 +102,31 @@ class PrivateFilesTest {
                 .containsExactlyInAnyOrder(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT));
     }
 
+    @Test
+    void anExistingInstallIsMadePrivateOnceAndSymlinksAreLeftAlone() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path logs = Files.createDirectories(home.resolve("logs"));
+        Path ledger = Files.writeString(home.resolve("telemetry.db"), "x");
+        Path log = Files.writeString(logs.resolve("daemon.log.1"), "x");
+        Path outside = Files.writeString(dir.resolve("elsewhere.txt"), "x");
+        Files.createSymbolicLink(home.resolve("link"), outside);
+        for (Path p : List.of(home, logs, ledger, log, outside)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x"
+                    : "rw-r--r--"));
+        }
+
+        PrivateTree.Outcome first = PrivateTree.restrict(home);
+        PrivateTree.Outcome second = PrivateTree.restrict(home);
+
+        assertThat(first.fixed()).containsExactlyInAnyOrder(home, logs, ledger, log);
+        assertThat(first.failed()).isEmpty();
+        assertThat(second.alreadyPrivate()).isTrue();
+        assertThat(mode(home)).isEqualTo("rwx------");
+        assertThat(mode(log)).isEqualTo("rw-------");
+        assertThat(mode(outside)).isEqualTo("rw-r--r--");
+        assertThat(PrivateTree.restrict(dir.resolve("missing")).alreadyPrivate()).isTrue();
+    }
+
     private static String mode(Path p) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
