@@ -36,7 +36,7 @@ final class DaemonLogging implements AutoCloseable {
     /** Starts logging to {@code file}; {@link #close()} detaches it again (tests run several daemons in one JVM). */
     static DaemonLogging start(Path file) {
         LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-        RollingFileAppender<ILoggingEvent> app = new RollingFileAppender<>();
+        RollingFileAppender<ILoggingEvent> app = new PrivateRollingFileAppender<>();
         app.setContext(ctx);
         app.setName("daemon-log");
         app.setFile(file.toString());

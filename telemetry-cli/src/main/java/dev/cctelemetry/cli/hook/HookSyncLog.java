@@ -8,9 +8,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
+import dev.cctelemetry.cli.PrivateRollingFileAppender;
+import dev.cctelemetry.core.io.PrivateFiles;
 import dev.cctelemetry.core.port.out.SyncLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -156,7 +157,7 @@ public final class HookSyncLog {
                 return;
             }
             try {
-                Files.createDirectories(file.getParent());
+                PrivateFiles.createDirectories(file.getParent());
             } catch (java.io.IOException e) {
                 return; // nowhere to write; events stay in memory and die with the process
             }
@@ -185,7 +186,7 @@ public final class HookSyncLog {
         }
 
         private RollingFileAppender<ILoggingEvent> rollingAppender() {
-            RollingFileAppender<ILoggingEvent> a = new RollingFileAppender<>();
+            RollingFileAppender<ILoggingEvent> a = new PrivateRollingFileAppender<>();
             a.setContext(loggerContext);
             a.setName("hook-sync");
             a.setFile(file.toString());
