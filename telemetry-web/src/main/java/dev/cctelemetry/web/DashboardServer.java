@@ -12,10 +12,13 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -65,16 +68,28 @@ public final class DashboardServer implements AutoCloseable {
      * Starts listening; with {@link DashboardSettings#fallBackToFreePort()} a taken port is replaced by a free one.
      *
      * @return the URL to open, token included
+     * @throws DashboardStartException when the port is taken (and may not be replaced) or the address is not ours
      */
     public URI start() {
-        try {
-            app = create(settings.port()).start();
-        } catch (RuntimeException e) {
-            if (!settings.fallBackToFreePort() || !causedByBind(e)) {
-                throw e;
+        int port = settings.port();
+        // Asked first, so that a taken port never reaches Javalin (which logs its failure as an error).
+        if (port != 0 && !free(port)) {
+            if (!settings.fallBackToFreePort()) {
+                throw new DashboardStartException("cannot listen on " + settings.bind().getHostAddress() + ":"
+                        + port + " (in use, or not an address of this machine): choose another --port or --bind",
+                        null);
             }
-            log.debug("port {} is taken; using a free one", settings.port());
-            app = create(0).start();
+            log.debug("port {} is taken; using a free one", port);
+            port = 0;
+        }
+        try {
+            app = create(port).start();
+        } catch (RuntimeException e) {
+            if (causedByBind(e)) {
+                throw new DashboardStartException("cannot listen on " + settings.bind().getHostAddress() + ":"
+                        + port + ": " + e.getMessage(), e);
+            }
+            throw e;
         }
         feed.start();
         return url();
@@ -151,9 +166,18 @@ public final class DashboardServer implements AutoCloseable {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
+    private boolean free(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(settings.bind(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static boolean causedByBind(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException || t.getClass().getSimpleName().equals("JavalinBindException")) {
+            if (t instanceof BindException || t instanceof JavalinBindException) {
                 return true;
             }
         }

@@ -192,6 +192,8 @@ form.addEventListener('submit', e => { e.preventDefault(); formChanged(e); });
 
 async function start() {
   setupTheme();
+  // On a phone the filters fold away behind their summary, so the view starts on the first screen.
+  if (matchMedia('(max-width: 760px)').matches) document.getElementById('filter-box').open = false;
   try {
     meta = await getJson('/api/meta');
     fillChoices();
