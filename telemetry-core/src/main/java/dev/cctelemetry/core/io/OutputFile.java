@@ -58,7 +58,8 @@ public final class OutputFile implements AutoCloseable {
      * Opens {@code target} for writing as described above.
      *
      * @param protectedFiles files that must never be written over (missing ones are ignored)
-     * @throws IOException with a one-line message when the target is refused or cannot be opened
+     * @throws Refused with a one-line message when the target is refused (nothing was touched)
+     * @throws IOException with a one-line message when it cannot be opened
      */
     public static OutputFile open(Path target, Collection<Path> protectedFiles) throws IOException {
         Objects.requireNonNull(target, "target is null");
@@ -193,8 +194,17 @@ public final class OutputFile implements AutoCloseable {
         }
     }
 
-    private static IOException refused(Path target, String why) {
-        return new IOException("cannot write " + target + ": " + why);
+    private static Refused refused(Path target, String why) {
+        return new Refused("cannot write " + target + ": " + why);
+    }
+
+    /** The target was refused before anything was written: a bad argument rather than a failure. */
+    public static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
     }
 
     private static IOException failed(Path target, IOException e) {

@@ -81,6 +81,7 @@ class OutputFileTest {
         for (Path p : List.of(ledger, home.resolve("telemetry.db-wal"), home.resolve("config.json"),
                 home.resolve("../home/./telemetry.db"), hardLink, symlink)) {
             assertThatThrownBy(() -> OutputFile.open(p, protectedFiles)).as(p.toString())
+                    .isInstanceOf(OutputFile.Refused.class)
                     .hasMessageStartingWith("cannot write " + p + ": it is cc-telemetry's own ")
                     .hasMessageNotContaining("\n");
         }
