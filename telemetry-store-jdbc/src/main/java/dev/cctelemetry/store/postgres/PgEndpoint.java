@@ -1,5 +1,7 @@
 package dev.cctelemetry.store.postgres;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.postgresql.Driver;
@@ -39,10 +41,31 @@ record PgEndpoint(String hosts, String ports, String database, Properties urlPro
             if (i > 0) {
                 out.append(',');
             }
-            String host = hs[i].contains(":") && !hs[i].startsWith("[") ? "[" + hs[i] + "]" : hs[i];
+            // A "user:password@" the driver took for part of the host name is never shown.
+            String h = hs[i].substring(hs[i].lastIndexOf('@') + 1);
+            String host = h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h;
             out.append(host).append(':').append(i < ps.length ? ps[i] : ps[ps.length - 1]);
         }
         return out.toString();
+    }
+
+    /**
+     * What the URL itself holds that messages must never show: a {@code password=} option, and a
+     * {@code user:password@} before a host (which the driver reads as part of the host name).
+     */
+    List<String> secrets() {
+        List<String> out = new ArrayList<>();
+        String pw = urlProperties.getProperty(PGProperty.PASSWORD.getName());
+        if (pw != null && !pw.isEmpty()) {
+            out.add(pw);
+        }
+        for (String host : hosts.split(",")) {
+            int at = host.lastIndexOf('@');
+            if (at > 0) {
+                out.add(host.substring(0, at));
+            }
+        }
+        return out;
     }
 
     /** Whether every host is this machine, where TLS protects nothing and is rarely configured. */

@@ -8,23 +8,28 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLException;
 
 /**
  * Turns driver errors into {@link RemoteStoreException}s with one secret-free line that names the cause and
  * {@code host:port}. The password is scrubbed from every message of the cause chain, not only from ours: a
- * server error can quote the statement or the connection string it choked on.
+ * server error can quote the statement or the connection string it choked on. So are a password and a
+ * {@code user:password@} written into the URL itself (the driver reports the latter as an unknown host).
  */
 final class PgErrors {
 
     private final String hostPort;
     private final String user;
-    private final String password;
+    private final List<String> secrets;
 
     PgErrors(PgEndpoint endpoint, String user, String password) {
         this.hostPort = endpoint.hostPort();
         this.user = user;
-        this.password = password;
+        List<String> all = new ArrayList<>(endpoint.secrets());
+        all.add(password);
+        this.secrets = all.stream().filter(s -> !s.isEmpty()).toList();
     }
 
     /** The exception to throw for a failure while connecting. */
@@ -107,7 +112,11 @@ final class PgErrors {
         if (text == null) {
             return "";
         }
-        return password.isEmpty() ? text : text.replace(password, "***");
+        String out = text;
+        for (String secret : secrets) {
+            out = out.replace(secret, "***");
+        }
+        return out;
     }
 
     private static boolean mentionsTls(SQLException e) {

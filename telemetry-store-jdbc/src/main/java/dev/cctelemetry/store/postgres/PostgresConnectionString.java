@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * A connection string as users paste it: a JDBC URL ({@code jdbc:postgresql://host:port/db}) or the libpq URI
  * that Supabase, Neon and most hosts show ({@code postgres://user:password@host:port/db?sslmode=require}),
- * turned into a JDBC URL without credentials plus the user and password it carried. {@link #toString()} and
- * every error message leave the password out.
+ * turned into a JDBC URL without credentials plus the user and password it carried (a JDBC URL written with
+ * {@code user:password@} before the host is read the same way). {@link #toString()} and every error message leave
+ * the password out.
  *
  * @param jdbcUrl {@code jdbc:postgresql://…} with the original query options, no user or password
  * @param user the user named in the URI, if any
@@ -31,13 +32,20 @@ public record PostgresConnectionString(String jdbcUrl, Optional<String> user, Op
      */
     public static PostgresConnectionString parse(String text) {
         String s = Objects.requireNonNull(text, "text is null").trim();
-        if (s.startsWith("jdbc:postgresql:")) {
-            PgEndpoint.parse(s);
-            return new PostgresConnectionString(s, Optional.empty(), Optional.empty());
-        }
         String lower = s.toLowerCase(Locale.ROOT);
         String rest;
-        if (lower.startsWith("postgres://")) {
+        if (s.startsWith("jdbc:postgresql:") && !hasUserInfo(s.substring("jdbc:postgresql:".length()))) {
+            try {
+                PgEndpoint.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("store URL is not a valid jdbc:postgresql:// URL");
+            }
+            return new PostgresConnectionString(s, Optional.empty(), Optional.empty());
+        }
+        if (s.startsWith("jdbc:postgresql://")) {
+            // The driver would take "bob:secret@host" for a host name, and quote it in every error message.
+            rest = s.substring("jdbc:postgresql://".length());
+        } else if (lower.startsWith("postgres://")) {
             rest = s.substring("postgres://".length());
         } else if (lower.startsWith("postgresql://")) {
             rest = s.substring("postgresql://".length());
@@ -78,6 +86,22 @@ public record PostgresConnectionString(String jdbcUrl, Optional<String> user, Op
             throw new IllegalArgumentException("store URL is not a valid PostgreSQL URI");
         }
         return new PostgresConnectionString(jdbc, user, password);
+    }
+
+    /** Whether the authority part ({@code //…} up to the path or query) names a user before an {@code @}. */
+    private static boolean hasUserInfo(String afterScheme) {
+        if (!afterScheme.startsWith("//")) {
+            return false;
+        }
+        String rest = afterScheme.substring(2);
+        int end = rest.length();
+        for (char c : new char[] {'/', '?'}) {
+            int i = rest.indexOf(c);
+            if (i >= 0) {
+                end = Math.min(end, i);
+            }
+        }
+        return rest.substring(0, end).indexOf('@') >= 0;
     }
 
     private static String decode(String s) {

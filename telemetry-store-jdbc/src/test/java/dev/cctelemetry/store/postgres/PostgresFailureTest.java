@@ -52,6 +52,24 @@ class PostgresFailureTest {
         }
     }
 
+    /** Issue 18.6: a password written into the URL itself never shows in the message, whatever was typed. */
+    @Test
+    void aPasswordInsideTheUrlNeverReachesTheMessage() throws IOException {
+        int port = closedPort();
+        for (String url : List.of("jdbc:postgresql://bob:s3cret-in-url@127.0.0.1:" + port + "/db",
+                "jdbc:postgresql://127.0.0.1:" + port + "/db?user=bob&password=s3cret-in-url")) {
+            PostgresSettings settings = PostgresSettings.of(url, "bob", "typed-other")
+                    .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5));
+            try (PostgresUsageSink sink = new PostgresUsageSink(settings)) {
+                RemoteStoreException e = catchThrowableOfType(RemoteStoreException.class, sink::open);
+
+                assertThat(e.getMessage()).as(url).startsWith("PostgreSQL at 127.0.0.1:" + port + ": ")
+                        .doesNotContain("s3cret-in-url").doesNotContain("typed-other");
+                assertThat(stackTraceOf(e)).doesNotContain("s3cret-in-url");
+            }
+        }
+    }
+
     @Test
     void aServerWithoutTlsFailsAsTlsWhenTlsIsRequired() {
         TestPostgres pg = TestPostgres.schemaOrSkip();
