@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells open pages that the data changed: one thread asks the store's change counter a few times a second (a
- * read of one value, never the sync lock, so syncs, hooks and the daemon are never held up) and sends a
- * {@code change} server-sent event to every connected page when it moves. Any process's commit moves it, so a
- * page hears of a hook's sync as soon as it commits. A comment line every {@code keepAlive} finds pages that
+ * Tells open pages that the data changed: while a page listens, one thread asks the store's change counter a few
+ * times a second (a read of one value, never the sync lock, so syncs, hooks and the daemon are never held up) and
+ * sends a {@code change} server-sent event to every connected page when it moves. Any process's commit moves it,
+ * so a page hears of a hook's sync as soon as it commits. A comment line every {@code keepAlive} finds pages that
  * went away without closing.
  */
 public final class ChangeFeed implements AutoCloseable {
@@ -32,7 +32,8 @@ public final class ChangeFeed implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private long last;
+    /** Written by the timer thread and by a joining page's request thread. */
+    private volatile long last;
     private long sinceKeepAlive;
 
     /**
@@ -46,9 +47,8 @@ public final class ChangeFeed implements AutoCloseable {
         this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive is null");
     }
 
-    /** Reads the counter once and starts watching it. */
+    /** Starts watching the counter (it is read only while a page listens). */
     public void start() {
-        last = counter.getAsLong();
         timer.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -56,6 +56,12 @@ public final class ChangeFeed implements AutoCloseable {
     public void join(SseClient client) {
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
+        try {
+            // Not watched while no page listened: the page's first event must carry today's value.
+            last = counter.getAsLong();
+        } catch (RuntimeException e) {
+            log.debug("change counter not readable when a page joined", e);
+        }
         clients.add(client);
         client.sendEvent("hello", Long.toString(last));
     }
@@ -66,6 +72,10 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     private void poll() {
+        if (clients.isEmpty()) {
+            // Nobody listens: no need to ask the store (a remote one would be asked over the network).
+            return;
+        }
         try {
             long now = counter.getAsLong();
             if (now != last) {
