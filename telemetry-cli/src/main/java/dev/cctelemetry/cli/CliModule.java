@@ -2,34 +2,34 @@ package dev.cctelemetry.cli;
 
 import com.google.inject.AbstractModule;
 import dev.cctelemetry.cli.hook.HookSyncLog;
-import dev.cctelemetry.cli.hook.RunningJar;
-import java.time.Clock;
+import java.util.List;
 
 /**
- * The composition root's bindings: the process environment and the clock. Commands and services are built by
- * constructor injection. Fast and free of side effects: nothing is opened here.
+ * The CLI's own bindings: its commands, each built by constructor injection from the application layer's use
+ * cases (the injector is strict: only bound classes are built), and the hook worker's log. Fast and free of side
+ * effects: nothing is opened here.
  */
 final class CliModule extends AbstractModule {
 
-    private final TelemetryEnvironment environment;
-    private final Clock clock;
+    /** The commands built through the injector (the others have no dependencies; picocli builds them). */
+    static final List<Class<?>> INJECTED_COMMANDS = List.of(SetupCommand.class, SyncCommand.class,
+            ReportCommand.class, ExportCommand.class, PushCommand.class, ConfigCommand.SetStore.class,
+            SetupHooksCommand.class, RemoveHooksCommand.class, HookRunCommand.class, DoctorCommand.class,
+            StatusCommand.class, DaemonCommand.class, InstallServiceCommand.class, UninstallServiceCommand.class,
+            ServiceStatusCommand.class, RepairCommand.class, UninstallCommand.class);
+
     private final HookSyncLog hookLog;
 
-    CliModule(TelemetryEnvironment environment, Clock clock, HookSyncLog hookLog) {
-        this.environment = environment;
-        this.clock = clock;
+    /** The module; {@code hookLog} is {@link HookSyncLog#disabled()} for every command but {@code hook-run}. */
+    CliModule(HookSyncLog hookLog) {
         this.hookLog = hookLog;
     }
 
     @Override
     protected void configure() {
-        binder().disableCircularProxies();
-        // Plain bindings, not @Provides methods: Guice reads every method's annotations to find those, which was
-        // a tenth of a start-up.
-        bind(TelemetryEnvironment.class).toInstance(environment);
-        bind(Clock.class).toInstance(clock);
         bind(HookSyncLog.class).toInstance(hookLog);
-        // The jar setup-hooks installs: the one holding Main (looked up only when a command asks for it).
-        bind(RunningJar.class).toProvider(() -> RunningJar.containing(Main.class));
+        for (Class<?> command : INJECTED_COMMANDS) {
+            bind(command);
+        }
     }
 }

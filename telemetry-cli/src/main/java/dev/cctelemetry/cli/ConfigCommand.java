@@ -1,10 +1,11 @@
 package dev.cctelemetry.cli;
 
-import dev.cctelemetry.cli.config.StoreConfig;
-import dev.cctelemetry.core.port.out.RemoteStoreException;
-import dev.cctelemetry.store.postgres.PostgresConnectionString;
-import dev.cctelemetry.store.postgres.PostgresSettings;
-import dev.cctelemetry.store.postgres.PostgresUsageSink;
+import dev.cctelemetry.app.AppException;
+import dev.cctelemetry.app.ExitCode;
+import dev.cctelemetry.app.config.Configs;
+import dev.cctelemetry.app.config.StoreConfig;
+import dev.cctelemetry.app.remote.RemoteStores;
+import dev.cctelemetry.app.remote.StoreUrl;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -67,7 +68,8 @@ public final class ConfigCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        private final LocalServices services;
+        private final Configs configs;
+        private final RemoteStores stores;
 
         /** Where the password comes from: an environment variable read at every push, or stdin saved to the file. */
         static final class PasswordSource {
@@ -82,28 +84,25 @@ public final class ConfigCommand implements Runnable {
 
         /** A set-store command. */
         @Inject
-        public SetStore(LocalServices services) {
-            this.services = services;
+        public SetStore(Configs configs, RemoteStores stores) {
+            this.configs = configs;
+            this.stores = stores;
         }
 
         @Override
         public Integer call() throws IOException {
-            PostgresConnectionString cs;
+            StoreUrl cs;
             try {
-                cs = PostgresConnectionString.parse(url);
+                cs = StoreUrl.parse(url);
             } catch (IllegalArgumentException e) {
-                throw CliException.usage(e.getMessage());
+                throw AppException.usage(e.getMessage());
             }
             String dbUser = user != null ? user : cs.user().orElse("");
             if (dbUser.isEmpty()) {
-                throw CliException.usage("no database user: pass --user or put it in the URL");
+                throw AppException.usage("no database user: pass --user or put it in the URL");
             }
-            if (sslmode != null) {
-                try {
-                    PostgresSettings.SslMode.ofCode(sslmode);
-                } catch (IllegalArgumentException e) {
-                    throw CliException.usage("unknown --sslmode '" + sslmode + "'");
-                }
+            if (sslmode != null && !StoreUrl.isSslMode(sslmode)) {
+                throw AppException.usage("unknown --sslmode '" + sslmode + "'");
             }
             Optional<String> passwordEnv = Optional.empty();
             Optional<String> password = cs.password();
@@ -116,15 +115,8 @@ public final class ConfigCommand implements Runnable {
             }
             StoreConfig store = new StoreConfig(cs.jdbcUrl(), dbUser, password, passwordEnv,
                     Optional.ofNullable(sslmode), transactionPooler, schema);
-            PostgresSettings settings = services.storeSettings(store);
-            String where;
-            try (PostgresUsageSink sink = new PostgresUsageSink(settings)) {
-                sink.open();
-                where = sink.describe();
-            } catch (RemoteStoreException e) {
-                throw CliException.failure(e.getMessage() + "; store not saved", e);
-            }
-            services.configStore().saveStore(store);
+            String where = stores.connect(store);
+            configs.store().saveStore(store);
             spec.commandLine().getOut().println("Store set: " + where + " (user " + dbUser + ", password "
                     + (passwordEnv.isPresent() ? "from $" + passwordEnv.get() : password.isPresent()
                             ? "in config.json, mode 0600" : "none") + "). Run 'cc-telemetry push' to send the ledger.");

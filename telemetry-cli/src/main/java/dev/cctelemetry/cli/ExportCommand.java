@@ -6,7 +6,8 @@ import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.text.CsvCell;
 import dev.cctelemetry.core.usage.TokenCounts;
 import dev.cctelemetry.core.usage.UsageRecord;
-import dev.cctelemetry.store.sqlite.SqliteLedger;
+import dev.cctelemetry.app.ExitCode;
+import dev.cctelemetry.app.ledger.Ledgers;
 import jakarta.inject.Inject;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -46,12 +47,12 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final LocalServices services;
+    private final Ledgers ledgers;
 
     /** An export command. */
     @Inject
-    public ExportCommand(LocalServices services) {
-        this.services = services;
+    public ExportCommand(Ledgers ledgers) {
+        this.ledgers = ledgers;
     }
 
     private static final String[] HEADER = {"message_id", "request_id", "session_id", "project_dir", "cwd",
@@ -61,7 +62,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (SqliteLedger ledger = services.openLedger()) {
+        try (Ledger ledger = ledgers.open()) {
             if (output == null) {
                 Writer w = spec.commandLine().getOut();
                 write(ledger, w);

@@ -1,8 +1,7 @@
 package dev.cctelemetry.cli;
 
-import dev.cctelemetry.hooks.settings.ClaudeSettingsLocator;
+import dev.cctelemetry.app.AppException;
 import dev.cctelemetry.hooks.settings.SettingsScope;
-import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
@@ -22,20 +21,7 @@ public final class HookScopeOption {
         return switch (scope.toLowerCase(Locale.ROOT)) {
             case "user" -> SettingsScope.USER;
             case "local" -> SettingsScope.LOCAL;
-            default -> throw CliException.usage("--scope must be user or local, not '" + scope + "'");
+            default -> throw AppException.usage("--scope must be user or local, not '" + scope + "'");
         };
-    }
-
-    /**
-     * The settings file for the scope in this environment.
-     *
-     * @throws CliException when it cannot be located (e.g. a comma-separated {@code CLAUDE_CONFIG_DIR})
-     */
-    Path settingsFile(TelemetryEnvironment env) {
-        try {
-            return new ClaudeSettingsLocator(env.env(), env.userHome(), env.workingDir()).locate(scope());
-        } catch (dev.cctelemetry.hooks.settings.ClaudeSettingsException e) {
-            throw CliException.failure(e.getMessage(), e);
-        }
     }
 }

@@ -5,15 +5,26 @@ import ch.qos.logback.classic.Logger;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
-import com.google.inject.util.Modules;
 import com.google.inject.Stage;
+import com.google.inject.util.Modules;
+import dev.cctelemetry.app.AppException;
+import dev.cctelemetry.app.ExitCode;
+import dev.cctelemetry.app.ProcessContext;
+import dev.cctelemetry.app.TelemetryApp;
+import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.platform.Platform;
+import dev.cctelemetry.app.sync.SyncLockGate;
+import dev.cctelemetry.app.sync.Syncs;
 import dev.cctelemetry.cli.hook.HookSyncLog;
-import dev.cctelemetry.cli.platform.Platform;
+import dev.cctelemetry.core.error.ErrorLine;
 import java.io.PrintWriter;
-import java.net.InetAddress;
+import java.io.Writer;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
@@ -98,11 +109,11 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            int code = ex instanceof CliException c ? c.exitCode() : ExitCode.FAILURE;
-            commandLine.getErr().println("cc-telemetry: " + oneLine(ex));
+            int code = ex instanceof AppException a ? a.exitCode() : ExitCode.FAILURE;
+            commandLine.getErr().println("cc-telemetry: " + ErrorLine.of(ex));
             if (verbose) {
                 ex.printStackTrace(commandLine.getErr());
-            } else if (!(ex instanceof CliException)) {
+            } else if (!(ex instanceof AppException)) {
                 commandLine.getErr().println("(run with --verbose for details)");
             }
             return code;
@@ -125,21 +136,21 @@ public final class Main {
             Module... overrides) {
         HookSyncLog hookLog = null;
         try {
-            hookLog = HookSyncLog.install(env.telemetryHome().resolve("logs").resolve("hook-sync.log"),
-                    HookSyncLog.MAX_FILE_BYTES);
+            hookLog = HookSyncLog.install(env.layout().hookSyncLog(), HookSyncLog.MAX_FILE_BYTES);
             HookSyncLog installed = hookLog;
-            CommandLine cl = commandLine(injector(env, clock, platform, hookLog, overrides), args);
-            PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
+            Injector injector = injector(env, clock, platform, hookLog, overrides);
+            CommandLine cl = commandLine(injector, args);
+            PrintWriter none = new PrintWriter(Writer.nullWriter());
             cl.setOut(none);
             cl.setErr(none);
             cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-                org.slf4j.LoggerFactory.getLogger(Main.class).error("hook-run failed: {}", oneLine(ex));
+                LoggerFactory.getLogger(Main.class).error("hook-run failed: {}", ErrorLine.of(ex));
                 return ExitCode.OK;
             });
             cl.setParameterExceptionHandler((ex, a) -> {
-                org.slf4j.LoggerFactory.getLogger(Main.class).warn("hook-run: bad command line: {}", oneLine(ex));
+                LoggerFactory.getLogger(Main.class).warn("hook-run: bad command line: {}", ErrorLine.of(ex));
                 try {
-                    installed.flushUnderLock(new dev.cctelemetry.core.lock.FileSyncLock(env.syncLockFile()),
+                    installed.flushUnderLock(injector.getInstance(Syncs.class).machineLock(),
                             HookRunCommand.FINAL_LOG_WAIT);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -157,11 +168,15 @@ public final class Main {
         return ExitCode.OK;
     }
 
+    /** The one injector: the application's modules, the CLI's, and (tests) overrides. */
     private static Injector injector(TelemetryEnvironment env, Clock clock, Platform platform, HookSyncLog hookLog,
             Module... overrides) {
-        Module base = Modules.combine(new CliModule(env, clock, hookLog), platform.module());
+        SyncLockGate gate = hookLog.enabled() ? hookLog : SyncLockGate.NONE;
+        List<Module> modules = new ArrayList<>(TelemetryApp.modules(new ProcessContext(env, clock, platform,
+                Main.class, gate)));
+        modules.add(new CliModule(hookLog));
         return Guice.createInjector(Stage.PRODUCTION,
-                overrides.length == 0 ? base : Modules.override(base).with(overrides));
+                overrides.length == 0 ? modules : List.of(Modules.override(modules).with(overrides)));
     }
 
     private static CommandLine commandLine(Injector injector, String[] args) {
@@ -182,38 +197,15 @@ public final class Main {
                 if (p.isAbsolute()) {
                     return p;
                 }
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 // fall through to user.home
             }
         }
         return Path.of(System.getProperty("user.home"));
     }
 
-    static String oneLine(Throwable ex) {
-        String m = ex.getMessage();
-        if (m == null || m.isBlank()) {
-            Throwable c = ex.getCause();
-            m = c != null && c.getMessage() != null ? c.getMessage() : ex.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return nl >= 0 ? m.substring(0, nl) : m;
-    }
-
     private static void configureLogging(boolean verbose) {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(verbose ? Level.DEBUG : Level.WARN);
-    }
-
-    /** The host name for a new machine's default name. */
-    static String hostName(Map<String, String> env) {
-        String h = env.getOrDefault("HOSTNAME", env.get("COMPUTERNAME"));
-        if (h != null && !h.isBlank()) {
-            return h;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "unknown-host";
-        }
     }
 }

@@ -1,10 +1,12 @@
 package dev.cctelemetry.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cctelemetry.app.ExitCode;
+import dev.cctelemetry.app.ledger.Ledgers;
+import dev.cctelemetry.app.push.PushResultJson;
+import dev.cctelemetry.app.push.Pushes;
+import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.push.PushMode;
 import dev.cctelemetry.core.push.PushResult;
-import dev.cctelemetry.store.sqlite.SqliteLedger;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,28 +31,30 @@ public final class PushCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final LocalServices services;
+    private final Ledgers ledgers;
+    private final Pushes pushes;
 
     /** A push command. */
     @Inject
-    public PushCommand(LocalServices services) {
-        this.services = services;
+    public PushCommand(Ledgers ledgers, Pushes pushes) {
+        this.ledgers = ledgers;
+        this.pushes = pushes;
     }
 
     @Override
     public Integer call() throws IOException {
         PushResult r;
-        try (SqliteLedger ledger = services.openLedger()) {
-            r = services.push(ledger, PushMode.MANUAL);
+        try (Ledger ledger = ledgers.open()) {
+            r = pushes.push(ledger, PushMode.MANUAL);
         }
         print(spec.commandLine().getOut(), spec.commandLine().getErr(), r, json);
         return r.outcome() == PushResult.Outcome.PUSHED ? ExitCode.OK : ExitCode.FAILURE;
     }
 
     /** Prints a push outcome: success on {@code out}, anything else as one line on {@code err}. */
-    static void print(PrintWriter out, PrintWriter err, PushResult r, boolean json) throws IOException {
+    private static void print(PrintWriter out, PrintWriter err, PushResult r, boolean json) throws IOException {
         if (json) {
-            out.println(toJson(r));
+            out.println(PushResultJson.toJson(r));
         } else if (r.outcome() == PushResult.Outcome.PUSHED) {
             out.println(r.summaryLine());
         } else {
@@ -58,15 +62,4 @@ public final class PushCommand implements Callable<Integer> {
         }
     }
 
-    static String toJson(PushResult r) throws IOException {
-        ObjectMapper m = new ObjectMapper();
-        ObjectNode n = m.createObjectNode();
-        n.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
-        n.put("pushed", r.pushed());
-        n.put("pendingLeft", r.pendingLeft());
-        n.put("elapsedMillis", r.elapsed().toMillis());
-        n.put("error", r.error().orElse(null));
-        n.put("retryAfter", r.retryAfter().map(Object::toString).orElse(null));
-        return m.writeValueAsString(n);
-    }
 }

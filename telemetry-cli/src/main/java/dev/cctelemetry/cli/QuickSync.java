@@ -1,8 +1,11 @@
 package dev.cctelemetry.cli;
 
-import dev.cctelemetry.cli.config.ConfigStore;
-import dev.cctelemetry.cli.state.InstallLayout;
-import dev.cctelemetry.cli.state.ManualSyncRecorder;
+import dev.cctelemetry.app.ExitCode;
+import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.config.ConfigStore;
+import dev.cctelemetry.app.layout.InstallLayout;
+import dev.cctelemetry.app.state.ManualSyncRecorder;
+import dev.cctelemetry.app.sync.SyncSummaryText;
 import dev.cctelemetry.core.push.PushResult;
 import dev.cctelemetry.core.sync.NoChangeCheck;
 import dev.cctelemetry.core.sync.SyncSummary;
@@ -45,11 +48,12 @@ final class QuickSync {
         NoChangeCheck check = new NoChangeCheck();
         MonotonicClock nanoTime = new MonotonicClock();
         Optional<Request> request = Request.parse(args);
-        if (request.isEmpty() || !Files.isDirectory(env.syncLockFile().getParent()) || lockMarked(env)) {
+        InstallLayout layout = env.layout();
+        if (request.isEmpty() || !Files.isDirectory(layout.stateDir()) || lockMarked(layout)) {
             return Optional.empty();
         }
         try {
-            if (!ConfigStore.isCompleteWithoutStore(Files.readAllBytes(env.telemetryHome().resolve("config.json")))) {
+            if (!ConfigStore.isCompleteWithoutStore(Files.readAllBytes(layout.config()))) {
                 return Optional.empty();
             }
         } catch (IOException e) {
@@ -61,7 +65,7 @@ final class QuickSync {
             return Optional.empty();
         }
         List<ClaudeRoot> roots = resolution.roots();
-        Optional<PublishedCheckpoints> published = PublishedCheckpoints.read(env.ledgerFile());
+        Optional<PublishedCheckpoints> published = PublishedCheckpoints.read(layout.ledger());
         if (published.isEmpty()) {
             return Optional.empty();
         }
@@ -73,16 +77,16 @@ final class QuickSync {
         long total = published.get().recordCount();
         if (request.get().json()) {
             try {
-                out.println(SyncCommand.toJson(s, roots, total, false, PushResult.notConfigured()));
+                out.println(SyncSummaryText.toJson(s, roots, total, false, PushResult.notConfigured()));
             } catch (IOException e) {
                 return Optional.empty();
             }
         } else {
-            out.println(SyncCommand.summaryLine(s));
-            out.println(SyncCommand.ledgerLine(env.ledgerFile(), total));
+            out.println(SyncSummaryText.summaryLine(s));
+            out.println(SyncSummaryText.ledgerLine(layout.ledger(), total));
         }
-        new ManualSyncRecorder(new InstallLayout(env.telemetryHome()).manualSync()).record(clock.instant(), true, "",
-                SyncCommand.statusDetail(s));
+        new ManualSyncRecorder(layout.manualSync()).record(clock.instant(), true, "",
+                SyncSummaryText.statusDetail(s));
         return Optional.of(ExitCode.OK);
     }
 
@@ -90,9 +94,9 @@ final class QuickSync {
      * Whether the sync lock carries its holder's mark: a sync is running now, or one died holding it, which the
      * next sync reports ("Recovered: …"). Either way the usual path, which waits for or reports it, runs.
      */
-    private static boolean lockMarked(TelemetryEnvironment env) {
+    private static boolean lockMarked(InstallLayout layout) {
         try {
-            return Files.size(env.syncLockFile()) > 0;
+            return Files.size(layout.syncLock()) > 0;
         } catch (java.nio.file.NoSuchFileException e) {
             return false;
         } catch (IOException e) {
@@ -115,7 +119,7 @@ final class QuickSync {
     private record Request(List<Path> claudeDirs, boolean json) {
 
         static Optional<Request> parse(String[] args) {
-            if (args.length == 0 || !args[0].equals("sync")) {
+            if (args.length == 0 || !args[0].equals(SyncOptions.COMMAND)) {
                 return Optional.empty();
             }
             List<Path> dirs = new ArrayList<>();
@@ -123,12 +127,12 @@ final class QuickSync {
             for (int i = 1; i < args.length; i++) {
                 String a = args[i];
                 try {
-                    if (a.equals("--json") && !json) {
+                    if (a.equals(SyncOptions.JSON) && !json) {
                         json = true;
-                    } else if (a.equals("--claude-dir") && i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                    } else if (a.equals(SyncOptions.CLAUDE_DIR) && i + 1 < args.length && !args[i + 1].startsWith("-")) {
                         dirs.add(Path.of(args[++i]));
-                    } else if (a.startsWith("--claude-dir=") && a.length() > "--claude-dir=".length()) {
-                        dirs.add(Path.of(a.substring("--claude-dir=".length())));
+                    } else if (a.startsWith(SyncOptions.CLAUDE_DIR + "=") && a.length() > SyncOptions.CLAUDE_DIR.length() + 1) {
+                        dirs.add(Path.of(a.substring(SyncOptions.CLAUDE_DIR.length() + 1)));
                     } else {
                         return Optional.empty(); // anything else is the usual parser's to accept or refuse
                     }

@@ -1,31 +1,29 @@
 package dev.cctelemetry.cli;
 
-import dev.cctelemetry.cli.config.ConfigSnapshot;
-import dev.cctelemetry.cli.config.ConfigStore;
-import dev.cctelemetry.cli.config.StoreConfig;
-import dev.cctelemetry.cli.doctor.DoctorReport;
-import dev.cctelemetry.cli.doctor.PostgresStoreProbe;
-import dev.cctelemetry.cli.doctor.ProcessCommandRunner;
-import dev.cctelemetry.cli.doctor.StoreProbe;
-import dev.cctelemetry.cli.setup.AnswerRules;
-import dev.cctelemetry.cli.setup.ConfigStep;
+import dev.cctelemetry.app.AppException;
+import dev.cctelemetry.app.ExitCode;
+import dev.cctelemetry.app.config.Configs;
+import dev.cctelemetry.app.config.ConfigSnapshot;
+import dev.cctelemetry.app.config.StoreConfig;
+import dev.cctelemetry.app.doctor.DoctorChecks;
+import dev.cctelemetry.app.doctor.DoctorReport;
+import dev.cctelemetry.app.doctor.StoreProbe;
+import dev.cctelemetry.app.remote.StoreUrl;
+import dev.cctelemetry.app.setup.AnswerRules;
+import dev.cctelemetry.app.setup.SetupAnswers;
+import dev.cctelemetry.app.setup.SetupStep;
+import dev.cctelemetry.app.setup.SetupSteps;
+import dev.cctelemetry.app.sync.SyncSummaryText;
 import dev.cctelemetry.cli.setup.Prompter;
-import dev.cctelemetry.cli.setup.SetupAnswers;
-import dev.cctelemetry.cli.setup.SetupStep;
-import dev.cctelemetry.cli.state.InstallLayout;
+import dev.cctelemetry.core.error.ErrorLine;
 import dev.cctelemetry.core.port.out.RemoteStoreException;
-import dev.cctelemetry.core.sync.SyncRequest;
 import dev.cctelemetry.core.sync.SyncSummary;
-import dev.cctelemetry.store.sqlite.SqliteLedger;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -86,66 +84,63 @@ public final class SetupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final LocalServices services;
-    private final Clock clock;
-    private final SetupSteps installSteps;
+    private final Configs configs;
+    private final SetupSteps steps;
+    private final StoreProbe probe;
+    private final DoctorChecks doctor;
 
     /** A setup command. */
     @Inject
-    public SetupCommand(LocalServices services, Clock clock, SetupSteps installSteps) {
-        this.services = services;
-        this.clock = clock;
-        this.installSteps = installSteps;
+    public SetupCommand(Configs configs, SetupSteps steps, StoreProbe probe, DoctorChecks doctor) {
+        this.configs = configs;
+        this.steps = steps;
+        this.probe = probe;
+        this.doctor = doctor;
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        TelemetryEnvironment env = services.environment();
-        InstallLayout layout = new InstallLayout(env.telemetryHome());
-        String host = Main.hostName(env.env());
-        StoreProbe probe = new PostgresStoreProbe(env.env());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        ConfigSnapshot existing = ConfigSnapshot.read(layout.config());
+        ConfigSnapshot existing = configs.snapshot();
         if (existing.problem().isPresent()) {
-            throw CliException.failure("config " + layout.config() + " " + existing.problem().get()
+            throw AppException.failure("config " + existing.file() + " " + existing.problem().get()
                     + "; fix or move it, then run setup again", null);
         }
-        String defaultName = existing.text("machine_name").isEmpty() ? host : existing.text("machine_name");
+        String defaultName = existing.text("machine_name").isEmpty() ? configs.hostName()
+                : existing.text("machine_name");
         SetupAnswers answers;
         try {
-            answers = nonInteractive ? fromFlags(defaultName, existing, in, probe)
-                    : ask(new Prompter(in, out, Optional.ofNullable(System.console())), defaultName, existing, probe);
+            answers = nonInteractive ? fromFlags(defaultName, existing, in)
+                    : ask(new Prompter(in, out, Optional.ofNullable(System.console())), defaultName, existing);
         } catch (Prompter.InputEndedException e) {
-            throw CliException.usage(e.getMessage());
+            throw AppException.usage(e.getMessage());
         }
         out.println();
         out.println("Setting up:");
-        for (SetupStep step : steps(layout, host)) {
+        for (SetupStep step : steps.steps()) {
             if (step.wanted(answers)) {
                 step.apply(answers, out);
             }
         }
         out.flush();
         if (!noSync) {
-            firstSync(out);
+            out.println("First sync:");
+            out.flush();
+            SyncSummary s;
+            try (TerminalProgress progress = TerminalProgress.forTerminal(false)) {
+                s = steps.firstSync(progress);
+            }
+            out.println("  " + SyncSummaryText.summaryLine(s));
         }
-        DoctorReport report = DoctorCommand.examine(services, clock, new ProcessCommandRunner());
+        DoctorReport report = doctor.examine();
         out.println();
         out.print(report.renderText());
         out.flush();
         return ExitCode.OK;
     }
 
-    /** The steps, in order: the config, then the jar, the hooks and the service. */
-    private List<SetupStep> steps(InstallLayout layout, String host) {
-        List<SetupStep> all = new ArrayList<>();
-        all.add(new ConfigStep(new ConfigStore(layout.config(), () -> host), host));
-        all.addAll(installSteps.installSteps());
-        return List.copyOf(all);
-    }
-
-    private SetupAnswers ask(Prompter p, String defaultName, ConfigSnapshot existing, StoreProbe probe)
+    private SetupAnswers ask(Prompter p, String defaultName, ConfigSnapshot existing)
             throws IOException {
         p.say("cc-telemetry setup (Enter keeps the value in brackets)");
         String name = p.ask("Machine name", defaultName, AnswerRules::machineName);
@@ -162,14 +157,18 @@ public final class SetupCommand implements Callable<Integer> {
             if (url.equalsIgnoreCase("local")) {
                 break;
             }
-            String jdbc = AnswerRules.jdbcUrl(url).orElseThrow();
-            String user = p.ask("Database user", "", s -> s.isBlank() ? Optional.of("the user cannot be empty")
-                    : Optional.empty());
+            StoreUrl parsed = AnswerRules.storeUrl(url).orElseThrow();
+            String jdbc = parsed.jdbcUrl();
+            String user = p.ask("Database user", parsed.user().orElse(""), s -> s.isBlank()
+                    ? Optional.of("the user cannot be empty") : Optional.empty());
             String pw = p.secret("Password (hidden; or $NAME to read it from that environment variable)");
+            if (pw.isEmpty()) {
+                pw = parsed.password().orElse("");
+            }
             StoreConfig candidate = pw.startsWith("$")
                     ? new StoreConfig(jdbc, user, "", pw.substring(1), "", false)
                     : new StoreConfig(jdbc, user, pw, "", "", false);
-            Optional<String> problem = test(candidate, probe);
+            Optional<String> problem = test(candidate);
             if (problem.isEmpty()) {
                 p.say("  connected to " + StoreConfig.maskUrl(jdbc));
                 store = Optional.of(candidate);
@@ -182,37 +181,39 @@ public final class SetupCommand implements Callable<Integer> {
         return new SetupAnswers(name, store, hooksAnswer, serviceAnswer, resetMachineId);
     }
 
-    private SetupAnswers fromFlags(String defaultName, ConfigSnapshot existing, BufferedReader in, StoreProbe probe)
+    private SetupAnswers fromFlags(String defaultName, ConfigSnapshot existing, BufferedReader in)
             throws IOException {
         String name = machineName == null ? defaultName : machineName.strip();
         AnswerRules.machineName(name).ifPresent(p -> {
-            throw CliException.usage("--machine-name: " + p);
+            throw AppException.usage("--machine-name: " + p);
         });
         Optional<StoreConfig> store = existing.store();
         if (storeUrl != null) {
             AnswerRules.store(storeUrl).ifPresent(p -> {
-                throw CliException.usage("--store: " + p);
+                throw AppException.usage("--store: " + p);
             });
             store = Optional.empty();
             if (!storeUrl.equalsIgnoreCase("local")) {
-                if (storeUser == null || storeUser.isBlank()) {
-                    throw CliException.usage("--store needs --store-user");
+                StoreUrl parsed = AnswerRules.storeUrl(storeUrl).orElseThrow();
+                String user = storeUser != null && !storeUser.isBlank() ? storeUser : parsed.user().orElse("");
+                if (user.isBlank()) {
+                    throw AppException.usage("--store needs --store-user");
                 }
-                String pw = "";
+                String pw = parsed.password().orElse("");
                 if (storePasswordStdin) {
                     String line = in.readLine();
                     pw = line == null ? "" : line.strip();
                 }
                 if (storePasswordEnv != null) {
                     AnswerRules.envName(storePasswordEnv).ifPresent(p -> {
-                        throw CliException.usage("--store-password-env: " + p);
+                        throw AppException.usage("--store-password-env: " + p);
                     });
                 }
-                StoreConfig candidate = new StoreConfig(AnswerRules.jdbcUrl(storeUrl).orElseThrow(), storeUser,
+                StoreConfig candidate = new StoreConfig(parsed.jdbcUrl(), user,
                         storePasswordEnv == null ? pw : "", storePasswordEnv == null ? "" : storePasswordEnv, "", false);
-                Optional<String> problem = test(candidate, probe);
+                Optional<String> problem = test(candidate);
                 if (problem.isPresent()) {
-                    throw CliException.failure(problem.get() + "; nothing was saved", null);
+                    throw AppException.failure(problem.get() + "; nothing was saved", null);
                 }
                 store = Optional.of(candidate);
             }
@@ -220,23 +221,12 @@ public final class SetupCommand implements Callable<Integer> {
         return new SetupAnswers(name, store, hooks, service, resetMachineId);
     }
 
-    private static Optional<String> test(StoreConfig candidate, StoreProbe probe) {
+    private Optional<String> test(StoreConfig candidate) {
         try {
             probe.connect(candidate);
             return Optional.empty();
         } catch (RemoteStoreException | IllegalArgumentException e) {
-            return Optional.of("could not use the store: " + StoreConfig.maskUrl(Main.oneLine(e)));
-        }
-    }
-
-    private void firstSync(PrintWriter out) throws IOException, InterruptedException {
-        out.println("First sync:");
-        out.flush();
-        try (SqliteLedger ledger = services.openLedger();
-             SyncCommand.TerminalProgress progress = SyncCommand.TerminalProgress.forTerminal(false)) {
-            SyncSummary s = services.syncService(ledger).sync(new SyncRequest(services.roots(List.of()), false,
-                    f -> true), progress);
-            out.println("  " + SyncCommand.summaryLine(s));
+            return Optional.of("could not use the store: " + StoreConfig.maskUrl(ErrorLine.of(e)));
         }
     }
 }

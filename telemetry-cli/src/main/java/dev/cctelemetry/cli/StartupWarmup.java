@@ -1,7 +1,9 @@
 package dev.cctelemetry.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cctelemetry.store.sqlite.SqliteNativeLibrary;
+import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.config.HostName;
+import dev.cctelemetry.app.ledger.Ledgers;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -81,13 +83,13 @@ final class StartupWarmup {
             } finally {
                 logging.countDown();
             }
-            if (!Files.exists(env.telemetryHome().resolve("config.json"))) {
+            if (!Files.exists(env.layout().config())) {
                 // A first run creates the config: a random machine id (SecureRandom's seeding) and the host name
                 // (a name lookup, which the JDK then keeps for a while).
                 UUID.randomUUID();
-                Main.hostName(env.env());
+                HostName.of(env.env());
             }
-            SqliteNativeLibrary.preload(env.telemetryHome().resolve("lib").resolve("native"));
+            Ledgers.preloadDriver(env.layout());
             new ObjectMapper();
             TimeZone.getDefault();
             String.format(Locale.ROOT, "%,d %.2f", 1, 1.0);

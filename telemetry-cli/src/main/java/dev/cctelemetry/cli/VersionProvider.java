@@ -6,7 +6,7 @@ import picocli.CommandLine;
 public final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
+        String v = VersionProvider.class.getPackage().getImplementationVersion();
         return new String[] {"cc-telemetry " + (v == null ? "dev" : v)};
     }
 }

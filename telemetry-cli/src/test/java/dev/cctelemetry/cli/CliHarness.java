@@ -1,8 +1,9 @@
 package dev.cctelemetry.cli;
 
+import dev.cctelemetry.app.TelemetryEnvironment;
 import com.google.inject.Module;
-import dev.cctelemetry.cli.hook.RunningJar;
-import dev.cctelemetry.cli.platform.Platform;
+import dev.cctelemetry.app.hooks.RunningJar;
+import dev.cctelemetry.app.platform.Platform;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -6,10 +6,15 @@ import dev.cctelemetry.core.port.in.SyncUseCase;
 import dev.cctelemetry.core.sync.SyncSummary;
 import dev.cctelemetry.core.transcript.ClaudeRoot;
 import dev.cctelemetry.poller.AfterPass;
-import dev.cctelemetry.poller.KnownRootsFile;
 import dev.cctelemetry.poller.PassOutcome;
 import dev.cctelemetry.poller.ReconciliationPass;
-import dev.cctelemetry.store.sqlite.SqliteLedger;
+import com.google.inject.Injector;
+import dev.cctelemetry.app.TelemetryApp;
+import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.ledger.Ledgers;
+import dev.cctelemetry.app.platform.Platform;
+import dev.cctelemetry.app.sync.Syncs;
+import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.testing.TranscriptBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,17 +53,17 @@ class DaemonPassBenchmarkTest {
         }
         double generated = (System.nanoTime() - t0) / 1e9;
         Path home = tmp.resolve("telemetry");
-        LocalServices services = new LocalServices(new TelemetryEnvironment(
-                Map.of("CC_TELEMETRY_HOME", home.toString()), tmp.resolve("user"), tmp), java.time.Clock.systemUTC(),
-                dev.cctelemetry.cli.platform.Platform.LINUX);
+        TelemetryEnvironment env = new TelemetryEnvironment(Map.of("CC_TELEMETRY_HOME", home.toString()),
+                tmp.resolve("user"), tmp);
+        Injector services = TelemetryApp.injector(new dev.cctelemetry.app.ProcessContext(env, Clock.systemUTC(),
+                Platform.LINUX, Main.class));
         SyncUseCase perPass = (request, progress) -> {
-            try (SqliteLedger ledger = services.openLedger()) {
-                return services.syncService(ledger).sync(request, progress);
+            try (Ledger ledger = services.getInstance(Ledgers.class).open()) {
+                return services.getInstance(Syncs.class).over(ledger).sync(request, progress);
             }
         };
         ReconciliationPass pass = new ReconciliationPass(perPass, () -> List.of(new ClaudeRoot(claude)),
-                new KnownRootsFile(home.resolve("state/roots.json")), AfterPass.NONE, Clock.systemUTC(),
-                System::nanoTime);
+                AfterPass.NONE, Clock.systemUTC(), System::nanoTime);
 
         PassOutcome first = pass.run();
         SyncSummary ingest = first.summary().orElseThrow();

@@ -1,15 +1,22 @@
 package dev.cctelemetry.cli;
 
+import dev.cctelemetry.app.ProcessContext;
+import dev.cctelemetry.app.TelemetryEnvironment;
+import com.google.inject.Injector;
+import dev.cctelemetry.app.TelemetryApp;
+import dev.cctelemetry.app.ledger.Ledgers;
+import dev.cctelemetry.app.push.PushAfterPass;
+import dev.cctelemetry.app.push.Pushes;
+import dev.cctelemetry.app.sync.Syncs;
+import dev.cctelemetry.core.port.out.Ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cctelemetry.cli.platform.Platform;
+import dev.cctelemetry.app.platform.Platform;
 import dev.cctelemetry.core.port.in.SyncUseCase;
 import dev.cctelemetry.core.push.PushMode;
 import dev.cctelemetry.core.transcript.ClaudeRoot;
-import dev.cctelemetry.poller.KnownRootsFile;
 import dev.cctelemetry.poller.PassOutcome;
 import dev.cctelemetry.poller.ReconciliationPass;
-import dev.cctelemetry.store.sqlite.SqliteLedger;
 import dev.cctelemetry.testing.RequiredInCi;
 import dev.cctelemetry.testing.TranscriptBuilder;
 import java.io.PrintWriter;
@@ -67,13 +74,13 @@ class DaemonPushTest {
     void aDaemonPassPushesWhatItIngested() throws Exception {
         TelemetryEnvironment env = environment(PASSWORD);
         configureStore(env);
-        LocalServices services = new LocalServices(env, Clock.systemUTC(), Platform.LINUX);
+        Injector services = app(env);
 
         PassOutcome outcome = pass(services).run();
 
         assertThat(outcome.ok()).as(outcome.error().orElse("")).isTrue();
         assertThat(outcome.summary().orElseThrow().newRecords()).isEqualTo(2);
-        try (SqliteLedger ledger = services.openLedger()) {
+        try (Ledger ledger = services.getInstance(Ledgers.class).open()) {
             assertThat(ledger.stats().records()).isEqualTo(2);
         }
         StringWriter out = new StringWriter();
@@ -86,21 +93,24 @@ class DaemonPushTest {
     @Test
     void aStoreThatRefusesThePushDoesNotFailThePass() throws Exception {
         configureStore(environment(PASSWORD));
-        LocalServices services = new LocalServices(environment("wrong-pw-7f3a9c1e5b"), Clock.systemUTC(),
-                Platform.LINUX);
+        Injector services = app(environment("wrong-pw-7f3a9c1e5b"));
 
         PassOutcome outcome = pass(services).run();
 
         assertThat(outcome.ok()).as(outcome.error().orElse("")).isTrue();
         assertThat(outcome.summary().orElseThrow().newRecords()).isEqualTo(2);
         // Nothing reached the store: a manual push with the right password still has both records to send.
-        LocalServices right = new LocalServices(environment(PASSWORD), Clock.systemUTC(), Platform.LINUX);
-        try (SqliteLedger ledger = right.openLedger()) {
-            assertThat(right.push(ledger, PushMode.MANUAL).pushed()).isEqualTo(2);
+        Injector right = app(environment(PASSWORD));
+        try (Ledger ledger = right.getInstance(Ledgers.class).open()) {
+            assertThat(right.getInstance(Pushes.class).push(ledger, PushMode.MANUAL).pushed()).isEqualTo(2);
         }
     }
 
-    private ReconciliationPass pass(LocalServices services) throws Exception {
+    private static Injector app(TelemetryEnvironment env) {
+        return TelemetryApp.injector(new ProcessContext(env, Clock.systemUTC(), Platform.LINUX, Main.class));
+    }
+
+    private ReconciliationPass pass(Injector services) throws Exception {
         TranscriptBuilder.session("11111111-1111-4111-8111-111111111111").user("hi")
                 .assistant("msg_1", "req_1", "claude-sonnet-4-20250514", "2025-08-01T10:00:00.000Z", 100, 50, 0, 0,
                         "end_turn")
@@ -108,13 +118,12 @@ class DaemonPushTest {
                         "end_turn")
                 .writeTo(tmp.resolve("claude/projects/-home-u-a/11111111-1111-4111-8111-111111111111.jsonl"));
         SyncUseCase perPass = (request, progress) -> {
-            try (SqliteLedger ledger = services.openLedger()) {
-                return services.syncService(ledger).sync(request, progress);
+            try (Ledger ledger = services.getInstance(Ledgers.class).open()) {
+                return services.getInstance(Syncs.class).over(ledger).sync(request, progress);
             }
         };
         return new ReconciliationPass(perPass, () -> List.of(new ClaudeRoot(tmp.resolve("claude"))),
-                new KnownRootsFile(tmp.resolve("telemetry/state/roots.json")), new PushAfterPass(services),
-                Clock.systemUTC(), System::nanoTime);
+                services.getInstance(PushAfterPass.class), Clock.systemUTC(), System::nanoTime);
     }
 
     private TelemetryEnvironment environment(String password) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cctelemetry.cli.platform.Platform;
+import dev.cctelemetry.app.platform.Platform;
 import dev.cctelemetry.core.port.out.HookEvent;
 import dev.cctelemetry.core.port.out.HookScriptSpec;
 import dev.cctelemetry.platform.unix.PosixHookScriptRenderer;

@@ -1,6 +1,7 @@
 package dev.cctelemetry.cli;
 
-import dev.cctelemetry.cli.state.InstallLayout;
+import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.core.port.out.HookStatusStore;
 import dev.cctelemetry.hooks.settings.EditMode;
 import dev.cctelemetry.hooks.settings.HookRegistration;

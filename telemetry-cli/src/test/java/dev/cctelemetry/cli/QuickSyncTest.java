@@ -1,8 +1,9 @@
 package dev.cctelemetry.cli;
 
+import dev.cctelemetry.app.TelemetryEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cctelemetry.cli.platform.Platform;
+import dev.cctelemetry.app.platform.Platform;
 import dev.cctelemetry.testing.TranscriptBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package dev.cctelemetry.cli;
 
+import dev.cctelemetry.app.TelemetryEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package dev.cctelemetry.cli;
 
+import dev.cctelemetry.app.TelemetryEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -84,20 +85,25 @@ class ServiceCommandsTest {
         assertThat(c.convert("60m")).isEqualTo(Duration.ofHours(1));
         assertThat(c.convert("1h30m")).isEqualTo(Duration.ofMinutes(90));
         assertThat(c.convert("PT15M")).isEqualTo(Duration.ofMinutes(15));
-        assertThat(IntervalConverter.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
-        assertThat(IntervalConverter.format(Duration.ofSeconds(2))).isEqualTo("2s");
+        assertThat(dev.cctelemetry.poller.IntervalText.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
+        assertThat(dev.cctelemetry.poller.IntervalText.format(Duration.ofSeconds(2))).isEqualTo("2s");
         assertThat(run(2, "daemon", "--interval", "500ms")[1]).contains("at least 1s");
         assertThat(run(2, "daemon", "--interval", "soon")[1]).contains("not a duration");
     }
 
     @Test
     void theDefaultIntervalDependsOnWhetherHooksAreInstalled() throws Exception {
-        var renderer = new dev.cctelemetry.platform.unix.PosixHookScriptRenderer();
-        assertThat(DaemonCommand.hooksInstalled(renderer, home)).isFalse();
+        var daemon = dev.cctelemetry.app.TelemetryApp.injector(new dev.cctelemetry.app.ProcessContext(env,
+                java.time.Clock.systemUTC(), dev.cctelemetry.app.platform.Platform.LINUX, Main.class))
+                .getInstance(dev.cctelemetry.app.daemon.Daemon.class);
+        java.util.function.Supplier<Duration> interval = () -> daemon.interval(java.util.Optional.empty(),
+                java.util.List.of());
+        assertThat(interval.get()).isEqualTo(Duration.ofMinutes(15));
         Files.createDirectories(home.resolve("hooks"));
         Files.writeString(home.resolve("hooks/stop.sh"), "#!/bin/sh\n"); // not one of ours
-        assertThat(DaemonCommand.hooksInstalled(renderer, home)).isFalse();
+        assertThat(interval.get()).isEqualTo(Duration.ofMinutes(15));
         Files.writeString(home.resolve("hooks/cc-telemetry-stop.sh"), "#!/bin/sh\n");
-        assertThat(DaemonCommand.hooksInstalled(renderer, home)).isTrue();
+        assertThat(interval.get()).as("hooks installed: the daemon is the safety net").isEqualTo(
+                Duration.ofMinutes(60));
     }
 }

@@ -2,7 +2,7 @@ package dev.cctelemetry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cctelemetry.cli.platform.Platform;
+import dev.cctelemetry.app.platform.Platform;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

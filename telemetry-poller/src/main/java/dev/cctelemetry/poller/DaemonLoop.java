@@ -79,8 +79,8 @@ public final class DaemonLoop {
     /** Runs passes until {@link #stop()}; returns the number of passes completed. */
     public long run() {
         runner = Thread.currentThread();
-        log.info("daemon started: interval {}, first backoff {}", human(schedule.interval()),
-                human(schedule.firstBackoff()));
+        log.info("daemon started: interval {}, first backoff {}", IntervalText.format(schedule.interval()),
+                IntervalText.format(schedule.firstBackoff()));
         try {
             while (!stopping) {
                 PassOutcome outcome;
@@ -93,8 +93,8 @@ public final class DaemonLoop {
                 passes++;
                 consecutiveFailures = outcome.ok() ? 0 : consecutiveFailures + 1;
                 Duration delay = schedule.delayAfter(consecutiveFailures);
-                String next = consecutiveFailures == 0 ? "next pass in " + human(delay)
-                        : "retrying in " + human(delay) + " (" + consecutiveFailures + " failed in a row)";
+                String next = consecutiveFailures == 0 ? "next pass in " + IntervalText.format(delay)
+                        : "retrying in " + IntervalText.format(delay) + " (" + consecutiveFailures + " failed in a row)";
                 if (outcome.ok()) {
                     log.info("{}; {}", outcome.describe(), next);
                 } else {
@@ -163,19 +163,4 @@ public final class DaemonLoop {
         return false;
     }
 
-    /** {@code 1h30m}, {@code 30s}: how the CLI's {@code --interval} spells durations. */
-    static String human(Duration d) {
-        long s = d.getSeconds();
-        StringBuilder b = new StringBuilder();
-        if (s >= 3600) {
-            b.append(s / 3600).append('h');
-        }
-        if (s % 3600 >= 60) {
-            b.append(s % 3600 / 60).append('m');
-        }
-        if (s % 60 > 0 || b.length() == 0) {
-            b.append(s % 60).append('s');
-        }
-        return b.toString();
-    }
 }

@@ -1,5 +1,7 @@
 package dev.cctelemetry.poller;
 
+import dev.cctelemetry.core.error.ErrorLine;
+
 import dev.cctelemetry.core.port.in.SyncUseCase;
 import dev.cctelemetry.core.sync.SyncProgress;
 import dev.cctelemetry.core.sync.SyncRequest;
@@ -8,23 +10,20 @@ import dev.cctelemetry.core.transcript.ClaudeRoot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * One pass: an incremental sync over the environment's roots plus the roots hook workers recorded, then the
- * after-pass work. The sync takes the machine's sync lock, so a pass never overlaps a hook worker or a manual
+ * One pass: an incremental sync over the roots to scan (the environment's plus those hook workers recorded, re-read
+ * every pass), then the after-pass work. The sync takes the machine's sync lock, so a pass never overlaps a hook worker or a manual
  * sync; its commits carry their checkpoints, so a pass interrupted anywhere leaves a consistent ledger.
  */
 public final class ReconciliationPass {
 
     private final SyncUseCase sync;
-    private final Supplier<List<ClaudeRoot>> environmentRoots;
-    private final KnownRootsFile knownRoots;
+    private final Supplier<List<ClaudeRoot>> roots;
     private final AfterPass afterPass;
     private final Clock clock;
     private final Ticker ticker;
@@ -33,27 +32,19 @@ public final class ReconciliationPass {
      * A pass.
      *
      * @param sync the ingest
-     * @param environmentRoots the roots the daemon's environment names (re-read every pass)
-     * @param knownRoots the roots hook workers recorded (re-read every pass)
+     * @param roots every root to scan, without duplicates (asked again every pass, so a root created later is
+     *     picked up)
      * @param afterPass work after each successful ingest
      * @param clock wall clock for the outcome's start time
      * @param ticker monotonic clock for the elapsed time
      */
-    public ReconciliationPass(SyncUseCase sync, Supplier<List<ClaudeRoot>> environmentRoots,
-            KnownRootsFile knownRoots, AfterPass afterPass, Clock clock, Ticker ticker) {
+    public ReconciliationPass(SyncUseCase sync, Supplier<List<ClaudeRoot>> roots, AfterPass afterPass, Clock clock,
+            Ticker ticker) {
         this.sync = Objects.requireNonNull(sync, "sync is null");
-        this.environmentRoots = Objects.requireNonNull(environmentRoots, "environmentRoots is null");
-        this.knownRoots = Objects.requireNonNull(knownRoots, "knownRoots is null");
+        this.roots = Objects.requireNonNull(roots, "roots is null");
         this.afterPass = Objects.requireNonNull(afterPass, "afterPass is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
         this.ticker = Objects.requireNonNull(ticker, "ticker is null");
-    }
-
-    /** Every root to scan, without duplicates. */
-    public List<ClaudeRoot> roots() {
-        Set<ClaudeRoot> all = new LinkedHashSet<>(environmentRoots.get());
-        all.addAll(knownRoots.read());
-        return List.copyOf(all);
     }
 
     /**
@@ -67,9 +58,9 @@ public final class ReconciliationPass {
         List<ClaudeRoot> roots;
         SyncSummary summary = null;
         try {
-            roots = roots();
+            roots = List.copyOf(this.roots.get());
         } catch (RuntimeException e) {
-            return PassOutcome.failed(started, 0, Optional.empty(), "cannot list roots: " + oneLine(e),
+            return PassOutcome.failed(started, 0, Optional.empty(), "cannot list roots: " + ErrorLine.of(e),
                     since(t0));
         }
         try {
@@ -83,7 +74,7 @@ public final class ReconciliationPass {
                 throw new InterruptedException("stopped during a pass");
             }
             String what = summary == null ? "" : "after pass: ";
-            return PassOutcome.failed(started, roots.size(), Optional.ofNullable(summary), what + oneLine(e),
+            return PassOutcome.failed(started, roots.size(), Optional.ofNullable(summary), what + ErrorLine.of(e),
                     since(t0));
         }
     }
@@ -92,12 +83,4 @@ public final class ReconciliationPass {
         return Duration.ofNanos(Math.max(0, ticker.nanoTime() - t0));
     }
 
-    private static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            m = e.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return nl >= 0 ? m.substring(0, nl) : m;
-    }
 }

@@ -9,7 +9,6 @@ import dev.cctelemetry.core.sync.SyncService;
 import dev.cctelemetry.core.transcript.ClaudeRoot;
 import dev.cctelemetry.testing.InMemoryLedger;
 import dev.cctelemetry.testing.TranscriptBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,19 +37,20 @@ class ReconciliationPassTest {
     }
 
     @Test
-    void aPassScansEnvironmentAndRecordedRootsAndASecondPassReadsNothing() throws Exception {
+    void aPassScansEveryRootItIsGivenAndASecondPassReadsNothing() throws Exception {
         Path envRoot = tmp.resolve("env-claude");
         Path hookRoot = tmp.resolve("other-claude");
         session(envRoot, S1, "msg_1");
         session(hookRoot, S2, "msg_2");
-        Files.createDirectories(tmp.resolve("state"));
-        Files.writeString(tmp.resolve("state/roots.json"),
-                "[\"" + hookRoot + "\", \"" + envRoot + "\", \"" + tmp.resolve("gone") + "\", 7, \"relative\"]");
-        ReconciliationPass pass = new ReconciliationPass(sync(), () -> List.of(new ClaudeRoot(envRoot)),
-                new KnownRootsFile(tmp.resolve("state/roots.json")), AfterPass.NONE, time, time);
+        List<List<ClaudeRoot>> asked = new java.util.ArrayList<>();
+        ReconciliationPass pass = new ReconciliationPass(sync(), () -> {
+            List<ClaudeRoot> roots = List.of(new ClaudeRoot(envRoot), new ClaudeRoot(hookRoot));
+            asked.add(roots);
+            return roots;
+        }, AfterPass.NONE, time, time);
 
-        assertThat(pass.roots()).containsExactly(new ClaudeRoot(envRoot), new ClaudeRoot(hookRoot));
         PassOutcome first = pass.run();
+        assertThat(first.roots()).isEqualTo(2);
         assertThat(first.ok()).isTrue();
         assertThat(first.summary().orElseThrow().newRecords()).isEqualTo(2);
         assertThat(first.summary().orElseThrow().sessionsTouched()).isEqualTo(2);
@@ -61,17 +61,7 @@ class ReconciliationPassTest {
         assertThat(second.summary().orElseThrow().bytesRead()).isZero();
         assertThat(second.summary().orElseThrow().filesScanned()).isEqualTo(2);
         assertThat(ledger.records()).hasSize(2);
-    }
-
-    @Test
-    void aMissingOrMalformedRootsFileAddsNothing() throws Exception {
-        assertThat(new KnownRootsFile(tmp.resolve("absent.json")).read()).isEmpty();
-        Files.writeString(tmp.resolve("bad.json"), "{not json");
-        assertThat(new KnownRootsFile(tmp.resolve("bad.json")).read()).isEmpty();
-        Path root = tmp.resolve("c");
-        Files.createDirectories(root.resolve("projects"));
-        Files.writeString(tmp.resolve("obj.json"), "{\"roots\":[{\"path\":\"" + root + "\"}]}");
-        assertThat(new KnownRootsFile(tmp.resolve("obj.json")).read()).containsExactly(new ClaudeRoot(root));
+        assertThat(asked).as("the roots are asked for again at every pass").hasSize(2);
     }
 
     @Test
@@ -80,13 +70,12 @@ class ReconciliationPassTest {
         session(envRoot, S1, "msg_1");
         ledger.failCommitsWith(new IllegalStateException("disk I/O error"));
         ReconciliationPass pass = new ReconciliationPass(sync(), () -> List.of(new ClaudeRoot(envRoot)),
-                new KnownRootsFile(tmp.resolve("none.json")), AfterPass.NONE, time, time);
+                AfterPass.NONE, time, time);
         PassOutcome failed = pass.run();
         assertThat(failed.ok()).isFalse();
         assertThat(failed.error()).hasValueSatisfying(e -> assertThat(e).contains("disk I/O error"));
 
-        ReconciliationPass pushFails = new ReconciliationPass(sync(), () -> List.of(new ClaudeRoot(envRoot)),
-                new KnownRootsFile(tmp.resolve("none.json")), s -> {
+        ReconciliationPass pushFails = new ReconciliationPass(sync(), () -> List.of(new ClaudeRoot(envRoot)), s -> {
                     throw new java.io.IOException("remote unreachable");
                 }, time, time);
         ledger.failCommitsWith(null);

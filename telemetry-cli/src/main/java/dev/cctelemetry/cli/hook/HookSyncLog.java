@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
+import dev.cctelemetry.app.sync.SyncLockGate;
 import dev.cctelemetry.cli.PrivateRollingFileAppender;
 import dev.cctelemetry.core.io.PrivateFiles;
 import dev.cctelemetry.core.port.out.SyncLock;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>Configured in code, replacing every appender of the root logger: a hook worker must never write to the
  * terminal. Only INFO and above are kept, and no caller logs payload or transcript content.
  */
-public final class HookSyncLog {
+public final class HookSyncLog implements SyncLockGate {
 
     /** Size at which the log rolls. */
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
@@ -72,13 +73,10 @@ public final class HookSyncLog {
         return new HookSyncLog(Optional.of(g));
     }
 
-    /**
-     * {@code lock}, with the log file opened right after every acquisition and closed right before every
-     * release, and {@code whileHeld} run just before each release (still under the lock).
-     */
-    public SyncLock guard(SyncLock lock, Runnable whileHeld) {
+    /** {@code lock}, with the log file opened right after every acquisition and closed right before every release. */
+    @Override
+    public SyncLock guard(SyncLock lock) {
         Objects.requireNonNull(lock, "lock is null");
-        Objects.requireNonNull(whileHeld, "whileHeld is null");
         return new SyncLock() {
             @Override
             public Held acquire() throws InterruptedException {
@@ -92,12 +90,19 @@ public final class HookSyncLog {
 
             private Held opened(Held held) {
                 gate.ifPresent(Gate::open);
-                return () -> {
-                    try {
-                        whileHeld.run();
-                    } finally {
-                        gate.ifPresent(Gate::close);
-                        held.close();
+                return new Held() {
+                    @Override
+                    public boolean previousHolderDied() {
+                        return held.previousHolderDied();
+                    }
+
+                    @Override
+                    public void close() {
+                        try {
+                            gate.ifPresent(Gate::close);
+                        } finally {
+                            held.close();
+                        }
                     }
                 };
             }
@@ -112,8 +117,13 @@ public final class HookSyncLog {
         if (gate.isEmpty() || !gate.get().hasPending()) {
             return;
         }
-        Optional<SyncLock.Held> held = guard(lock, () -> { }).tryAcquire(wait);
+        Optional<SyncLock.Held> held = guard(lock).tryAcquire(wait);
         held.ifPresent(SyncLock.Held::close);
+    }
+
+    /** Whether this log writes anything (installed by {@code hook-run}). */
+    public boolean enabled() {
+        return gate.isPresent();
     }
 
     /** Stops the appenders; called when the process is about to exit. */

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class HookSyncLogTest {
         Path file = tmp.resolve("logs/hook-sync.log");
         long max = 20_000;
         HookSyncLog hookLog = HookSyncLog.install(file, max);
-        SyncLock lock = hookLog.guard(new FileSyncLock(tmp.resolve("state/sync.lock")), () -> { });
+        SyncLock lock = hookLog.guard(new FileSyncLock(tmp.resolve("state/sync.lock")));
         String line = "x".repeat(90);
         try (SyncLock.Held held = lock.acquire()) {
             for (int i = 0; i < 5_000; i++) { // ~600 KB in well under logback's one-minute check interval
@@ -57,7 +56,7 @@ class HookSyncLogTest {
     void twoHundredMegabytesOfLogLeaveAtMostSixFilesOfTenMegabytes() throws Exception {
         Path file = tmp.resolve("logs/hook-sync.log");
         HookSyncLog hookLog = HookSyncLog.install(file, HookSyncLog.MAX_FILE_BYTES);
-        SyncLock lock = hookLog.guard(new FileSyncLock(tmp.resolve("state/sync.lock")), () -> { });
+        SyncLock lock = hookLog.guard(new FileSyncLock(tmp.resolve("state/sync.lock")));
         String line = "y".repeat(1000);
         long written = 0;
         try (SyncLock.Held held = lock.acquire()) {
@@ -79,9 +78,8 @@ class HookSyncLogTest {
     void writesOnlyUnderTheLockAndFlushesWhatWaitedAtTheEnd() throws Exception {
         Path file = tmp.resolve("logs/hook-sync.log");
         HookSyncLog hookLog = HookSyncLog.install(file, HookSyncLog.MAX_FILE_BYTES);
-        AtomicInteger duties = new AtomicInteger();
         FileSyncLock raw = new FileSyncLock(tmp.resolve("state/sync.lock"));
-        SyncLock lock = hookLog.guard(raw, duties::incrementAndGet);
+        SyncLock lock = hookLog.guard(raw);
 
         log.info("before the lock");
         assertThat(file).doesNotExist();
@@ -91,7 +89,6 @@ class HookSyncLogTest {
         }
         log.info("after the lock");
         assertThat(Files.readString(file)).doesNotContain("after the lock");
-        assertThat(duties).hasValue(1);
 
         hookLog.flushUnderLock(raw, Duration.ofSeconds(5));
 

@@ -184,6 +184,11 @@ class PusherTest {
         }
 
         @Override
+        public List<dev.cctelemetry.core.port.out.RemoteMachine> machines() {
+            return List.of();
+        }
+
+        @Override
         public String describe() {
             return name;
         }

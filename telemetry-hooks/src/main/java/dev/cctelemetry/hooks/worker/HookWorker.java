@@ -1,5 +1,7 @@
 package dev.cctelemetry.hooks.worker;
 
+import dev.cctelemetry.core.error.ErrorLine;
+
 import dev.cctelemetry.core.port.in.SyncUseCase;
 import dev.cctelemetry.core.port.out.HookStatusStore;
 import dev.cctelemetry.core.sync.SyncProgress;
@@ -82,7 +84,7 @@ public final class HookWorker {
             Thread.currentThread().interrupt();
             return run.fail("interrupted");
         } catch (Throwable e) { // the process exits right after; whatever happened, the hook must not see it
-            return run.fail(oneLine(e));
+            return run.fail(ErrorLine.withType(e, MAX_ERROR_CHARS));
         }
     }
 
@@ -159,22 +161,6 @@ public final class HookWorker {
         return run.finish(HookRunResult.Status.SYNCED, "", summary.newRecords(), summary.updatedRecords());
     }
 
-    /** The exception as one short line: its type and the first line of its message. */
-    static String oneLine(Throwable t) {
-        Throwable e = t;
-        // A wrapper that only repeats its cause (UncheckedIOException(IOException)) says nothing of its own.
-        while (e.getCause() != null && e.getCause() != e
-                && (e.getMessage() == null || e.getMessage().equals(e.getCause().toString()))) {
-            e = e.getCause();
-        }
-        String msg = e.getMessage();
-        String line = e.getClass().getSimpleName();
-        if (msg != null && !msg.isBlank()) {
-            line += ": " + msg.strip().lines().findFirst().orElse("");
-        }
-        return line.length() > MAX_ERROR_CHARS ? line.substring(0, MAX_ERROR_CHARS) : line;
-    }
-
     /** The state of one run, so every exit path records the same way. */
     private final class Run {
         final WorkerEvent event;
@@ -190,7 +176,7 @@ public final class HookWorker {
             try {
                 status.recordFired(new HookStatusStore.Fired(start, event.cliName(), session));
             } catch (RuntimeException e) {
-                log.warn("cannot record hook status: {}", oneLine(e));
+                log.warn("cannot record hook status: {}", ErrorLine.withType(e, MAX_ERROR_CHARS));
             }
         }
 
@@ -214,7 +200,7 @@ public final class HookWorker {
                 status.recordOutcome(new HookStatusStore.Outcome(clock.instant(), event.cliName(), session, ok,
                         ok ? "" : detail, added, updated, r.elapsed()));
             } catch (RuntimeException e) {
-                log.warn("cannot record hook outcome: {}", oneLine(e));
+                log.warn("cannot record hook outcome: {}", ErrorLine.withType(e, MAX_ERROR_CHARS));
             }
             return r;
         }

@@ -1,6 +1,7 @@
 package dev.cctelemetry.store.postgres;
 
 import dev.cctelemetry.core.port.out.MachineIdentity;
+import dev.cctelemetry.core.port.out.RemoteMachine;
 import dev.cctelemetry.core.port.out.RemoteStoreException;
 import dev.cctelemetry.core.port.out.RemoteStoreException.Reason;
 import dev.cctelemetry.core.port.out.RemoteUsageRow;
@@ -184,6 +185,7 @@ public final class PostgresUsageSink implements UsageSink {
      *
      * @throws RemoteStoreException when the store cannot be reached
      */
+    @Override
     public synchronized List<RemoteMachine> machines() {
         Connection c = connection();
         try {

@@ -1,5 +1,6 @@
 package dev.cctelemetry.store.sqlite;
 
+import dev.cctelemetry.core.error.ErrorLine;
 import dev.cctelemetry.core.io.PrivateFiles;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.port.out.UsageRecordSource;
@@ -109,7 +110,7 @@ public final class SqliteLedger implements Ledger {
             return new SqliteLedger(c, file.toAbsolutePath(), priceVersion, slots);
         } catch (SQLException e) {
             closeQuietly(c);
-            throw new LedgerOpenException("cannot open ledger " + file + ": " + oneLine(e), e);
+            throw new LedgerOpenException("cannot open ledger " + file + ": " + ErrorLine.of(e), e);
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
@@ -524,13 +525,8 @@ public final class SqliteLedger implements Ledger {
     }
 
     private static UncheckedIOException failure(String what, SQLException e) {
-        return new UncheckedIOException("cannot " + what + " in the ledger: " + oneLine(e),
+        return new UncheckedIOException("cannot " + what + " in the ledger: " + ErrorLine.of(e),
                 new IOException(e));
     }
 
-    private static String oneLine(SQLException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl >= 0 ? m.substring(0, nl) : m;
-    }
 }

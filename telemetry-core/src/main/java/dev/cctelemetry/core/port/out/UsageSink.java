@@ -52,6 +52,13 @@ public interface UsageSink extends AutoCloseable {
      */
     void reportRecords(ReportFilter filter, Consumer<RemoteUsageRow> consumer);
 
+    /**
+     * The machines that have pushed, by name, each with its last push.
+     *
+     * @throws RemoteStoreException when the store cannot be reached
+     */
+    List<RemoteMachine> machines();
+
     /** Where the store is, for status lines: never includes credentials. */
     String describe();
 

@@ -1,0 +1,82 @@
+package dev.cctelemetry.app.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code config.json} as found on disk, read without creating or changing anything (for {@code doctor} and
+ * {@code status}).
+ *
+ * @param file the config file
+ * @param exists whether it exists
+ * @param problem why it cannot be used (unreadable, not JSON, not an object), empty when fine
+ * @param root its content ({@code {}} when absent or broken)
+ * @param permissions POSIX permissions, empty where the file system has none
+ */
+public record ConfigSnapshot(Path file, boolean exists, Optional<String> problem, ObjectNode root,
+        Optional<Set<PosixFilePermission>> permissions) {
+
+    public ConfigSnapshot {
+        Objects.requireNonNull(file, "file is null");
+        Objects.requireNonNull(problem, "problem is null");
+        Objects.requireNonNull(root, "root is null");
+        Objects.requireNonNull(permissions, "permissions is null");
+        permissions = permissions.map(Set::copyOf);
+    }
+
+    /** Reads {@code file}; never throws. */
+    public static ConfigSnapshot read(Path file) {
+        ObjectMapper m = new ObjectMapper();
+        Optional<Set<PosixFilePermission>> perms = Optional.empty();
+        try {
+            perms = Optional.of(Files.getPosixFilePermissions(file));
+        } catch (UnsupportedOperationException | IOException e) {
+            // absent, or no POSIX permissions (Windows)
+        }
+        try {
+            JsonNode n = m.readTree(Files.readAllBytes(file));
+            if (n == null || n.isMissingNode()) {
+                return new ConfigSnapshot(file, true, Optional.empty(), m.createObjectNode(), perms);
+            }
+            if (!(n instanceof ObjectNode o)) {
+                return new ConfigSnapshot(file, true, Optional.of("does not hold a JSON object"),
+                        m.createObjectNode(), perms);
+            }
+            return new ConfigSnapshot(file, true, Optional.empty(), o, perms);
+        } catch (NoSuchFileException e) {
+            return new ConfigSnapshot(file, false, Optional.empty(), m.createObjectNode(), perms);
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            int nl = msg.indexOf('\n');
+            return new ConfigSnapshot(file, true, Optional.of("is not valid JSON: " + (nl > 0 ? msg.substring(0, nl)
+                    : msg)), m.createObjectNode(), perms);
+        }
+    }
+
+    /** A top-level text value, "" when absent. */
+    public String text(String key) {
+        JsonNode v = root.get(key);
+        return v != null && v.isTextual() ? v.asText() : "";
+    }
+
+    /** The store section, when one is configured. */
+    public Optional<StoreConfig> store() {
+        return StoreConfig.of(root);
+    }
+
+    /** Whether group or others may read or write the file. */
+    public boolean openToOthers() {
+        return permissions.map(p -> p.contains(PosixFilePermission.GROUP_READ)
+                || p.contains(PosixFilePermission.OTHERS_READ) || p.contains(PosixFilePermission.GROUP_WRITE)
+                || p.contains(PosixFilePermission.OTHERS_WRITE)).orElse(false);
+    }
+}

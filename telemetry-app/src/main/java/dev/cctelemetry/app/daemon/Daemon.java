@@ -1,0 +1,207 @@
+package dev.cctelemetry.app.daemon;
+
+import dev.cctelemetry.app.AppException;
+import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.config.Configs;
+import dev.cctelemetry.app.hooks.HookScripts;
+import dev.cctelemetry.app.layout.InstallLayout;
+import dev.cctelemetry.app.ledger.Ledgers;
+import dev.cctelemetry.app.push.PushAfterPass;
+import dev.cctelemetry.app.roots.ClaudeRoots;
+import dev.cctelemetry.app.hooks.JavaExecutable;
+import dev.cctelemetry.app.hooks.RunningJar;
+import dev.cctelemetry.app.hooks.WorkerClassArchive;
+import dev.cctelemetry.app.sync.Syncs;
+import dev.cctelemetry.core.port.in.SyncUseCase;
+import dev.cctelemetry.core.port.out.Detacher;
+import dev.cctelemetry.core.port.out.HookScriptRenderer;
+import dev.cctelemetry.core.port.out.LaunchSpec;
+import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.poller.DaemonInstanceLock;
+import dev.cctelemetry.poller.DaemonLoop;
+import dev.cctelemetry.poller.DaemonSchedule;
+import dev.cctelemetry.poller.DaemonStatusFile;
+import dev.cctelemetry.poller.IntervalText;
+import dev.cctelemetry.poller.ReconciliationPass;
+import dev.cctelemetry.poller.Sleeper;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The reconciliation daemon: a pass at start and then every interval over every root (the environment's and those
+ * hooks recorded), a push after each, one daemon per machine ({@code state/daemon.lock}), its last pass in
+ * {@code state/daemon-status.json}. Runs in this process until SIGTERM or Ctrl-C, or detached in the background.
+ */
+public final class Daemon {
+
+    /** How long a stop request waits for the pass in progress to reach a commit boundary. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final TelemetryEnvironment env;
+    private final Configs configs;
+    private final ClaudeRoots roots;
+    private final Ledgers ledgers;
+    private final Syncs syncs;
+    private final PushAfterPass push;
+    private final Detacher detacher;
+    private final HookScriptRenderer renderer;
+    private final RunningJar runningJar;
+    private final Clock clock;
+
+    @Inject
+    Daemon(TelemetryEnvironment env, Configs configs, ClaudeRoots roots, Ledgers ledgers, Syncs syncs,
+            PushAfterPass push, Detacher detacher, HookScriptRenderer renderer, RunningJar runningJar, Clock clock) {
+        this.env = env;
+        this.configs = configs;
+        this.roots = roots;
+        this.ledgers = ledgers;
+        this.syncs = syncs;
+        this.push = push;
+        this.detacher = detacher;
+        this.renderer = renderer;
+        this.runningJar = runningJar;
+        this.clock = clock;
+    }
+
+    /**
+     * The interval to use: the one asked for, else 60 minutes when the hooks are installed and 15 otherwise.
+     * Checks the named roots now (a folder without projects/ is a usage error) rather than at every pass.
+     */
+    public Duration interval(Optional<Duration> asked, List<Path> claudeDirs) {
+        roots.resolve(claudeDirs);
+        return asked.orElseGet(() -> DaemonSchedule.defaultInterval(
+                !new HookScripts(renderer, env.telemetryHome()).installed().isEmpty()));
+    }
+
+    /** The daemon's log file. */
+    public Path log() {
+        return env.layout().daemonLog();
+    }
+
+    /**
+     * Runs the daemon in this process until it is stopped (SIGTERM, Ctrl-C): each pass ingests, then pushes.
+     *
+     * @param every the interval
+     * @param claudeDirs roots named on the command line, else the environment's
+     * @param logging starts the daemon's log for as long as it runs (the front end owns logging)
+     * @param started told the daemon's pid once it holds the lock and its log is open
+     * @throws AppException when another daemon runs
+     */
+    public void run(Duration every, List<Path> claudeDirs, Supplier<AutoCloseable> logging, LongConsumer started)
+            throws Exception {
+        InstallLayout layout = env.layout();
+        configs.store().loadOrCreate();
+        long pid = ProcessHandle.current().pid();
+        Optional<DaemonInstanceLock> lock = DaemonInstanceLock.tryAcquire(layout.daemonLock(), pid);
+        if (lock.isEmpty()) {
+            throw alreadyRunning(layout.daemonLock());
+        }
+        List<Path> explicit = List.copyOf(claudeDirs);
+        try (DaemonInstanceLock held = lock.get(); AutoCloseable log = logging.get()) {
+            DaemonStatusFile status = new DaemonStatusFile(layout.daemonStatus());
+            ReconciliationPass pass = new ReconciliationPass(perPassSync(), () -> roots.toScan(explicit), push,
+                    clock, System::nanoTime);
+            DaemonLoop loop = new DaemonLoop(pass::run,
+                    (o, failures, delay) -> status.record(o, failures, clock.instant().plus(delay), pid),
+                    DaemonSchedule.every(every), clock, System::nanoTime, Sleeper.threadSleep());
+            started.accept(pid);
+            runUntilStopped(loop);
+        }
+    }
+
+    /**
+     * Starts the daemon detached from this process (its own session, no inherited stdio) and returns.
+     *
+     * @throws AppException when a daemon runs already, or this process does not run from the jar
+     */
+    public void startInBackground(Duration every, List<Path> claudeDirs) throws IOException {
+        InstallLayout layout = env.layout();
+        if (DaemonInstanceLock.isHeld(layout.daemonLock())) {
+            throw alreadyRunning(layout.daemonLock());
+        }
+        Path jar = runningJar.find().orElseThrow(() -> AppException.failure(
+                "--background needs cc-telemetry to run from its jar (java -jar cc-telemetry.jar ...)", null));
+        List<String> cmd = new ArrayList<>(List.of(JavaExecutable.launcher().toString()));
+        cmd.addAll(WorkerClassArchive.BACKGROUND_JVM_OPTIONS); // resident: keep it small
+        cmd.addAll(List.of("-Duser.home=" + env.userHome(), "-jar", jar.toString(), "daemon",
+                "--interval", IntervalText.format(every)));
+        for (Path d : claudeDirs) {
+            cmd.add("--claude-dir");
+            cmd.add(d.toAbsolutePath().toString());
+        }
+        Path home = layout.home();
+        Files.createDirectories(home);
+        detacher.start(new LaunchSpec(cmd, home, Map.of("CC_TELEMETRY_HOME", home.toString())));
+    }
+
+    /**
+     * Whether a daemon runs on this machine now (it holds {@code state/daemon.lock}), and its pid when known.
+     *
+     * @return empty when none runs; a present but empty pid when one runs whose pid is not recorded
+     */
+    public Optional<OptionalLong> running() throws IOException {
+        Path lock = env.layout().daemonLock();
+        return DaemonInstanceLock.isHeld(lock) ? Optional.of(DaemonInstanceLock.holderPid(lock)) : Optional.empty();
+    }
+
+    /** The last pass as {@code service-status} tells it: time, outcome, counts, when the next is due. */
+    public Optional<String> lastPass() {
+        return new DaemonStatusFile(env.layout().daemonStatus()).read().map(s -> s.path("time").asText() + " "
+                + (s.path("ok").asBoolean() ? "ok" : "failed: " + s.path("error").asText()) + ", "
+                + s.path("filesChecked").asLong() + " files checked, " + s.path("recordsAdded").asLong()
+                + " records added; next pass due " + s.path("nextPassAt").asText());
+    }
+
+    /** Each pass opens the ledger afresh, so a pass recovers from a ledger that was broken during the last. */
+    private SyncUseCase perPassSync() {
+        return (request, progress) -> {
+            try (Ledger ledger = ledgers.open()) {
+                return syncs.over(ledger).sync(request, progress);
+            }
+        };
+    }
+
+    /** Runs the loop; SIGTERM/Ctrl-C stops it and waits (bounded) for the pass in progress to commit. */
+    private static void runUntilStopped(DaemonLoop loop) {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            loop.stop();
+            try {
+                finished.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cct-daemon-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            loop.run();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it sees the latch released
+            }
+        }
+    }
+
+    private static AppException alreadyRunning(Path lockFile) {
+        OptionalLong pid = DaemonInstanceLock.holderPid(lockFile);
+        String who = pid.isPresent() ? " (pid " + pid.getAsLong() + ")" : "";
+        return AppException.failure("another cc-telemetry daemon is already running" + who + "; it holds "
+                + lockFile + ". Stop it first (or use service-status).", null);
+    }
+}

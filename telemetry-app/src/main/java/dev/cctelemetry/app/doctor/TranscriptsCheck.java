@@ -1,0 +1,45 @@
+package dev.cctelemetry.app.doctor;
+
+import dev.cctelemetry.core.transcript.ClaudeRoot;
+import dev.cctelemetry.core.transcript.TranscriptDiscovery;
+import dev.cctelemetry.core.transcript.TranscriptFile;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Claude Code's transcript folders: which were found, and how many sessions and bytes they hold. */
+public final class TranscriptsCheck implements DoctorCheck {
+
+    static final String NAME = "Claude Code transcripts";
+
+    private final List<ClaudeRoot> roots;
+
+    /** A check of {@code roots} (as the sync would resolve them). */
+    public TranscriptsCheck(List<ClaudeRoot> roots) {
+        this.roots = List.copyOf(roots);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public CheckResult run() {
+        if (roots.isEmpty()) {
+            return CheckResult.warn(NAME, "no Claude Code folder with a projects/ subfolder found",
+                    "use Claude Code once, or set CLAUDE_CONFIG_DIR to its config folder");
+        }
+        TranscriptDiscovery.Result r = new TranscriptDiscovery().discover(roots);
+        long sessions = r.files().stream().map(TranscriptFile::pathSessionId).distinct().count();
+        long bytes = r.files().stream().mapToLong(TranscriptFile::size).sum();
+        String dirs = roots.stream().map(ClaudeRoot::id).collect(Collectors.joining(", "));
+        String summary = String.format(Locale.ROOT, "%s: %,d sessions, %,d files, %s", dirs, sessions,
+                r.files().size(), Bytes.human(bytes));
+        if (r.unreadable() > 0) {
+            return CheckResult.warn(NAME, summary + String.format(Locale.ROOT, ", %d unreadable", r.unreadable()),
+                    "check the permissions under " + dirs);
+        }
+        return CheckResult.ok(NAME, summary);
+    }
+}

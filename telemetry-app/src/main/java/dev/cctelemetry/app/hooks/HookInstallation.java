@@ -1,0 +1,190 @@
+package dev.cctelemetry.app.hooks;
+
+import dev.cctelemetry.app.AppException;
+import dev.cctelemetry.app.ProcessContext;
+import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.platform.Platform;
+import dev.cctelemetry.core.port.out.HookEvent;
+import dev.cctelemetry.core.port.out.HookScriptRenderer;
+import dev.cctelemetry.core.port.out.HookScriptSpec;
+import dev.cctelemetry.hooks.settings.ClaudeSettingsException;
+import dev.cctelemetry.hooks.settings.ClaudeSettingsLocator;
+import dev.cctelemetry.hooks.settings.EditMode;
+import dev.cctelemetry.hooks.settings.SettingsEditResult;
+import dev.cctelemetry.hooks.settings.SettingsFileEditor;
+import dev.cctelemetry.hooks.settings.SettingsScope;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Installs and removes the hooks: the versioned jar under {@code <home>/lib}, the hook scripts under
+ * {@code <home>/hooks} and their registration in a Claude Code settings file. What {@code setup-hooks},
+ * {@code remove-hooks}, {@code setup} and {@code uninstall} run.
+ */
+public final class HookInstallation {
+
+    /** The Stop debounce window {@code setup} uses (the default of {@code setup-hooks --stop-window}). */
+    public static final int DEFAULT_STOP_WINDOW_SECONDS = 120;
+
+    private final ProcessContext context;
+    private final TelemetryEnvironment env;
+    private final HookScriptRenderer renderer;
+    private final Platform platform;
+    private final RunningJar runningJar;
+    private final Clock clock;
+
+    @Inject
+    HookInstallation(ProcessContext context, TelemetryEnvironment env, HookScriptRenderer renderer, Platform platform,
+            RunningJar runningJar, Clock clock) {
+        this.context = context;
+        this.env = env;
+        this.renderer = renderer;
+        this.platform = platform;
+        this.runningJar = runningJar;
+        this.clock = clock;
+    }
+
+    /**
+     * The Claude Code settings file of {@code scope} in this environment.
+     *
+     * @throws AppException when it cannot be located (e.g. a comma-separated {@code CLAUDE_CONFIG_DIR})
+     */
+    public Path settingsFile(SettingsScope scope) {
+        try {
+            return new ClaudeSettingsLocator(env.env(), env.userHome(), env.workingDir()).locate(scope);
+        } catch (ClaudeSettingsException e) {
+            throw AppException.failure(e.getMessage(), e);
+        }
+    }
+
+    /** Whether this process runs from a jar that can be installed (the hooks and the service call it). */
+    public boolean runningFromJar() {
+        return runningJar.find().isPresent();
+    }
+
+    /** Installs the running jar under {@code <home>/lib} (unchanged when that version is there); returns it. */
+    public Path installJar(PrintWriter out) throws IOException {
+        Path jar = runningJar.find().orElseThrow(() -> AppException.failure(
+                "not running from the cc-telemetry jar: nothing to install", null));
+        JarInstaller installer = new JarInstaller();
+        JarInstaller.Plan plan = installer.plan(jar, env.layout().libDir(), context.version());
+        boolean copied = installer.install(plan);
+        out.println("Jar:      " + plan.target() + (copied ? " (installed)" : " (already installed)"));
+        return plan.target();
+    }
+
+    /**
+     * Installs the jar, writes the scripts and registers them in {@code settings} (or, with {@code dryRun}, prints
+     * what would change). The settings are parsed (and refused) before anything else is touched.
+     *
+     * @throws AppException when not running from the jar or the settings file is refused
+     */
+    public void install(Path settings, int stopWindowSeconds, boolean dryRun, PrintWriter out) throws IOException {
+        Path jar = runningJar.find().orElseThrow(() -> AppException.failure(
+                "setup-hooks must run from the cc-telemetry jar (java -jar cc-telemetry.jar setup-hooks):"
+                        + " the hooks call the installed jar", null));
+        Path home = env.telemetryHome();
+        JarInstaller installer = new JarInstaller();
+        JarInstaller.Plan plan = installer.plan(jar, env.layout().libDir(), context.version());
+        HookScripts scripts = new HookScripts(renderer, home);
+        HookScriptSpec scriptSpec = new HookScriptSpec(JavaExecutable.forHooks(platform == Platform.WINDOWS),
+                plan.target(), home, stopWindowSeconds, HookScriptSpec.DEFAULT_MAX_STDIN_BYTES);
+        SettingsFileEditor editor = new SettingsFileEditor(clock);
+
+        SettingsEditResult preview = edit(() -> editor.install(settings, scripts.registration(), EditMode.DRY_RUN));
+        if (dryRun) {
+            out.println("Dry run: nothing was written.");
+            out.println(plan.alreadyInstalled() ? "Jar:      " + plan.target() + " (already installed)"
+                    : "Jar:      would install " + plan.target());
+            for (Path p : scripts.outdated(scriptSpec)) {
+                out.println("Script:   would write " + p);
+            }
+            printSettings(out, preview, true);
+            return;
+        }
+        boolean copied = installer.install(plan);
+        WorkerClassArchive.Outcome archive = workerArchive(plan.target(), scriptSpec.javaExecutable());
+        List<Path> written = scripts.write(scriptSpec);
+        SettingsEditResult result = edit(() -> editor.install(settings, scripts.registration(), EditMode.APPLY));
+        out.println("Jar:      " + plan.target() + (copied ? " (installed)" : " (already installed)"));
+        out.println("Archive:  " + WorkerClassArchive.of(plan.target()) + switch (archive) {
+            case MADE -> " (made: hook workers start in about half the time)";
+            case PRESENT -> " (already made)";
+            case NOT_MADE -> " (could not be made: hook workers start without it, a little slower)";
+        });
+        for (HookEvent e : HookEvent.values()) {
+            Path p = scripts.script(e);
+            out.println("Script:   " + p + (written.contains(p) ? " (written)" : " (unchanged)"));
+        }
+        printSettings(out, result, false);
+    }
+
+    private static WorkerClassArchive.Outcome workerArchive(Path jar, Path java) {
+        try {
+            return new WorkerClassArchive().ensure(jar, java);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return WorkerClassArchive.Outcome.NOT_MADE;
+        }
+    }
+
+    /**
+     * Unregisters our hooks from {@code settings} and deletes our scripts (or, with {@code dryRun}, prints what
+     * would go). Other hooks, the ledger and {@code lib/} stay.
+     *
+     * @return whether the settings changed
+     */
+    public boolean remove(Path settings, boolean dryRun, PrintWriter out) throws IOException {
+        SettingsFileEditor editor = new SettingsFileEditor(clock);
+        HookScripts scripts = new HookScripts(renderer, env.telemetryHome());
+        SettingsEditResult r = edit(() -> editor.remove(settings, dryRun ? EditMode.DRY_RUN : EditMode.APPLY));
+        if (dryRun) {
+            out.println("Dry run: nothing was written.");
+            for (Path p : scripts.installed()) {
+                out.println("Script:   would delete " + p);
+            }
+            printSettings(out, r, true);
+            return r.changed();
+        }
+        for (Path p : scripts.remove()) {
+            out.println("Script:   " + p + " (deleted)");
+        }
+        printSettings(out, r, false);
+        return r.changed();
+    }
+
+    /** Our installed hook scripts (this platform's names). */
+    public List<Path> installedScripts() {
+        return new HookScripts(renderer, env.telemetryHome()).installed();
+    }
+
+    private static void printSettings(PrintWriter out, SettingsEditResult r, boolean dryRun) {
+        if (!r.changed()) {
+            out.println("Settings: " + r.path() + " (already up to date)");
+        } else if (dryRun) {
+            out.println("Settings: " + r.path() + " would change:");
+            out.print(r.diff().endsWith("\n") ? r.diff() : r.diff() + "\n");
+        } else {
+            out.println("Settings: " + r.path() + " (updated" + r.backup().map(b -> "; backup: " + b).orElse("")
+                    + ")");
+            out.print(r.diff().endsWith("\n") ? r.diff() : r.diff() + "\n");
+        }
+        for (String w : r.warnings()) {
+            out.println("Warning:  " + w);
+        }
+    }
+
+    private static SettingsEditResult edit(Supplier<SettingsEditResult> edit) {
+        try {
+            return edit.get();
+        } catch (ClaudeSettingsException e) {
+            throw AppException.failure(e.getMessage(), e);
+        }
+    }
+
+}

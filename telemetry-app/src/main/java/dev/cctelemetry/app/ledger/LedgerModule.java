@@ -1,0 +1,22 @@
+package dev.cctelemetry.app.ledger;
+
+import com.google.inject.AbstractModule;
+import dev.cctelemetry.app.report.UsageReports;
+
+/**
+ * The ledger feature: this machine's SQLite ledger behind the {@code Ledger} port, and the reports read from it
+ * (or from the shared store).
+ *
+ * <p>Public bindings: {@link PriceTables} (one per process: the table is read once), {@link Ledgers},
+ * {@link LedgerRepair}, {@link UsageReports}.
+ */
+public final class LedgerModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(PriceTables.class).in(jakarta.inject.Singleton.class);
+        bind(Ledgers.class);
+        bind(LedgerRepair.class);
+        bind(UsageReports.class);
+    }
+}

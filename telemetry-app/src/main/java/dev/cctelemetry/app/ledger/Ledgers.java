@@ -1,0 +1,60 @@
+package dev.cctelemetry.app.ledger;
+
+import dev.cctelemetry.app.AppException;
+import dev.cctelemetry.app.layout.InstallLayout;
+import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.store.sqlite.LedgerOpenException;
+import dev.cctelemetry.store.sqlite.LedgerVersionException;
+import dev.cctelemetry.store.sqlite.SqliteLedger;
+import dev.cctelemetry.store.sqlite.SqliteNativeLibrary;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+
+/**
+ * Opens this machine's ledger ({@code telemetry.db}). Each call opens a connection of its own, which the caller
+ * closes: commands open it once, the daemon once per pass (so a pass recovers from a ledger broken during the
+ * last), and a long-running reader next to syncs opens it per query.
+ */
+public final class Ledgers {
+
+    private final InstallLayout layout;
+    private final PriceTables prices;
+
+    @Inject
+    Ledgers(InstallLayout layout, PriceTables prices) {
+        this.layout = layout;
+        this.prices = prices;
+    }
+
+    /**
+     * Opens the ledger, creating or migrating it when needed; the caller closes it.
+     *
+     * @throws AppException when it cannot be opened (damaged, written by a newer version ...)
+     */
+    public Ledger open() {
+        return openSqlite();
+    }
+
+    /** Whether a ledger file exists yet (nothing synced on this machine otherwise). */
+    public boolean exists() {
+        return Files.exists(layout.ledger());
+    }
+
+    /**
+     * Loads the SQLite driver and its native library from {@link InstallLayout#nativeLibDir()}, without opening
+     * anything: a front end's start-up warm-up calls it on a second core while the first builds the injector.
+     */
+    public static void preloadDriver(InstallLayout layout) {
+        SqliteNativeLibrary.preload(layout.nativeLibDir());
+    }
+
+    /** The SQLite ledger itself, for the application layer's own repair and checks. */
+    SqliteLedger openSqlite() {
+        SqliteNativeLibrary.useFolder(layout.nativeLibDir());
+        try {
+            return SqliteLedger.open(layout.ledger(), prices.prices().version());
+        } catch (LedgerVersionException | LedgerOpenException e) {
+            throw AppException.failure(e.getMessage(), e);
+        }
+    }
+}

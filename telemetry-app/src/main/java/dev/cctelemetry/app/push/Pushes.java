@@ -1,0 +1,83 @@
+package dev.cctelemetry.app.push;
+
+import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.config.Configs;
+import dev.cctelemetry.app.config.TelemetryConfig;
+import dev.cctelemetry.app.ledger.Ledgers;
+import dev.cctelemetry.app.remote.RemoteStores;
+import dev.cctelemetry.core.error.ErrorLine;
+import dev.cctelemetry.core.lock.FileSyncLock;
+import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.port.out.UsageSink;
+import dev.cctelemetry.core.push.Backoff;
+import dev.cctelemetry.core.push.JsonPushStatusStore;
+import dev.cctelemetry.core.push.PushMode;
+import dev.cctelemetry.core.push.PushResult;
+import dev.cctelemetry.core.push.PushStatusStore;
+import dev.cctelemetry.core.push.Pusher;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+/**
+ * Pushes the ledger's pending records to the configured store ({@link Pusher} with this machine's identity, the
+ * push lock and the push status file). Never throws: every failure (settings, network, ledger) comes back as a
+ * result with a one-line, password-free message.
+ */
+public final class Pushes {
+
+    private final TelemetryEnvironment env;
+    private final Configs configs;
+    private final RemoteStores stores;
+    private final Ledgers ledgers;
+    private final Clock clock;
+
+    @Inject
+    Pushes(TelemetryEnvironment env, Configs configs, RemoteStores stores, Ledgers ledgers, Clock clock) {
+        this.env = env;
+        this.configs = configs;
+        this.stores = stores;
+        this.ledgers = ledgers;
+        this.clock = clock;
+    }
+
+    /** Where push outcomes and backoff are kept between processes. */
+    public PushStatusStore status() {
+        return new JsonPushStatusStore(env.layout().pushStatus());
+    }
+
+    /** Pushes {@code ledger}'s pending records when a store is configured. */
+    public PushResult push(Ledger ledger, PushMode mode) {
+        try {
+            TelemetryConfig config = configs.load();
+            if (config.store().isEmpty()) {
+                return PushResult.notConfigured();
+            }
+            try (UsageSink sink = stores.sink(config.store().get())) {
+                return new Pusher(ledger, sink, configs.machine(config), new FileSyncLock(env.layout().pushLock()),
+                        status(), Backoff.DEFAULT, clock, Pusher.DEFAULT_BATCH).push(mode);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PushResult.failedBeforeStart("interrupted");
+        } catch (RuntimeException e) {
+            return PushResult.failedBeforeStart(ErrorLine.of(e));
+        }
+    }
+
+    /**
+     * For hook workers and the daemon: opens the ledger and pushes with {@link PushMode#AUTOMATIC} (honouring the
+     * backoff, never queueing behind another push) when a store is configured.
+     */
+    public PushResult pushIfConfigured() {
+        try {
+            if (configs.load().store().isEmpty()) {
+                return PushResult.notConfigured();
+            }
+            try (Ledger ledger = ledgers.open()) {
+                return push(ledger, PushMode.AUTOMATIC);
+            }
+        } catch (RuntimeException e) {
+            return PushResult.failedBeforeStart(ErrorLine.of(e));
+        }
+    }
+}

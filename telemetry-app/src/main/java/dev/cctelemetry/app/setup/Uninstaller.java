@@ -1,0 +1,148 @@
+package dev.cctelemetry.app.setup;
+
+import dev.cctelemetry.app.AppException;
+import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.hooks.HookInstallation;
+import dev.cctelemetry.app.layout.InstallLayout;
+import dev.cctelemetry.app.ledger.Ledgers;
+import dev.cctelemetry.app.service.ServiceSupport;
+import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.hooks.settings.ClaudeSettingsException;
+import dev.cctelemetry.hooks.settings.ClaudeSettingsLocator;
+import dev.cctelemetry.hooks.settings.EditMode;
+import dev.cctelemetry.hooks.settings.SettingsEditResult;
+import dev.cctelemetry.hooks.settings.SettingsFileEditor;
+import dev.cctelemetry.hooks.settings.SettingsScope;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * {@code uninstall}: removes our hooks from every Claude Code settings file that has them, our hook scripts and
+ * the service; with purge also the ledger, the config and the state folder. What it would remove is planned
+ * first, so that a person can be asked before anything changes.
+ */
+public final class Uninstaller {
+
+    private final TelemetryEnvironment env;
+    private final HookInstallation hooks;
+    private final ServiceSupport service;
+    private final Ledgers ledgers;
+    private final Clock clock;
+
+    @Inject
+    Uninstaller(TelemetryEnvironment env, HookInstallation hooks, ServiceSupport service, Ledgers ledgers,
+            Clock clock) {
+        this.env = env;
+        this.hooks = hooks;
+        this.service = service;
+        this.ledgers = ledgers;
+        this.clock = clock;
+    }
+
+    /**
+     * What an uninstall would remove.
+     *
+     * @param layout the install
+     * @param settings settings files that exist (user and local scope)
+     * @param skipped why a scope's settings file could not be located, one line each
+     * @param scripts our installed hook scripts
+     * @param records the ledger's records (0 without a ledger; empty when it cannot be read)
+     */
+    public record Plan(InstallLayout layout, List<Path> settings, List<String> skipped, List<Path> scripts,
+            OptionalLong records) {
+        public Plan {
+            Objects.requireNonNull(layout, "layout is null");
+            settings = List.copyOf(settings);
+            skipped = List.copyOf(skipped);
+            scripts = List.copyOf(scripts);
+            Objects.requireNonNull(records, "records is null");
+        }
+    }
+
+    /** Looks at what is installed; changes nothing. */
+    public Plan plan() {
+        InstallLayout layout = env.layout();
+        ClaudeSettingsLocator locator = new ClaudeSettingsLocator(env.env(), env.userHome(), env.workingDir());
+        List<Path> settings = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (SettingsScope scope : SettingsScope.values()) {
+            try {
+                Path p = locator.locate(scope);
+                if (Files.exists(p)) {
+                    settings.add(p);
+                }
+            } catch (ClaudeSettingsException e) {
+                skipped.add("Skipping " + scope.name().toLowerCase(Locale.ROOT) + " settings: " + e.getMessage());
+            }
+        }
+        return new Plan(layout, settings, skipped, hooks.installedScripts(), records(layout));
+    }
+
+    /** Removes what {@code plan} lists, telling each step; with {@code purge} the data too. */
+    public void apply(Plan plan, boolean purge, PrintWriter out, PrintWriter err)
+            throws IOException, InterruptedException {
+        SettingsFileEditor editor = new SettingsFileEditor(clock);
+        for (Path p : plan.settings()) {
+            try {
+                SettingsEditResult r = editor.remove(p, EditMode.APPLY);
+                out.println(r.changed() ? "Removed hooks from " + p + r.backup().map(b -> " (backup " + b + ")")
+                        .orElse("") : "No cc-telemetry hooks in " + p);
+            } catch (ClaudeSettingsException e) {
+                out.println("Could not edit " + p + ": " + e.getMessage());
+            }
+        }
+        for (Path s : plan.scripts()) {
+            Files.deleteIfExists(s);
+            out.println("Deleted " + s);
+        }
+        try {
+            service.uninstall(out, err);
+        } catch (AppException e) {
+            // No service manager here (or no jar to describe the service): nothing was installed by us.
+            out.println("Service: " + e.getMessage());
+        }
+        if (purge) {
+            InstallLayout layout = plan.layout();
+            for (Path p : layout.ledgerFiles()) {
+                Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(layout.config());
+            deleteTree(layout.stateDir());
+            out.println("Deleted the ledger, the config and " + layout.stateDir());
+        }
+    }
+
+    private OptionalLong records(InstallLayout layout) {
+        if (!Files.exists(layout.ledger())) {
+            return OptionalLong.of(0);
+        }
+        try (Ledger ledger = ledgers.open()) {
+            return OptionalLong.of(ledger.recordCount());
+        } catch (RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> all;
+        try (Stream<Path> s = Files.walk(dir)) {
+            all = s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList();
+        }
+        for (Path p : all) {
+            Files.deleteIfExists(p);
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/** cc-telemetry's own configuration file ({@code config.json}, mode 0600). */
-package dev.cctelemetry.cli.config;

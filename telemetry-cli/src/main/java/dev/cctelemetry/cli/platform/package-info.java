@@ -1,6 +1,0 @@
-/**
- * Platform selection: {@link dev.cctelemetry.cli.platform.Platform#detect} picks the OS once, in the composition
- * root, and its Guice module binds the matching {@code Detacher}, {@code HookScriptRenderer} and
- * {@code ServiceInstaller}.
- */
-package dev.cctelemetry.cli.platform;
