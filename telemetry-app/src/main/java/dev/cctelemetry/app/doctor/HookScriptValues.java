@@ -1,26 +1,27 @@
 package dev.cctelemetry.app.doctor;
 
+import dev.cctelemetry.core.port.out.HookScriptRenderer;
+import dev.cctelemetry.core.port.out.HookScriptTemplate.Value;
+import dev.cctelemetry.platform.unix.PosixHookScriptRenderer;
+import dev.cctelemetry.platform.windows.PowerShellHookScriptRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The java executable and jar baked into an installed hook script: {@code CCT_JAVA='...'} in the POSIX script,
- * {@code $CctJava = '...'} in the PowerShell one (both single-quoted, as the renderers write them).
+ * The java executable and jar baked into an installed hook script, read back by the renderer that wrote it
+ * (through the template it wrote it from). Both platforms' renderers are asked, so an installed script is read
+ * whatever the OS doctor runs on thinks it should be.
  *
  * @param java the java executable the script runs
  * @param jar the jar it runs
  */
 public record HookScriptValues(Path java, Path jar) {
-
-    private static final Pattern SH = Pattern.compile("^CCT_(JAVA|JAR)=('(?:[^']|'\\\\'')*')\\s*$",
-            Pattern.MULTILINE);
-    private static final Pattern PS1 = Pattern.compile("^\\$Cct(Java|Jar)\\s*=\\s*('(?:[^']|'')*')\\s*$",
-            Pattern.MULTILINE);
 
     /** Parses an installed script; empty when it holds neither form. */
     public static Optional<HookScriptValues> read(Path script) throws IOException {
@@ -29,34 +30,17 @@ public record HookScriptValues(Path java, Path jar) {
 
     /** Parses script text. */
     public static Optional<HookScriptValues> parse(String text) {
-        String java = null;
-        String jar = null;
-        Matcher m = SH.matcher(text);
-        while (m.find()) {
-            String v = shellUnquote(m.group(2));
-            if (m.group(1).equals("JAVA")) {
-                java = v;
-            } else {
-                jar = v;
+        for (HookScriptRenderer renderer : List.of(new PosixHookScriptRenderer(), new PowerShellHookScriptRenderer())) {
+            Map<Value, String> values = renderer.installedValues(text);
+            if (values.containsKey(Value.JAVA) && values.containsKey(Value.JAR)) {
+                try {
+                    return Optional.of(new HookScriptValues(Path.of(values.get(Value.JAVA)),
+                            Path.of(values.get(Value.JAR))));
+                } catch (InvalidPathException e) {
+                    return Optional.empty();
+                }
             }
         }
-        m = PS1.matcher(text);
-        while (m.find()) {
-            String v = m.group(2);
-            v = v.substring(1, v.length() - 1).replace("''", "'");
-            if (m.group(1).equals("Java")) {
-                java = v;
-            } else {
-                jar = v;
-            }
-        }
-        if (java == null || jar == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new HookScriptValues(Path.of(java), Path.of(jar)));
-    }
-
-    private static String shellUnquote(String quoted) {
-        return quoted.substring(1, quoted.length() - 1).replace("'\\''", "'");
+        return Optional.empty();
     }
 }

@@ -3,11 +3,16 @@ package dev.cctelemetry.platform.unix;
 import dev.cctelemetry.core.port.out.HookEvent;
 import dev.cctelemetry.core.port.out.HookScriptRenderer;
 import dev.cctelemetry.core.port.out.HookScriptSpec;
+import dev.cctelemetry.core.port.out.HookScriptTemplate;
+import dev.cctelemetry.core.port.out.HookScriptTemplate.Value;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,18 +25,27 @@ import java.util.Objects;
  */
 public final class PosixHookScriptRenderer implements HookScriptRenderer {
 
-    private static final String TEMPLATE = loadTemplate();
+    private static final HookScriptTemplate TEMPLATE = new HookScriptTemplate(loadTemplate());
 
     @Override
     public String render(HookEvent event, HookScriptSpec spec) {
         Objects.requireNonNull(event, "event is null");
-        return TEMPLATE
-                .replace("@EVENT@", eventName(event))
-                .replace("@JAVA@", ShellQuoting.singleQuote(spec.javaExecutable().toString()))
-                .replace("@JAR@", ShellQuoting.singleQuote(spec.jar().toString()))
-                .replace("@HOME@", ShellQuoting.singleQuote(spec.telemetryHome().toString()))
-                .replace("@WINDOW@", Integer.toString(spec.debounceWindowSeconds()))
-                .replace("@MAX_BYTES@", Long.toString(spec.maxStdinBytes()));
+        return TEMPLATE.fill(Map.of(
+                Value.EVENT, eventName(event),
+                Value.JAVA, ShellQuoting.singleQuote(spec.javaExecutable().toString()),
+                Value.JAR, ShellQuoting.singleQuote(spec.jar().toString()),
+                Value.HOME, ShellQuoting.singleQuote(spec.telemetryHome().toString()),
+                Value.WINDOW, Integer.toString(spec.debounceWindowSeconds()),
+                Value.MAX_BYTES, Long.toString(spec.maxStdinBytes())));
+    }
+
+    @Override
+    public Map<Value, String> installedValues(String scriptText) {
+        Map<Value, String> found = new EnumMap<>(Value.class);
+        for (Value v : List.of(Value.JAVA, Value.JAR, Value.HOME)) {
+            TEMPLATE.read(scriptText, v, ShellQuoting::unquote).ifPresent(text -> found.put(v, text));
+        }
+        return found;
     }
 
     @Override

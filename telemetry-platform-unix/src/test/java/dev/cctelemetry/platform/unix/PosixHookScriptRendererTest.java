@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cctelemetry.core.port.out.HookEvent;
 import dev.cctelemetry.core.port.out.HookScriptSpec;
+import dev.cctelemetry.core.port.out.HookScriptTemplate.Value;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PosixHookScriptRendererTest {
@@ -36,6 +38,30 @@ class PosixHookScriptRendererTest {
         String text = renderer.render(HookEvent.STOP, SPEC);
         assertThat(text).contains("CCT_JAVA='/opt/My Java'\\''s $JAVA/bin/java'\n")
                 .contains("CCT_WINDOW=120\n").contains("CCT_MAX_BYTES=1048576\n").doesNotContainPattern("@[A-Z_]+@");
+    }
+
+    @Test
+    void aValueHoldingAPlaceholderIsBakedAsItIsAndReadsBack() {
+        // Paths may hold @ signs: each value is copied once, never searched for placeholders again.
+        HookScriptSpec spec = new HookScriptSpec(Path.of("/opt/@HOME@/bin/java"),
+                Path.of("/srv/@WINDOW@@MAX_BYTES@/cc.jar"), Path.of("/home/u/@JAVA@ '@EVENT@'"), 120, 1024L);
+
+        String text = renderer.render(HookEvent.STOP, spec);
+
+        assertThat(text).contains("CCT_JAVA='/opt/@HOME@/bin/java'\n")
+                .contains("CCT_JAR='/srv/@WINDOW@@MAX_BYTES@/cc.jar'\n")
+                .contains("CCT_HOME='/home/u/@JAVA@ '\\''@EVENT@'\\'''\n")
+                .contains("CCT_WINDOW=120\n");
+        assertThat(renderer.installedValues(text)).isEqualTo(Map.of(Value.JAVA, "/opt/@HOME@/bin/java",
+                Value.JAR, "/srv/@WINDOW@@MAX_BYTES@/cc.jar", Value.HOME, "/home/u/@JAVA@ '@EVENT@'"));
+    }
+
+    @Test
+    void valuesReadBackAreTheOnesWritten() {
+        assertThat(renderer.installedValues(renderer.render(HookEvent.SESSION_END, SPEC))).isEqualTo(Map.of(
+                Value.JAVA, SPEC.javaExecutable().toString(), Value.JAR, SPEC.jar().toString(),
+                Value.HOME, SPEC.telemetryHome().toString()));
+        assertThat(renderer.installedValues("#!/bin/sh\nCCT_JAVA=/unquoted\n")).isEmpty();
     }
 
     @Test

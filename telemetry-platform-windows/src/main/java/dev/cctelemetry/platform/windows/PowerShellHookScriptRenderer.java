@@ -3,11 +3,16 @@ package dev.cctelemetry.platform.windows;
 import dev.cctelemetry.core.port.out.HookEvent;
 import dev.cctelemetry.core.port.out.HookScriptRenderer;
 import dev.cctelemetry.core.port.out.HookScriptSpec;
+import dev.cctelemetry.core.port.out.HookScriptTemplate;
+import dev.cctelemetry.core.port.out.HookScriptTemplate.Value;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,18 +28,27 @@ import java.util.Objects;
  */
 public final class PowerShellHookScriptRenderer implements HookScriptRenderer {
 
-    private static final String TEMPLATE = loadTemplate();
+    private static final HookScriptTemplate TEMPLATE = new HookScriptTemplate(loadTemplate());
 
     @Override
     public String render(HookEvent event, HookScriptSpec spec) {
         Objects.requireNonNull(event, "event is null");
-        return "\uFEFF" + TEMPLATE
-                .replace("@EVENT@", eventName(event))
-                .replace("@JAVA@", PowerShellQuoting.singleQuote(spec.javaExecutable().toString()))
-                .replace("@JAR@", PowerShellQuoting.singleQuote(spec.jar().toString()))
-                .replace("@HOME@", PowerShellQuoting.singleQuote(spec.telemetryHome().toString()))
-                .replace("@WINDOW@", Integer.toString(spec.debounceWindowSeconds()))
-                .replace("@MAX_BYTES@", Long.toString(spec.maxStdinBytes()));
+        return "\uFEFF" + TEMPLATE.fill(Map.of(
+                Value.EVENT, eventName(event),
+                Value.JAVA, PowerShellQuoting.singleQuote(spec.javaExecutable().toString()),
+                Value.JAR, PowerShellQuoting.singleQuote(spec.jar().toString()),
+                Value.HOME, PowerShellQuoting.singleQuote(spec.telemetryHome().toString()),
+                Value.WINDOW, Integer.toString(spec.debounceWindowSeconds()),
+                Value.MAX_BYTES, Long.toString(spec.maxStdinBytes())));
+    }
+
+    @Override
+    public Map<Value, String> installedValues(String scriptText) {
+        Map<Value, String> found = new EnumMap<>(Value.class);
+        for (Value v : List.of(Value.JAVA, Value.JAR, Value.HOME)) {
+            TEMPLATE.read(scriptText, v, PowerShellQuoting::unquote).ifPresent(text -> found.put(v, text));
+        }
+        return found;
     }
 
     @Override

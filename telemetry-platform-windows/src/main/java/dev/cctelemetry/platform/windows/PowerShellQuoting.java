@@ -1,5 +1,7 @@
 package dev.cctelemetry.platform.windows;
 
+import java.util.Optional;
+
 /** Quoting for PowerShell source text and for Windows command lines. */
 final class PowerShellQuoting {
 
@@ -21,6 +23,29 @@ final class PowerShellQuoting {
             b.append(c);
         }
         return b.append('\'').toString();
+    }
+
+    /** The value of a literal {@link #singleQuote} wrote; empty when {@code literal} is not such a literal. */
+    static Optional<String> unquote(String literal) {
+        if (literal.length() < 2 || !isQuote(literal.charAt(0)) || !isQuote(literal.charAt(literal.length() - 1))) {
+            return Optional.empty();
+        }
+        StringBuilder b = new StringBuilder(literal.length());
+        for (int i = 1; i < literal.length() - 1; i++) {
+            char c = literal.charAt(i);
+            if (isQuote(c)) {
+                if (i + 1 >= literal.length() - 1 || literal.charAt(i + 1) != c) {
+                    return Optional.empty(); // a lone quote would have ended the literal
+                }
+                i++;
+            }
+            b.append(c);
+        }
+        return Optional.of(b.toString());
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '\'' || c == '\u2018' || c == '\u2019' || c == '\u201A' || c == '\u201B';
     }
 
     /**

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cctelemetry.core.port.out.HookEvent;
 import dev.cctelemetry.core.port.out.HookScriptSpec;
+import dev.cctelemetry.core.port.out.HookScriptTemplate.Value;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Golden-file tests only: the PowerShell scripts cannot run on the build machines. */
@@ -31,6 +33,22 @@ class PowerShellHookScriptRendererTest {
     @Test
     void sessionEndScriptMatchesGoldenFile() throws IOException {
         assertThat(renderer.render(HookEvent.SESSION_END, SPEC)).isEqualTo(golden("golden-session-end.ps1"));
+    }
+
+    @Test
+    void aValueHoldingAPlaceholderIsBakedAsItIsAndReadsBack() {
+        // Paths may hold @ signs: each value is copied once, never searched for placeholders again.
+        HookScriptSpec spec = new HookScriptSpec(Path.of("/opt/@HOME@/bin/javaw.exe"),
+                Path.of("/srv/@WINDOW@@MAX_BYTES@/cc.jar"), Path.of("/Users/u/@JAVA@ \u2019@EVENT@'"), 120, 1024L);
+
+        String text = renderer.render(HookEvent.STOP, spec);
+
+        assertThat(text).contains("$CctJava = '/opt/@HOME@/bin/javaw.exe'\n")
+                .contains("$CctJar = '/srv/@WINDOW@@MAX_BYTES@/cc.jar'\n")
+                .contains("$CctHome = '/Users/u/@JAVA@ \u2019\u2019@EVENT@'''\n")
+                .contains("$CctWindow = 120\n");
+        assertThat(renderer.installedValues(text)).isEqualTo(Map.of(Value.JAVA, "/opt/@HOME@/bin/javaw.exe",
+                Value.JAR, "/srv/@WINDOW@@MAX_BYTES@/cc.jar", Value.HOME, "/Users/u/@JAVA@ \u2019@EVENT@'"));
     }
 
     @Test

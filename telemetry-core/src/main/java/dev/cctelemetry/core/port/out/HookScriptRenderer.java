@@ -1,6 +1,7 @@
 package dev.cctelemetry.core.port.out;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Renders the OS's hook script: the small program Claude Code runs on {@code Stop} and {@code SessionEnd}.
@@ -17,6 +18,13 @@ public interface HookScriptRenderer {
 
     /** The full text of the script for {@code event}, with the values of {@code spec} baked in. */
     String render(HookEvent event, HookScriptSpec spec);
+
+    /**
+     * The values baked into a script this renderer wrote (read back through the same {@link HookScriptTemplate}
+     * that wrote them); only the values found are in the map, so it is empty for a text that is not one of its
+     * scripts.
+     */
+    Map<HookScriptTemplate.Value, String> installedValues(String scriptText);
 
     /** The file name the script for {@code event} is installed under (for example {@code cc-telemetry-stop.sh}). */
     String fileName(HookEvent event);
