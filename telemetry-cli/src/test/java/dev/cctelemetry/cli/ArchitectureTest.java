@@ -1,8 +1,10 @@
 package dev.cctelemetry.cli;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -53,6 +55,25 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "java.sql..")
             .orShould().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
             .because("HTTP, JDBC and processes are adapters' work; core reads bytes and computes");
+
+    @ArchTest
+    static final ArchRule coreKeepsItsFileAdaptersApart = noClasses()
+            .that().resideInAPackage("dev.cctelemetry.core..")
+            .and().resideOutsideOfPackage("dev.cctelemetry.core.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("dev.cctelemetry.core.adapter..")
+            .because("core's file-backed adapters implement its ports; the domain only knows the ports");
+
+    @ArchTest
+    static final ArchRule onlyCoresFileAdaptersLockFiles = noClasses()
+            .that().resideInAPackage("dev.cctelemetry.core..")
+            .and().resideOutsideOfPackage("dev.cctelemetry.core.adapter.file..")
+            .should().dependOnClassesThat().belongToAnyOf(java.nio.channels.FileLock.class);
+
+    @ArchTest
+    static final ArchRule coresFileAdaptersImplementPorts = classes()
+            .that().resideInAPackage("dev.cctelemetry.core.adapter..").and().areTopLevelClasses()
+            .and().areNotInterfaces()
+            .should().implement(JavaClass.Predicates.resideInAPackage("dev.cctelemetry.core.port.out.."));
 
     @ArchTest
     static final ArchRule hooksKnowNoOtherAdapter = adapterIsolated("hooks");

@@ -1,5 +1,7 @@
 package dev.cctelemetry.poller;
 
+import java.util.function.LongSupplier;
+import dev.cctelemetry.core.port.out.Sleeper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * The daemon's schedule: a pass at start, then one every interval; after a failure the wait starts at the
  * schedule's first backoff and doubles, capped at the interval, and the first success returns to the interval.
  *
- * <p>The wait is measured on the monotonic {@link Ticker}, in slices, and also ends early once the wall clock
+ * <p>The wait is measured on the monotonic monotonic clock, in slices, and also ends early once the wall clock
  * says the whole wait has passed: on a machine that was suspended the monotonic clock stood still, so the wall
  * clock is what notices it, and the pass runs within a slice of waking. A wall clock set back is ignored (the
  * monotonic deadline still holds); one set forward triggers at most one early pass, after which both clocks are
@@ -49,7 +51,7 @@ public final class DaemonLoop {
     private final Listener listener;
     private final DaemonSchedule schedule;
     private final Clock clock;
-    private final Ticker ticker;
+    private final LongSupplier nanoTime;
     private final Sleeper sleeper;
     private volatile boolean stopping;
     private volatile Thread runner;
@@ -63,16 +65,16 @@ public final class DaemonLoop {
      * @param listener told about each pass
      * @param schedule interval and backoff
      * @param clock wall clock (to notice a suspended machine)
-     * @param ticker monotonic clock (to measure waits)
+     * @param nanoTime monotonic clock (to measure waits)
      * @param sleeper how to wait one slice
      */
-    public DaemonLoop(Pass pass, Listener listener, DaemonSchedule schedule, Clock clock, Ticker ticker,
+    public DaemonLoop(Pass pass, Listener listener, DaemonSchedule schedule, Clock clock, LongSupplier nanoTime,
             Sleeper sleeper) {
         this.pass = Objects.requireNonNull(pass, "pass is null");
         this.listener = Objects.requireNonNull(listener, "listener is null");
         this.schedule = Objects.requireNonNull(schedule, "schedule is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
-        this.ticker = Objects.requireNonNull(ticker, "ticker is null");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime is null");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper is null");
     }
 
@@ -139,12 +141,12 @@ public final class DaemonLoop {
 
     /** Waits {@code delay}; false when a stop was requested. */
     boolean await(Duration delay) {
-        long startNanos = ticker.nanoTime();
+        long startNanos = nanoTime.getAsLong();
         Instant startWall = clock.instant();
         long delayNanos = delay.toNanos();
         long sliceNanos = schedule.slice().toNanos();
         while (!stopping) {
-            long waited = ticker.nanoTime() - startNanos;
+            long waited = nanoTime.getAsLong() - startNanos;
             if (waited >= delayNanos) {
                 return true;
             }

@@ -1,5 +1,6 @@
 package dev.cctelemetry.poller;
 
+import java.util.function.LongSupplier;
 import dev.cctelemetry.core.error.ErrorLine;
 
 import dev.cctelemetry.core.port.in.SyncUseCase;
@@ -26,7 +27,7 @@ public final class ReconciliationPass {
     private final Supplier<List<ClaudeRoot>> roots;
     private final AfterPass afterPass;
     private final Clock clock;
-    private final Ticker ticker;
+    private final LongSupplier nanoTime;
 
     /**
      * A pass.
@@ -36,15 +37,15 @@ public final class ReconciliationPass {
      *     picked up)
      * @param afterPass work after each successful ingest
      * @param clock wall clock for the outcome's start time
-     * @param ticker monotonic clock for the elapsed time
+     * @param nanoTime monotonic clock for the elapsed time
      */
     public ReconciliationPass(SyncUseCase sync, Supplier<List<ClaudeRoot>> roots, AfterPass afterPass, Clock clock,
-            Ticker ticker) {
+            LongSupplier nanoTime) {
         this.sync = Objects.requireNonNull(sync, "sync is null");
         this.roots = Objects.requireNonNull(roots, "roots is null");
         this.afterPass = Objects.requireNonNull(afterPass, "afterPass is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
-        this.ticker = Objects.requireNonNull(ticker, "ticker is null");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime is null");
     }
 
     /**
@@ -54,7 +55,7 @@ public final class ReconciliationPass {
      */
     public PassOutcome run() throws InterruptedException {
         Instant started = clock.instant();
-        long t0 = ticker.nanoTime();
+        long t0 = nanoTime.getAsLong();
         List<ClaudeRoot> roots;
         SyncSummary summary = null;
         try {
@@ -80,7 +81,7 @@ public final class ReconciliationPass {
     }
 
     private Duration since(long t0) {
-        return Duration.ofNanos(Math.max(0, ticker.nanoTime() - t0));
+        return Duration.ofNanos(Math.max(0, nanoTime.getAsLong() - t0));
     }
 
 }

@@ -4,7 +4,7 @@
  * ledger. Plain Java: the CLI wires it, configures its log file and installs the signal handling.
  *
  * <p>Time comes from two injected sources: a wall {@link java.time.Clock} for what is recorded and a monotonic
- * {@link dev.cctelemetry.poller.Ticker} for how long to wait, so a wall-clock jump never makes the loop spin,
+ * {@link dev.cctelemetry.poller.LongSupplier} for how long to wait, so a wall-clock jump never makes the loop spin,
  * and a suspended machine (whose monotonic clock stops) still gets its pass soon after it wakes.
  */
 package dev.cctelemetry.poller;

@@ -1,5 +1,7 @@
 package dev.cctelemetry.poller;
 
+import dev.cctelemetry.testing.FakeTime;
+import dev.cctelemetry.core.port.out.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cctelemetry.core.sync.SyncSummary;
@@ -45,7 +47,7 @@ class DaemonLoopTest {
         assertThat(passStarts).containsExactly(1L, 1L + 3600, 1L + 7200);
         assertThat(delays).containsOnly(HOUR);
         // The wait is cut into slices, so a stop request is noticed within one.
-        assertThat(time.sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(5)));
+        assertThat(time.sleeps()).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(5)));
     }
 
     @Test
@@ -91,14 +93,14 @@ class DaemonLoopTest {
         int[] sleepsAtJump = {-1};
         okLoop(3, d -> {
             if (sleepsAtJump[0] < 0 && time.monotonicSeconds() > 100) {
-                sleepsAtJump[0] = time.sleeps.size();
+                sleepsAtJump[0] = time.sleeps().size();
                 time.jumpWall(Duration.ofDays(-2));
             }
             time.sleep(d);
         }).run();
         assertThat(passStarts).containsExactly(1L, 3601L, 7201L);
         // An hour in 5 s slices is 720 sleeps per wait: no busy loop.
-        assertThat(time.sleeps).hasSize(1440);
+        assertThat(time.sleeps()).hasSize(1440);
     }
 
     @Test
@@ -123,7 +125,7 @@ class DaemonLoopTest {
             passes[0]++;
             return PassOutcome.ok(time.instant(), 1, new SyncSummary(0, 0, 0, 0, 0, 0, 0, Duration.ZERO),
                     Duration.ZERO);
-        }, (o, f, d) -> { }, DaemonSchedule.every(HOUR), time, time, Sleeper.threadSleep());
+        }, (o, f, d) -> { }, DaemonSchedule.every(HOUR), time, time, Sleeper.REAL);
         Thread t = new Thread(self[0]::run);
         t.start();
         while (passes[0] == 0) {

@@ -1,8 +1,9 @@
 package dev.cctelemetry.poller;
 
+import dev.cctelemetry.testing.FakeTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cctelemetry.core.lock.FileSyncLock;
+import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.pricing.CostCalculator;
 import dev.cctelemetry.core.pricing.PriceTableLoader;
 import dev.cctelemetry.core.sync.SyncService;

@@ -23,7 +23,7 @@ import dev.cctelemetry.poller.DaemonSchedule;
 import dev.cctelemetry.poller.DaemonStatusFile;
 import dev.cctelemetry.poller.IntervalText;
 import dev.cctelemetry.poller.ReconciliationPass;
-import dev.cctelemetry.poller.Sleeper;
+import dev.cctelemetry.core.port.out.Sleeper;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,7 +116,7 @@ public final class Daemon {
                     clock, System::nanoTime);
             DaemonLoop loop = new DaemonLoop(pass::run,
                     (o, failures, delay) -> status.record(o, failures, clock.instant().plus(delay), pid),
-                    DaemonSchedule.every(every), clock, System::nanoTime, Sleeper.threadSleep());
+                    DaemonSchedule.every(every), clock, System::nanoTime, Sleeper.REAL);
             started.accept(pid);
             runUntilStopped(loop);
         }

@@ -2,7 +2,7 @@ package dev.cctelemetry.app.doctor;
 
 import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.app.state.SyncOutcome;
-import dev.cctelemetry.core.lock.FileSyncLock;
+import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.port.out.SyncLock;
 import java.nio.file.Files;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.cctelemetry.app.doctor;
 
+import dev.cctelemetry.app.sync.ByteSize;
 import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.core.transcript.ClaudeRoot;
 import dev.cctelemetry.core.transcript.FileCheckpoint;
@@ -64,7 +65,7 @@ public final class LagCheck implements DoctorCheck {
         }
         return CheckResult.warn(NAME, String.format(Locale.ROOT,
                         "%,d session%s (%,d file%s, ~%s) changed since their last sync", sessions.size(),
-                        sessions.size() == 1 ? "" : "s", files, files == 1 ? "" : "s", Bytes.human(bytes)),
+                        sessions.size() == 1 ? "" : "s", files, files == 1 ? "" : "s", ByteSize.human(bytes)),
                 "cc-telemetry sync (or wait for the next hook or daemon pass)");
     }
 }

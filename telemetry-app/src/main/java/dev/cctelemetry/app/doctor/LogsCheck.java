@@ -1,5 +1,6 @@
 package dev.cctelemetry.app.doctor;
 
+import dev.cctelemetry.app.sync.ByteSize;
 import dev.cctelemetry.app.layout.InstallLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,12 +57,12 @@ public final class LogsCheck implements DoctorCheck {
         long total = families.values().stream().mapToLong(Long::longValue).sum();
         for (Map.Entry<String, Long> e : families.entrySet()) {
             if (e.getValue() > bound) {
-                return CheckResult.warn(NAME, e.getKey() + " logs take " + Bytes.human(e.getValue())
-                        + ", more than the " + Bytes.human(bound) + " rotation bound",
+                return CheckResult.warn(NAME, e.getKey() + " logs take " + ByteSize.human(e.getValue())
+                        + ", more than the " + ByteSize.human(bound) + " rotation bound",
                         "delete old " + e.getKey() + " files in " + dir);
             }
         }
         return CheckResult.ok(NAME, dir + ": " + families.size() + " log famil" + (families.size() == 1 ? "y" : "ies")
-                + ", " + Bytes.human(total));
+                + ", " + ByteSize.human(total));
     }
 }

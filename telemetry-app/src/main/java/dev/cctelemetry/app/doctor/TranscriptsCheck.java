@@ -1,5 +1,6 @@
 package dev.cctelemetry.app.doctor;
 
+import dev.cctelemetry.app.sync.ByteSize;
 import dev.cctelemetry.core.transcript.ClaudeRoot;
 import dev.cctelemetry.core.transcript.TranscriptDiscovery;
 import dev.cctelemetry.core.transcript.TranscriptFile;
@@ -35,7 +36,7 @@ public final class TranscriptsCheck implements DoctorCheck {
         long bytes = r.files().stream().mapToLong(TranscriptFile::size).sum();
         String dirs = roots.stream().map(ClaudeRoot::id).collect(Collectors.joining(", "));
         String summary = String.format(Locale.ROOT, "%s: %,d sessions, %,d files, %s", dirs, sessions,
-                r.files().size(), Bytes.human(bytes));
+                r.files().size(), ByteSize.human(bytes));
         if (r.unreadable() > 0) {
             return CheckResult.warn(NAME, summary + String.format(Locale.ROOT, ", %d unreadable", r.unreadable()),
                     "check the permissions under " + dirs);

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.core.io.AtomicFile;
-import dev.cctelemetry.core.lock.FileSyncLock;
+import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.port.out.SyncLock;
 import dev.cctelemetry.core.transcript.ClaudeRoot;
 import jakarta.inject.Inject;

@@ -24,7 +24,7 @@ public final class SyncSummaryText {
     /** "Synced 3 files (1 read, 2.5 KB) in 0.05 s: …" (numbers as {@link Figures} writes them). */
     public static String summaryLine(SyncSummary s) {
         return "Synced " + Figures.grouped(s.filesScanned()) + " files (" + Figures.grouped(s.filesRead())
-                + " read, " + bytes(s.bytesRead()) + ") in " + Figures.fixed(s.elapsed().toMillis() / 1000.0, 2)
+                + " read, " + ByteSize.kilobytesOrMegabytes(s.bytesRead()) + ") in " + Figures.fixed(s.elapsed().toMillis() / 1000.0, 2)
                 + " s: " + Figures.grouped(s.newRecords()) + " new records, " + Figures.grouped(s.updatedRecords())
                 + " updated, " + Figures.grouped(s.sessionsTouched()) + " sessions touched, "
                 + Figures.grouped(s.skippedLines()) + " lines skipped.";
@@ -86,13 +86,5 @@ public final class SyncSummaryText {
             g.writeEndObject();
         }
         return w.toString();
-    }
-
-    /** Kilobytes below a mebibyte, else megabytes, one decimal. */
-    private static String bytes(long b) {
-        if (b < 1024 * 1024) {
-            return Figures.fixed(b / 1024.0, 1) + " KB";
-        }
-        return Figures.fixed(b / (1024.0 * 1024.0), 1) + " MB";
     }
 }

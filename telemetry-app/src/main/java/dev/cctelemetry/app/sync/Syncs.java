@@ -2,7 +2,7 @@ package dev.cctelemetry.app.sync;
 
 import dev.cctelemetry.app.TelemetryEnvironment;
 import dev.cctelemetry.app.ledger.PriceTables;
-import dev.cctelemetry.core.lock.FileSyncLock;
+import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.port.in.SyncUseCase;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.port.out.SyncLock;

@@ -3,7 +3,7 @@ package dev.cctelemetry.app.roots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cctelemetry.app.TelemetryEnvironment;
-import dev.cctelemetry.core.lock.FileSyncLock;
+import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.transcript.ClaudeRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.cctelemetry.cli.hook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
-import dev.cctelemetry.core.lock.FileSyncLock;
+import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.port.out.SyncLock;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -35,6 +35,16 @@ public final class AtomicFile {
      */
     public static void write(Path target, byte[] bytes, Optional<Set<PosixFilePermission>> permissions)
             throws IOException {
+        write(target, bytes, permissions, () -> { });
+    }
+
+    /**
+     * Writes as {@link #write(Path, byte[], Optional)} does, and runs {@code beforeRename} once the new bytes are on
+     * disk, just before they replace the target: it throws to leave the target as it is (a settings file another
+     * program changed meanwhile, say).
+     */
+    public static void write(Path target, byte[] bytes, Optional<Set<PosixFilePermission>> permissions,
+            BeforeRename beforeRename) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         PrivateFiles.createDirectories(dir);
         Path tmp = createTemp(dir, target.getFileName().toString());
@@ -53,6 +63,7 @@ public final class AtomicFile {
                 }
                 ch.force(true);
             }
+            beforeRename.check();
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -61,6 +72,13 @@ public final class AtomicFile {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** A last check before the new content replaces the old. */
+    @FunctionalInterface
+    public interface BeforeRename {
+        /** Throws to keep the target as it is. */
+        void check() throws IOException;
     }
 
     /**

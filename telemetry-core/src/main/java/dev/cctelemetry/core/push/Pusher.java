@@ -1,5 +1,6 @@
 package dev.cctelemetry.core.push;
 
+import dev.cctelemetry.core.port.out.PushStatusStore;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.port.out.MachineIdentity;
 import dev.cctelemetry.core.port.out.RemoteStoreException;

@@ -110,8 +110,10 @@ public final class SyncService implements SyncUseCase {
         if (resumed) {
             log.info("the previous sync was interrupted; resuming from its committed checkpoints");
         }
-        List<TranscriptFile> files = discovery.discover(request.roots(), request.projectDirs()).files().stream()
-                .filter(request.only()).toList();
+        List<TranscriptFile> files = request.files().isEmpty()
+                ? discovery.discover(request.roots(), request.projectDirs()).files().stream()
+                        .filter(request.only()).toList()
+                : TranscriptDiscovery.describe(request.roots(), request.files());
         Map<String, FileCheckpoint> checkpoints = ledger.checkpoints();
         List<Work> work = new ArrayList<>();
         long totalBytes = 0;

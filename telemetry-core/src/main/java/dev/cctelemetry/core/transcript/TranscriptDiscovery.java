@@ -240,7 +240,34 @@ public final class TranscriptDiscovery {
         }
     };
 
-    /** Describes one file found under {@code projects}; exposed for the hook worker's single-session path. */
+    /**
+     * Describes files named beforehand (the hook worker found its session's files once), with one {@code stat}
+     * each and no walk: each is described under the first root whose {@code projects/} holds it, as a walk would
+     * describe it. A file under no root, gone, or not a regular file, is left out.
+     */
+    public static List<TranscriptFile> describe(List<ClaudeRoot> roots, List<Path> files) {
+        List<TranscriptFile> out = new ArrayList<>(files.size());
+        for (Path file : files) {
+            for (ClaudeRoot root : roots) {
+                Path projects = root.projects();
+                if (file.startsWith(projects) && !file.equals(projects)) {
+                    try {
+                        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+                        if (attrs.isRegularFile()) {
+                            out.add(describe(root, projects, file, attrs));
+                        }
+                    } catch (IOException e) {
+                        log().debug("cannot read {}: {}", file, e.toString());
+                    }
+                    break;
+                }
+            }
+        }
+        out.sort(BY_PATH);
+        return out;
+    }
+
+    /** Describes one file found under {@code projects}. */
     public static TranscriptFile describe(ClaudeRoot root, Path projects, Path file, BasicFileAttributes attrs) {
         Path rel = projects.relativize(file);
         List<String> names = new ArrayList<>(rel.getNameCount());

@@ -2,7 +2,7 @@ package dev.cctelemetry.core.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cctelemetry.core.lock.FileSyncLock;
+import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.pricing.CostCalculator;
 import dev.cctelemetry.core.pricing.PriceTableLoader;

@@ -1,8 +1,10 @@
 package dev.cctelemetry.core.push;
 
+import dev.cctelemetry.core.adapter.file.JsonPushStatusStore;
+import dev.cctelemetry.testing.FakeTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cctelemetry.core.lock.FileSyncLock;
+import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.port.out.MachineIdentity;
 import dev.cctelemetry.core.port.out.RemoteStoreException;
@@ -16,11 +18,8 @@ import dev.cctelemetry.core.usage.UsageKey;
 import dev.cctelemetry.core.usage.UsageRecord;
 import dev.cctelemetry.testing.InMemoryLedger;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +39,7 @@ class PusherTest {
 
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final FakeSink sink = new FakeSink();
-    private final TestClock clock = new TestClock(T0);
+    private final FakeTime clock = new FakeTime(T0);
 
     private Pusher pusher(int batch) {
         return new Pusher(ledger, sink, MACHINE, new FileSyncLock(dir.resolve("push.lock")),
@@ -199,31 +198,5 @@ class PusherTest {
         }
     }
 
-    private static final class TestClock extends Clock {
-        private Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
 }

@@ -57,7 +57,7 @@ public final class SettingsFileEditor {
     private final StrictSettingsParser parser = new StrictSettingsParser();
     private final JsonStringifyWriter writer = new JsonStringifyWriter();
     private final LineDiff lineDiff = new LineDiff();
-    private final AtomicFileWriter fileWriter = new AtomicFileWriter();
+    private final GuardedReplace fileWriter = new GuardedReplace();
 
     /** @param clock names backups; inject a fixed clock in tests */
     public SettingsFileEditor(Clock clock) {
@@ -203,7 +203,7 @@ public final class SettingsFileEditor {
 
     private static boolean isReadOnly(Path settings, Path target) {
         try {
-            return AtomicFileWriter.isReadOnly(target);
+            return GuardedReplace.isReadOnly(target);
         } catch (IOException e) {
             throw new ClaudeSettingsException("Cannot check permissions of " + settings + ": " + describe(e), e);
         }
@@ -214,7 +214,7 @@ public final class SettingsFileEditor {
         String base = settings.getFileName() + ".cc-telemetry-backup-" + BACKUP_STAMP.format(clock.instant());
         Path dir = settings.toAbsolutePath().getParent();
         try {
-            Optional<Set<PosixFilePermission>> permissions = AtomicFileWriter.posixPermissions(target);
+            Optional<Set<PosixFilePermission>> permissions = GuardedReplace.posixPermissions(target);
             for (int attempt = 1; ; attempt++) {
                 Path backup = dir.resolve(attempt == 1 ? base : base + "-" + attempt);
                 try {

@@ -1,5 +1,6 @@
 package dev.cctelemetry.hooks.worker;
 
+import dev.cctelemetry.core.port.out.Sleeper;
 import dev.cctelemetry.core.error.ErrorLine;
 
 import dev.cctelemetry.core.port.in.SyncUseCase;

@@ -5,8 +5,10 @@ import dev.cctelemetry.core.transcript.ClaudeRoot;
 import dev.cctelemetry.core.transcript.TranscriptFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -66,21 +68,35 @@ public record SessionFiles(List<ClaudeRoot> roots, List<Path> mainTranscripts, L
     }
 
     /**
-     * An incremental sync of these files only, walking only the project folders that hold them when each is a
-     * folder of a root's {@code projects/} (always, unless a symlink renamed it; then the whole roots).
+     * An incremental sync of exactly these files, found once here and not looked for again: each is named by its
+     * path as reached through its root (the ledger's checkpoints are keyed that way, as a full sync reaches the
+     * file). When a file's real path is not under its root's real {@code projects/} (a symlink renamed a folder),
+     * the files are picked out of a walk of the roots instead, by real path.
      */
     public SyncRequest syncRequest() {
-        Set<String> projectDirs = new HashSet<>();
-        for (Path main : mainTranscripts) {
-            Path dir = main.getParent();
-            String name = dir == null || dir.getFileName() == null ? null : dir.getFileName().toString();
-            boolean underARoot = name != null && roots.stream()
-                    .anyMatch(r -> java.nio.file.Files.isDirectory(r.projects().resolve(name)));
-            if (!underARoot) {
+        List<Path> throughRoots = new ArrayList<>(files.size());
+        for (Path real : files) {
+            Optional<Path> p = throughRoot(real);
+            if (p.isEmpty()) {
                 return new SyncRequest(roots, false, predicate());
             }
-            projectDirs.add(name);
+            throughRoots.add(p.get());
         }
-        return new SyncRequest(roots, false, predicate(), projectDirs);
+        return SyncRequest.files(roots, throughRoots);
+    }
+
+    /** {@code real} as reached through a root's {@code projects/}, when it lies under that folder's real path. */
+    private Optional<Path> throughRoot(Path real) {
+        for (ClaudeRoot r : roots) {
+            try {
+                Path projectsReal = r.projects().toRealPath();
+                if (real.startsWith(projectsReal)) {
+                    return Optional.of(r.projects().resolve(projectsReal.relativize(real)));
+                }
+            } catch (IOException e) {
+                // a root gone meanwhile: try the next
+            }
+        }
+        return Optional.empty();
     }
 }

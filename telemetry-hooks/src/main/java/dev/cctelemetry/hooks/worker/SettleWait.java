@@ -1,5 +1,6 @@
 package dev.cctelemetry.hooks.worker;
 
+import dev.cctelemetry.core.port.out.Sleeper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

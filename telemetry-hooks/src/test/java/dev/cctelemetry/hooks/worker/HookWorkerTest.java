@@ -1,5 +1,7 @@
 package dev.cctelemetry.hooks.worker;
 
+import dev.cctelemetry.testing.FakeTime;
+import dev.cctelemetry.core.port.out.Sleeper;
 import static dev.cctelemetry.hooks.worker.ClaudeTree.SESSION_A;
 import static dev.cctelemetry.hooks.worker.ClaudeTree.SESSION_B;
 import static dev.cctelemetry.hooks.worker.ClaudeTree.assistant;
@@ -13,7 +15,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.cctelemetry.core.lock.FileSyncLock;
+import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.port.out.HookStatusStore;
 import dev.cctelemetry.core.pricing.CostCalculator;
 import dev.cctelemetry.core.pricing.ModelPrice;
@@ -45,7 +47,7 @@ class HookWorkerTest {
     private ClaudeTree claude;
     private InMemoryLedger ledger;
     private FileHookStatusStore status;
-    private MutableClock clock;
+    private FakeTime clock;
     private Path spool;
 
     @BeforeEach
@@ -53,7 +55,7 @@ class HookWorkerTest {
         claude = new ClaudeTree(tmp);
         ledger = new InMemoryLedger();
         status = new FileHookStatusStore(tmp.resolve("home/state"));
-        clock = new MutableClock(Instant.parse("2026-03-01T10:05:00Z"));
+        clock = new FakeTime(Instant.parse("2026-03-01T10:05:00Z"));
         spool = tmp.resolve("home/spool/stop-1.json");
     }
 

@@ -1,5 +1,6 @@
 package dev.cctelemetry.hooks.worker;
 
+import dev.cctelemetry.testing.FakeTime;
 import static dev.cctelemetry.hooks.worker.ClaudeTree.SESSION_A;
 import static dev.cctelemetry.hooks.worker.ClaudeTree.assistant;
 import static dev.cctelemetry.hooks.worker.ClaudeTree.write;
@@ -62,8 +63,8 @@ class HostileHookPayloadTest {
 
         RecordingSync sync = new RecordingSync();
         HookWorker worker = new HookWorker(sync, new FileHookStatusStore(tmp.resolve("home/state")),
-                new MutableClock(Instant.parse("2026-03-01T10:00:00Z")), () -> List.of(claude.root),
-                new SettleWait(new MutableClock(Instant.parse("2026-03-01T10:00:00Z")), d -> { }, SettleConfig.DEFAULT),
+                new FakeTime(Instant.parse("2026-03-01T10:00:00Z")), () -> List.of(claude.root),
+                new SettleWait(new FakeTime(Instant.parse("2026-03-01T10:00:00Z")), d -> { }, SettleConfig.DEFAULT),
                 tmp.resolve("home/spool"));
         Path spool = tmp.resolve("home/spool/stop.json");
         for (String payload : hostile) {

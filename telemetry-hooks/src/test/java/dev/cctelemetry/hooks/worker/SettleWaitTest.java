@@ -1,5 +1,7 @@
 package dev.cctelemetry.hooks.worker;
 
+import dev.cctelemetry.testing.FakeTime;
+import dev.cctelemetry.core.port.out.Sleeper;
 import static dev.cctelemetry.hooks.worker.ClaudeTree.SESSION_A;
 import static dev.cctelemetry.hooks.worker.ClaudeTree.assistant;
 import static dev.cctelemetry.hooks.worker.ClaudeTree.costState;
@@ -17,7 +19,7 @@ class SettleWaitTest {
     @TempDir
     Path tmp;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final FakeTime clock = new FakeTime(Instant.parse("2026-03-01T10:00:00Z"));
     private final Instant start = clock.instant();
 
     @Test

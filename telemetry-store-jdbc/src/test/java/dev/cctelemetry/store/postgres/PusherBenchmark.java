@@ -2,10 +2,10 @@ package dev.cctelemetry.store.postgres;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.cctelemetry.core.lock.FileSyncLock;
+import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.push.Backoff;
-import dev.cctelemetry.core.push.JsonPushStatusStore;
+import dev.cctelemetry.core.adapter.file.JsonPushStatusStore;
 import dev.cctelemetry.core.push.PushMode;
 import dev.cctelemetry.core.push.PushResult;
 import dev.cctelemetry.core.push.Pusher;

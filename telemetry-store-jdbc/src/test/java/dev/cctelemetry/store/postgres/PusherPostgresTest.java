@@ -2,11 +2,11 @@ package dev.cctelemetry.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cctelemetry.core.lock.FileSyncLock;
+import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.port.out.MachineIdentity;
 import dev.cctelemetry.core.push.Backoff;
-import dev.cctelemetry.core.push.JsonPushStatusStore;
+import dev.cctelemetry.core.adapter.file.JsonPushStatusStore;
 import dev.cctelemetry.core.push.PushMode;
 import dev.cctelemetry.core.push.PushResult;
 import dev.cctelemetry.core.push.Pusher;

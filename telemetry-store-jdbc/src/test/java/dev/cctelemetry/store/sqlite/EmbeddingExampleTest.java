@@ -2,7 +2,7 @@ package dev.cctelemetry.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cctelemetry.core.lock.FileSyncLock;
+import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.pricing.CostCalculator;
 import dev.cctelemetry.core.pricing.PriceTableLoader;
 import dev.cctelemetry.core.report.Report;

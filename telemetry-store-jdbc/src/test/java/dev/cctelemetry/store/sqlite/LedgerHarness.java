@@ -1,6 +1,6 @@
 package dev.cctelemetry.store.sqlite;
 
-import dev.cctelemetry.core.lock.FileSyncLock;
+import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.pricing.CostCalculator;
 import dev.cctelemetry.core.pricing.PriceTableLoader;

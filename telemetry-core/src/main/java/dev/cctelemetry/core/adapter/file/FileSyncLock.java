@@ -1,4 +1,4 @@
-package dev.cctelemetry.core.lock;
+package dev.cctelemetry.core.adapter.file;
 
 import dev.cctelemetry.core.io.PrivateFiles;
 import dev.cctelemetry.core.port.out.SyncLock;

@@ -1,5 +1,7 @@
-package dev.cctelemetry.core.push;
+package dev.cctelemetry.core.adapter.file;
 
+import dev.cctelemetry.core.push.PushStatus;
+import dev.cctelemetry.core.port.out.PushStatusStore;
 import dev.cctelemetry.core.io.AtomicFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,6 @@
-package dev.cctelemetry.core.push;
+package dev.cctelemetry.core.port.out;
+
+import dev.cctelemetry.core.push.PushStatus;
 
 /** Where {@link PushStatus} is kept between processes ({@code <home>/state/push-status.json} in production). */
 public interface PushStatusStore {

@@ -12,12 +12,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AtomicFileWriterTest {
+class GuardedReplaceTest {
 
     @TempDir
     Path dir;
 
-    private final AtomicFileWriter writer = new AtomicFileWriter();
+    private final GuardedReplace writer = new GuardedReplace();
 
     @Test
     void replaceWritesNewBytesAndLeavesNoTempFile() throws IOException {

@@ -1,4 +1,0 @@
-/**
- * The machine-wide sync lock over an OS file lock.
- */
-package dev.cctelemetry.core.lock;
