@@ -9,8 +9,11 @@
 # session opens a window, the gate state\debounce\<session> holding its deadline (epoch seconds), syncs at once
 # and starts a hidden trailer (this script with -CloseWindow) that closes the window at the deadline. A Stop
 # inside the window only leaves a pending marker; the trailer runs one trailing sync if the marker is there. A
-# window past its deadline (its trailer was lost) is replaced. The atomic step is creating the gate's deadline
-# file with CreateNew (New-Item -ItemType Directory alone checks, then creates: two racing Stops could both win).
+# window past its deadline (its trailer was lost) is replaced, and so is a gate left without a deadline (its
+# opener was killed) once it is a window old. The decisions are two pure functions (Get-CctStopDecision,
+# Get-CctCloseDecision) that a test evaluates on the core machine's timelines. The atomic step is creating the
+# gate's deadline file with CreateNew (New-Item -ItemType Directory alone checks, then creates: two racing Stops
+# could both win).
 #
 # Tests only: CCT_NOW replaces the clock; with it set no real-time trailer is started.
 param([string]$CloseWindow = '', [int]$DelaySeconds = 0)
@@ -55,6 +58,33 @@ function Read-CctDeadline([string]$Gate) {
     return $null
 }
 
+# The window a gate holds: its deadline; for a gate without one (its opener is still writing it, or was killed
+# there) one window from the gate's last change, so such a gate cannot hold every later Stop forever. $null: no gate.
+function Get-CctGateDeadline([string]$Gate) {
+    $deadline = Read-CctDeadline $Gate
+    if ($null -ne $deadline) { return $deadline }
+    try {
+        if (-not [IO.Directory]::Exists($Gate)) { return $null }
+        $made = ([DateTimeOffset][IO.Directory]::GetLastWriteTimeUtc($Gate)).ToUnixTimeSeconds()
+        return $made + $CctWindow
+    } catch {
+        return $null
+    }
+}
+
+# The debounce decisions, the same as dev.cctelemetry.core.debounce.StopDebouncer's (a test evaluates these two
+# functions on the core machine's timelines): pure, in the plain subset that test reads.
+function Get-CctStopDecision([long]$Now, $Deadline) {
+    if (($null -ne $Deadline) -and ($Now -lt $Deadline)) { return 'mark-pending' }
+    return 'sync-now'
+}
+
+function Get-CctCloseDecision([long]$Now, $Deadline, [bool]$Pending) {
+    if (($null -eq $Deadline) -or ($Now -lt $Deadline)) { return 'window-open' }
+    if ($Pending) { return 'trailing-sync' }
+    return 'nothing'
+}
+
 # One argument quoted for a Windows command line (CommandLineToArgvW rules).
 function ConvertTo-CctArgument([string]$Arg) {
     return '"' + (($Arg -replace '(\\*)"', '$1$1\"') -replace '(\\+)\z', '$1$1') + '"'
@@ -94,7 +124,7 @@ function Close-CctWindow([string]$Key) {
     $now = Get-CctNow
     $deadline = Read-CctDeadline $gate
     # No gate, or a newer window that its own trailer closes.
-    if (($null -eq $deadline) -or ($now -lt $deadline)) { return }
+    if ((Get-CctCloseDecision $now $deadline $false) -eq 'window-open') { return }
     $closing = "$gate.closing.$PID"
     try { [IO.Directory]::Move($gate, $closing) } catch { return }
     if ((Read-CctDeadline $closing) -ne $deadline) {
@@ -104,7 +134,9 @@ function Close-CctWindow([string]$Key) {
     }
     $pending = [IO.File]::Exists((Join-Path $closing 'pending'))
     Remove-CctTree $closing
-    if ($pending) { $null = Start-CctWorker @('--event', 'stop-trailing', '--session', $Key) }
+    if ((Get-CctCloseDecision $now $deadline $pending) -eq 'trailing-sync') {
+        $null = Start-CctWorker @('--event', 'stop-trailing', '--session', $Key)
+    }
 }
 
 function Invoke-CctHook {
@@ -181,9 +213,8 @@ function Invoke-CctHook {
             Write-CctLog "cannot create $gate: syncing without debounce"
             break
         } else {
-            $deadline = Read-CctDeadline $gate
-            # No readable deadline yet: the opener is still writing it; the window is open.
-            if (($null -eq $deadline) -or ($now -lt $deadline)) {
+            $deadline = Get-CctGateDeadline $gate
+            if ((Get-CctStopDecision $now $deadline) -eq 'mark-pending') {
                 try {
                     [IO.File]::WriteAllText((Join-Path $gate 'pending'), '')
                 } catch {
