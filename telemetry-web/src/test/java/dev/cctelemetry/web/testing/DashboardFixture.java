@@ -1,6 +1,6 @@
 package dev.cctelemetry.web.testing;
 
-import dev.cctelemetry.core.lock.FileSyncLock;
+import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.pricing.CostCalculator;
 import dev.cctelemetry.core.pricing.PriceTableLoader;
 import dev.cctelemetry.core.sync.SyncProgress;
