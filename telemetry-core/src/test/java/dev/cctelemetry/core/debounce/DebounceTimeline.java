@@ -25,6 +25,23 @@ public final class DebounceTimeline {
 
     private final List<Event> events;
 
+    /**
+     * The timelines every hook script is held to (window 120 s): bursts, a SessionEnd inside a window, closes before,
+     * at and after the deadline, a Stop exactly at it. For {@code @MethodSource}.
+     */
+    public static List<String> cases() {
+        return List.of(
+                "stop@0 stop@10 stop@50 close@120",
+                "stop@0 stop@30 end@40 close@120",
+                "stop@0 close@120 stop@121",
+                "stop@0 stop@5 close@120 stop@130 stop@200 close@250",
+                "stop@0 stop@10 stop@500 close@620",
+                "stop@0 stop@120",
+                "stop@0 stop@10 close@60 close@120",
+                "end@0 end@1 stop@2 end@3 stop@4 close@122",
+                "stop@0 stop@119 close@119 close@120");
+    }
+
     private DebounceTimeline(List<Event> events) {
         this.events = List.copyOf(events);
     }

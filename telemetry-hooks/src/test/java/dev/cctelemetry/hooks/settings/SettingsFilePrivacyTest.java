@@ -42,7 +42,7 @@ class SettingsFilePrivacyTest {
 
         assertThat(created).extracting(c -> c.path().getFileName().toString())
                 .anyMatch(n -> n.startsWith("settings.json.cc-telemetry-backup-"))
-                .anyMatch(n -> n.startsWith(".settings.json.") && n.endsWith(".cc-telemetry-tmp"))
+                .anyMatch(n -> n.startsWith(".settings.json.") && n.endsWith(".tmp")) // AtomicFile's temp file
                 .contains("new-config");
         assertThat(created).noneMatch(FileCreationTrace.Creation::openToOthers);
         try (Stream<Path> files = Files.list(claude)) {

@@ -10,8 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,27 +28,17 @@ public final class PosixHookScriptRenderer implements HookScriptRenderer {
     @Override
     public String render(HookEvent event, HookScriptSpec spec) {
         Objects.requireNonNull(event, "event is null");
-        return TEMPLATE.fill(Map.of(
-                Value.EVENT, eventName(event),
-                Value.JAVA, ShellQuoting.singleQuote(spec.javaExecutable().toString()),
-                Value.JAR, ShellQuoting.singleQuote(spec.jar().toString()),
-                Value.HOME, ShellQuoting.singleQuote(spec.telemetryHome().toString()),
-                Value.WINDOW, Integer.toString(spec.debounceWindowSeconds()),
-                Value.MAX_BYTES, Long.toString(spec.maxStdinBytes())));
+        return TEMPLATE.fill(event.scriptName(), spec, ShellQuoting::singleQuote);
     }
 
     @Override
     public Map<Value, String> installedValues(String scriptText) {
-        Map<Value, String> found = new EnumMap<>(Value.class);
-        for (Value v : List.of(Value.JAVA, Value.JAR, Value.HOME)) {
-            TEMPLATE.read(scriptText, v, ShellQuoting::unquote).ifPresent(text -> found.put(v, text));
-        }
-        return found;
+        return TEMPLATE.paths(scriptText, ShellQuoting::unquote);
     }
 
     @Override
     public String fileName(HookEvent event) {
-        return "cc-telemetry-" + eventName(event) + ".sh";
+        return "cc-telemetry-" + event.scriptName() + ".sh";
     }
 
     /** The single-quoted absolute path: Claude Code runs the command with {@code sh -c}. */
@@ -62,13 +50,6 @@ public final class PosixHookScriptRenderer implements HookScriptRenderer {
         return ShellQuoting.singleQuote(script.toString());
     }
 
-    /** The event's name as the script and the worker's {@code --event} option spell it. */
-    static String eventName(HookEvent event) {
-        return switch (event) {
-            case STOP -> "stop";
-            case SESSION_END -> "session-end";
-        };
-    }
 
     private static String loadTemplate() {
         try (InputStream in = PosixHookScriptRenderer.class.getResourceAsStream("hook-script.sh")) {

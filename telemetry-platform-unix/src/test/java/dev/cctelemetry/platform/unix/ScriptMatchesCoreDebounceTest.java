@@ -17,7 +17,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Drives the same timelines through core's {@code StopDebouncer} and through the sh script (clock from CCT_NOW,
@@ -32,16 +32,7 @@ class ScriptMatchesCoreDebounceTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "stop@0 stop@10 stop@50 close@120",
-        "stop@0 stop@30 end@40 close@120",
-        "stop@0 close@120 stop@121",
-        "stop@0 stop@5 close@120 stop@130 stop@200 close@250",
-        "stop@0 stop@10 stop@500 close@620",
-        "stop@0 stop@120",
-        "stop@0 stop@10 close@60 close@120",
-        "end@0 end@1 stop@2 end@3 stop@4 close@122",
-    })
+    @MethodSource("dev.cctelemetry.core.debounce.DebounceTimeline#cases")
     void scriptDecidesLikeCore(String timeline) throws Exception {
         DebounceTimeline t = DebounceTimeline.parse(timeline);
         assertThat(runThroughScript(t, tmp.resolve("run"))).as(timeline).isEqualTo(t.decide(W));

@@ -10,8 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -33,27 +31,17 @@ public final class PowerShellHookScriptRenderer implements HookScriptRenderer {
     @Override
     public String render(HookEvent event, HookScriptSpec spec) {
         Objects.requireNonNull(event, "event is null");
-        return "\uFEFF" + TEMPLATE.fill(Map.of(
-                Value.EVENT, eventName(event),
-                Value.JAVA, PowerShellQuoting.singleQuote(spec.javaExecutable().toString()),
-                Value.JAR, PowerShellQuoting.singleQuote(spec.jar().toString()),
-                Value.HOME, PowerShellQuoting.singleQuote(spec.telemetryHome().toString()),
-                Value.WINDOW, Integer.toString(spec.debounceWindowSeconds()),
-                Value.MAX_BYTES, Long.toString(spec.maxStdinBytes())));
+        return "\uFEFF" + TEMPLATE.fill(event.scriptName(), spec, PowerShellQuoting::singleQuote);
     }
 
     @Override
     public Map<Value, String> installedValues(String scriptText) {
-        Map<Value, String> found = new EnumMap<>(Value.class);
-        for (Value v : List.of(Value.JAVA, Value.JAR, Value.HOME)) {
-            TEMPLATE.read(scriptText, v, PowerShellQuoting::unquote).ifPresent(text -> found.put(v, text));
-        }
-        return found;
+        return TEMPLATE.paths(scriptText, PowerShellQuoting::unquote);
     }
 
     @Override
     public String fileName(HookEvent event) {
-        return "cc-telemetry-" + eventName(event) + ".ps1";
+        return "cc-telemetry-" + event.scriptName() + ".ps1";
     }
 
     /**
@@ -84,13 +72,6 @@ public final class PowerShellHookScriptRenderer implements HookScriptRenderer {
                 + quoted;
     }
 
-    /** The event's name as the script and the worker's {@code --event} option spell it. */
-    static String eventName(HookEvent event) {
-        return switch (event) {
-            case STOP -> "stop";
-            case SESSION_END -> "session-end";
-        };
-    }
 
     private static String loadTemplate() {
         try (InputStream in = PowerShellHookScriptRenderer.class.getResourceAsStream("hook-script.ps1")) {

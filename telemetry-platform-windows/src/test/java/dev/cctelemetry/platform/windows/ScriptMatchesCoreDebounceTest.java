@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Holds the PowerShell script to core's {@code StopDebouncer}: PowerShell cannot run on the build machines, so the
@@ -33,17 +33,7 @@ class ScriptMatchesCoreDebounceTest {
     private static final PowerShellDecisions CLOSE = PowerShellDecisions.function(SCRIPT, "Get-CctCloseDecision");
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "stop@0 stop@10 stop@50 close@120",
-        "stop@0 stop@30 end@40 close@120",
-        "stop@0 close@120 stop@121",
-        "stop@0 stop@5 close@120 stop@130 stop@200 close@250",
-        "stop@0 stop@10 stop@500 close@620",
-        "stop@0 stop@120",
-        "stop@0 stop@10 close@60 close@120",
-        "end@0 end@1 stop@2 end@3 stop@4 close@122",
-        "stop@0 stop@119 close@119 close@120",
-    })
+    @MethodSource("dev.cctelemetry.core.debounce.DebounceTimeline#cases")
     void scriptDecidesLikeCore(String timeline) {
         DebounceTimeline t = DebounceTimeline.parse(timeline);
         assertThat(decide(t)).as(timeline).isEqualTo(t.decide(W));

@@ -1,10 +1,12 @@
 package dev.cctelemetry.core.port.out;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,6 +73,33 @@ public final class HookScriptTemplate {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * The script for {@code event}: the spec's values, the paths quoted by {@code quote} for the script's language.
+     *
+     * @param event the event's name as the worker's {@code --event} spells it
+     */
+    public String fill(String event, HookScriptSpec spec, UnaryOperator<String> quote) {
+        return fill(Map.of(
+                Value.EVENT, event,
+                Value.JAVA, quote.apply(spec.javaExecutable().toString()),
+                Value.JAR, quote.apply(spec.jar().toString()),
+                Value.HOME, quote.apply(spec.telemetryHome().toString()),
+                Value.WINDOW, Integer.toString(spec.debounceWindowSeconds()),
+                Value.MAX_BYTES, Long.toString(spec.maxStdinBytes())));
+    }
+
+    /**
+     * The paths an installed script holds ({@link Value#JAVA}, {@link Value#JAR}, {@link Value#HOME}), each read back
+     * by {@link #read}; only those found are in the map.
+     */
+    public Map<Value, String> paths(String script, Function<String, Optional<String>> unquote) {
+        Map<Value, String> found = new EnumMap<>(Value.class);
+        for (Value v : List.of(Value.JAVA, Value.JAR, Value.HOME)) {
+            read(script, v, unquote).ifPresent(text -> found.put(v, text));
+        }
+        return found;
     }
 
     /**
