@@ -1,0 +1,138 @@
+package dev.cctelemetry.core.alert;
+
+import dev.cctelemetry.core.port.out.AlertChannel;
+import dev.cctelemetry.core.port.out.AlertLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Raises the thresholds crossed now that were never raised, and delivers every pending alert. Run after each hook
+ * sync and daemon pass, outside the sync lock (a webhook may take its whole timeout).
+ *
+ * <ul>
+ *   <li>Once: the {@link AlertLog} keeps every key raised; of two workers raising one key at once, one wins.</li>
+ *   <li>Highest only: when a budget first seen at 85 % crosses 50 and 80 at once, both are recorded but only the 80 %
+ *       alert is sent.</li>
+ *   <li>Retried: a webhook that fails is tried again by a later run, at most every {@link #RETRY_AFTER}, for
+ *       {@link #MAX_AGE} and {@link #MAX_ATTEMPTS} attempts; a desktop popup is tried once.</li>
+ *   <li>Only where it can go: an alert gets a delivery per channel available when it is raised (no desktop session,
+ *       no desktop delivery: silently).</li>
+ * </ul>
+ */
+public final class AlertService {
+
+    /** Least time between two attempts of one delivery. */
+    public static final Duration RETRY_AFTER = Duration.ofMinutes(1);
+    /** Deliveries older than this are not tried any more: yesterday's 80 % is news no longer. */
+    public static final Duration MAX_AGE = Duration.ofHours(24);
+    /** Attempts per delivery at most. */
+    public static final int MAX_ATTEMPTS = 30;
+
+    private static final Logger log = LoggerFactory.getLogger(AlertService.class);
+
+    private final AlertLog alertLog;
+    private final List<AlertChannel> channels;
+    private final Clock clock;
+
+    /**
+     * @param alertLog where raised alerts and deliveries are kept
+     * @param channels every channel configured (each says whether it is available)
+     * @param clock for retry and age decisions
+     */
+    public AlertService(AlertLog alertLog, List<AlertChannel> channels, Clock clock) {
+        this.alertLog = Objects.requireNonNull(alertLog, "alertLog is null");
+        this.channels = List.copyOf(channels);
+        this.clock = Objects.requireNonNull(clock, "clock is null");
+    }
+
+    /** Raises what is new among {@code candidates}, then delivers what is pending. Never throws. */
+    public AlertRun run(List<Alert> candidates) {
+        List<Alert> raised = List.of();
+        int delivered = 0;
+        List<String> failures = new ArrayList<>();
+        try {
+            Map<String, AlertChannel> usable = new LinkedHashMap<>();
+            for (AlertChannel c : channels) {
+                if (available(c)) {
+                    usable.put(c.name(), c);
+                }
+            }
+            raised = alertLog.raise(candidates, List.copyOf(usable.keySet()));
+            skipLowerThresholds(raised, usable.keySet());
+            for (AlertLog.PendingDelivery d : alertLog.pending(clock.instant(), RETRY_AFTER, MAX_AGE, MAX_ATTEMPTS)) {
+                AlertChannel channel = usable.get(d.channel());
+                if (channel == null || !alertLog.claimDelivery(d.alert().key(), d.channel(), clock.instant(),
+                        RETRY_AFTER)) {
+                    continue;
+                }
+                AlertChannel.Outcome outcome = send(channel, d.alert());
+                alertLog.recordAttempt(d.alert().key(), d.channel(), outcome.delivered(),
+                        outcome.delivered() ? Optional.empty() : Optional.of(outcome.error()), channel.retries());
+                if (outcome.delivered()) {
+                    delivered++;
+                } else {
+                    failures.add(d.channel() + ": " + outcome.error());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("alerts: {}", e.getMessage());
+            failures.add(String.valueOf(e.getMessage()));
+        }
+        return new AlertRun(raised, delivered, failures);
+    }
+
+    /** Of the alerts of one subject raised together, only the highest threshold is delivered. */
+    private void skipLowerThresholds(List<Alert> raised, Collection<String> channelNames) {
+        Map<String, List<Alert>> bySubject = raised.stream()
+                .collect(Collectors.groupingBy(Alert::subject, LinkedHashMap::new, Collectors.toList()));
+        for (List<Alert> group : bySubject.values()) {
+            group.sort(Comparator.comparingInt(Alert::threshold));
+            for (Alert lower : group.subList(0, group.size() - 1)) {
+                for (String channel : channelNames) {
+                    alertLog.skip(lower.key(), channel);
+                }
+            }
+        }
+    }
+
+    private static boolean available(AlertChannel c) {
+        try {
+            return c.available();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static AlertChannel.Outcome send(AlertChannel channel, Alert alert) {
+        try {
+            return channel.send(alert);
+        } catch (RuntimeException e) {
+            return AlertChannel.Outcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * What one run did.
+     *
+     * @param raised alerts raised now (lower thresholds included)
+     * @param delivered deliveries that got through
+     * @param failures one line per delivery that did not (channel: reason)
+     */
+    public record AlertRun(List<Alert> raised, int delivered, List<String> failures) {
+        public AlertRun {
+            raised = List.copyOf(raised);
+            failures = List.copyOf(failures);
+        }
+    }
+}
