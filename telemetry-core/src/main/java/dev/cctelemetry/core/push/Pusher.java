@@ -3,6 +3,8 @@ package dev.cctelemetry.core.push;
 import dev.cctelemetry.core.port.out.PushStatusStore;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.port.out.MachineIdentity;
+import dev.cctelemetry.core.port.out.PlanLimitLog;
+import dev.cctelemetry.core.port.out.PlanLimitSink;
 import dev.cctelemetry.core.port.out.RemoteStoreException;
 import dev.cctelemetry.core.port.out.SyncLock;
 import dev.cctelemetry.core.port.out.UsageSink;
@@ -41,6 +43,20 @@ public final class Pusher {
     private final Backoff backoff;
     private final Clock clock;
     private final int batchSize;
+    private final Optional<Readings> readings;
+
+    /**
+     * The plan-limit readings a push sends after the usage records: the ledger's outbox and the store's table.
+     *
+     * @param log this machine's readings and their push mark
+     * @param sink the store's readings
+     */
+    public record Readings(PlanLimitLog log, PlanLimitSink sink) {
+        public Readings {
+            Objects.requireNonNull(log, "log is null");
+            Objects.requireNonNull(sink, "sink is null");
+        }
+    }
 
     /**
      * A pusher; opens nothing until {@link #push} runs.
@@ -56,6 +72,17 @@ public final class Pusher {
      */
     public Pusher(Ledger ledger, UsageSink sink, MachineIdentity machine, SyncLock pushLock,
             PushStatusStore statusStore, Backoff backoff, Clock clock, int batchSize) {
+        this(ledger, sink, machine, pushLock, statusStore, backoff, clock, batchSize, Optional.empty());
+    }
+
+    /**
+     * A pusher that also pushes plan-limit readings (after the records of each push); opens nothing until
+     * {@link #push} runs.
+     *
+     * @param readings the readings' outbox and remote table, when the store keeps them
+     */
+    public Pusher(Ledger ledger, UsageSink sink, MachineIdentity machine, SyncLock pushLock,
+            PushStatusStore statusStore, Backoff backoff, Clock clock, int batchSize, Optional<Readings> readings) {
         this.ledger = Objects.requireNonNull(ledger, "ledger is null");
         this.sink = Objects.requireNonNull(sink, "sink is null");
         this.machine = Objects.requireNonNull(machine, "machine is null");
@@ -67,6 +94,7 @@ public final class Pusher {
             throw new IllegalArgumentException("batchSize must be positive");
         }
         this.batchSize = batchSize;
+        this.readings = Objects.requireNonNull(readings, "readings is null");
     }
 
     /**
@@ -118,6 +146,9 @@ public final class Pusher {
                 log.debug("pushed {} records up to change {}", batch.records().size(), after);
                 batch = following;
             }
+            if (readings.isPresent()) {
+                pushReadings(readings.get(), target);
+            }
             Instant now = clock.instant();
             statusStore.save(status.succeeded(now));
             return new PushResult(PushResult.Outcome.PUSHED, pushed, 0, Duration.between(start, now),
@@ -136,6 +167,17 @@ public final class Pusher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Pushes the readings after the mark, a batch at a time; the mark moves after each batch is in the store. */
+    private void pushReadings(Readings r, String target) {
+        PlanLimitLog.PendingReadings batch = r.log().pendingReadings(r.log().readingsPushedMark(target), batchSize);
+        while (!batch.isEmpty()) {
+            r.sink().pushReadings(machine, batch.readings());
+            r.log().markReadingsPushed(target, batch.lastId());
+            log.debug("pushed {} plan-limit readings up to {}", batch.readings().size(), batch.lastId());
+            batch = r.log().pendingReadings(batch.lastId(), batchSize);
         }
     }
 

@@ -73,7 +73,20 @@ final class PgSchema {
                 cost_source text NOT NULL,
                 PRIMARY KEY (message_id, request_id))""",
             "CREATE INDEX usage_events_ts ON usage_events (ts)",
-            "CREATE INDEX usage_events_machine_ts ON usage_events (machine_id, ts)"));
+            "CREATE INDEX usage_events_machine_ts ON usage_events (machine_id, ts)"),
+            // version 2: plan-limit readings of every machine (one row per change of a window on that machine);
+            // a reading never changes, so a repeated push inserts nothing.
+            List.of(
+                    """
+                    CREATE TABLE plan_limit_readings (
+                        machine_id text NOT NULL,
+                        limit_window text NOT NULL,
+                        seen_at timestamptz NOT NULL,
+                        used_percentage double precision NOT NULL,
+                        resets_at timestamptz NOT NULL,
+                        session_id text NOT NULL,
+                        PRIMARY KEY (machine_id, limit_window, seen_at))""",
+                    "CREATE INDEX plan_limit_readings_seen ON plan_limit_readings (seen_at)"));
 
     /** The version this code writes and reads. */
     static final int CURRENT = MIGRATIONS.size();

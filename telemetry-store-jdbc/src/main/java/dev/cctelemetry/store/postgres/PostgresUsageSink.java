@@ -1,6 +1,8 @@
 package dev.cctelemetry.store.postgres;
 
+import dev.cctelemetry.core.limits.PlanLimitReading;
 import dev.cctelemetry.core.port.out.MachineIdentity;
+import dev.cctelemetry.core.port.out.PlanLimitSink;
 import dev.cctelemetry.core.port.out.RemoteMachine;
 import dev.cctelemetry.core.port.out.RemoteStoreException;
 import dev.cctelemetry.core.port.out.RemoteStoreException.Reason;
@@ -33,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
@@ -48,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * {@link WinnerRule}) into a temporary staging table, one {@code INSERT ... SELECT ... ON CONFLICT DO UPDATE
  * ... WHERE incoming wins}, then the sessions. Thread-safe (calls are serialised).
  */
-public final class PostgresUsageSink implements UsageSink {
+public final class PostgresUsageSink implements UsageSink, PlanLimitSink {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresUsageSink.class);
 
@@ -131,6 +134,37 @@ public final class PostgresUsageSink implements UsageSink {
                 throw new RemoteStoreException(Reason.CONNECTION_LOST, "PostgreSQL at " + endpoint.hostPort()
                         + ": connection lost during COPY (" + errors.scrub(e.getCause().getMessage()) + ")", null);
             }
+        }
+    }
+
+    @Override
+    public synchronized void pushReadings(MachineIdentity machine, List<PlanLimitReading> readings) {
+        Objects.requireNonNull(machine, "machine is null");
+        Connection c = connection();
+        try {
+            begin(c);
+            upsertMachine(c, machine);
+            PlanLimitReadingsSql.insert(c, machine.machineId(), readings);
+            c.commit();
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public synchronized List<MachineReading> remoteReadings(Optional<Instant> since, Optional<String> machine) {
+        Objects.requireNonNull(since, "since is null");
+        Objects.requireNonNull(machine, "machine is null");
+        Connection c = connection();
+        try {
+            begin(c);
+            List<MachineReading> out = PlanLimitReadingsSql.select(c, since, machine);
+            c.commit();
+            return out;
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            throw failed(e);
         }
     }
 

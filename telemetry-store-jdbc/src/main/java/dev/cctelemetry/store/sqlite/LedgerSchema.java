@@ -16,7 +16,7 @@ import org.sqlite.Function;
 final class LedgerSchema {
 
     /** The schema version this build writes. */
-    static final int CURRENT = 4;
+    static final int CURRENT = 5;
 
     private static final List<Migration> MIGRATIONS = List.of(
             // version 1
@@ -148,7 +148,44 @@ final class LedgerSchema {
             // index holds each key's 64-bit slot (KeySlots) instead of its two ids: rows hold ids and numbers, and a
             // first sync writes a fraction of the text and index (500 MiB of transcripts: ledger 37 MB -> 18 MB).
             // Copied whole, nothing lost: every distinct tuple gets its row, every key a slot of its own.
-            new VersionFour());
+            new VersionFour(),
+            // version 5: plan-limit readings (one row per change of a window, as the statusline saw it; the id is
+            // the push outbox's order) and alerts (each key raised once, per channel one delivery with its
+            // attempts), so that a threshold fires once across processes and restarts.
+            new SqlMigration(List.of(
+                    """
+                    CREATE TABLE plan_limit_readings (
+                      id              INTEGER PRIMARY KEY,
+                      limit_window    TEXT    NOT NULL,
+                      used_percentage REAL    NOT NULL,
+                      resets_at       INTEGER NOT NULL,
+                      seen_at         INTEGER NOT NULL,
+                      session_id      TEXT    NOT NULL
+                    )""",
+                    "CREATE INDEX plan_limit_readings_window ON plan_limit_readings(limit_window, seen_at)",
+                    "CREATE INDEX plan_limit_readings_seen ON plan_limit_readings(seen_at)",
+                    """
+                    CREATE TABLE alerts (
+                      alert_key       TEXT    PRIMARY KEY,
+                      subject         TEXT    NOT NULL,
+                      threshold       INTEGER NOT NULL,
+                      title           TEXT    NOT NULL,
+                      message         TEXT    NOT NULL,
+                      raised_at       INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX alerts_raised ON alerts(raised_at)",
+                    """
+                    CREATE TABLE alert_deliveries (
+                      alert_key       TEXT    NOT NULL REFERENCES alerts(alert_key),
+                      channel         TEXT    NOT NULL,
+                      state           TEXT    NOT NULL,
+                      attempts        INTEGER NOT NULL DEFAULT 0,
+                      last_attempt_at INTEGER,
+                      last_error      TEXT    NOT NULL DEFAULT '',
+                      PRIMARY KEY (alert_key, channel)
+                    )""",
+                    "INSERT OR IGNORE INTO ledger_meta(key, value) VALUES ('readings_pushed_id', '0')",
+                    "INSERT OR IGNORE INTO ledger_meta(key, value) VALUES ('readings_pushed_target', '')")));
 
     private LedgerSchema() {
     }

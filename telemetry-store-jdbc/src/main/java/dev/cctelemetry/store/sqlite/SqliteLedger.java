@@ -2,7 +2,9 @@ package dev.cctelemetry.store.sqlite;
 
 import dev.cctelemetry.core.error.ErrorLine;
 import dev.cctelemetry.core.io.PrivateFiles;
+import dev.cctelemetry.core.port.out.AlertLog;
 import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.port.out.PlanLimitLog;
 import dev.cctelemetry.core.port.out.UsageRecordSource;
 import dev.cctelemetry.core.transcript.FileCheckpoint;
 import dev.cctelemetry.core.usage.ReportedUsage;
@@ -55,6 +57,8 @@ public final class SqliteLedger implements Ledger {
     private final DimensionTable sources;
     private final DimensionTable contexts;
     private final CostStateTable costStates;
+    private final PlanLimitTable planLimits;
+    private final AlertTables alerts;
 
     private SqliteLedger(Connection conn, Path file, String priceVersion, KeySlots slots) {
         this.conn = conn;
@@ -63,6 +67,8 @@ public final class SqliteLedger implements Ledger {
         this.sources = DimensionTable.sources(conn);
         this.contexts = DimensionTable.contexts(conn);
         this.costStates = new CostStateTable(conn);
+        this.planLimits = new PlanLimitTable(conn);
+        this.alerts = new AlertTables(conn);
     }
 
     /**
@@ -499,6 +505,20 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
+    /**
+     * This machine's plan-limit history in this ledger, over its connection (so used by the same one thread at a
+     * time). Its writes are their own transactions: they never touch usage records, checkpoints or the published
+     * copies.
+     */
+    public PlanLimitLog planLimitLog() {
+        return planLimits;
+    }
+
+    /** The alerts raised on this machine and their deliveries, over this ledger's connection. */
+    public AlertLog alertLog() {
+        return alerts;
+    }
+
     /** The schema version of the open ledger. */
     public int schemaVersion() {
         return LedgerSchema.CURRENT;
@@ -525,8 +545,6 @@ public final class SqliteLedger implements Ledger {
     }
 
     private static UncheckedIOException failure(String what, SQLException e) {
-        return new UncheckedIOException("cannot " + what + " in the ledger: " + ErrorLine.of(e),
-                new IOException(e));
+        return SqlErrors.failure(what, e);
     }
-
 }

@@ -3,6 +3,9 @@ package dev.cctelemetry.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cctelemetry.core.adapter.file.FileSyncLock;
+import dev.cctelemetry.core.limits.LimitLevel;
+import dev.cctelemetry.core.limits.LimitWindow;
+import dev.cctelemetry.core.limits.PlanLimitReading;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.port.out.MachineIdentity;
 import dev.cctelemetry.core.push.Backoff;
@@ -19,8 +22,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -39,6 +44,42 @@ class PusherPostgresTest {
         Path state = dir.resolve(machine.name());
         return new Pusher(ledger, sink, machine, new FileSyncLock(state.resolve("push.lock")),
                 new JsonPushStatusStore(state.resolve("push-status.json")), Backoff.DEFAULT, Clock.systemUTC(), batch);
+    }
+
+    private Pusher pusherWithReadings(SqliteLedger ledger, PostgresUsageSink sink, MachineIdentity machine) {
+        Path state = dir.resolve(machine.name());
+        return new Pusher(ledger, sink, machine, new FileSyncLock(state.resolve("push.lock")),
+                new JsonPushStatusStore(state.resolve("push-status.json")), Backoff.DEFAULT, Clock.systemUTC(), 2,
+                Optional.of(new Pusher.Readings(ledger.planLimitLog(), sink)));
+    }
+
+    @Test
+    void planLimitReadingsFollowTheRecordsAndArePushedOnce() throws Exception {
+        Instant t0 = Instant.parse("2026-12-07T10:00:00Z");
+        Instant reset = Instant.parse("2026-12-07T15:00:00Z");
+        try (TestPostgres pg = TestPostgres.schemaOrSkip();
+                SqliteLedger laptop = SqliteLedger.open(dir.resolve("laptop.db"), "v");
+                PostgresUsageSink sink = pg.sink()) {
+            commit(laptop, Records.fullRange(0, 3, "/home/u/.claude/projects/p/a.jsonl"));
+            for (int i = 0; i < 5; i++) {
+                laptop.planLimitLog().recordChanges(List.of(new PlanLimitReading(
+                        new LimitLevel(LimitWindow.FIVE_HOUR, 10 + i, reset), t0.plusSeconds(i), "s")));
+            }
+            Pusher pusher = pusherWithReadings(laptop, sink, Records.LAPTOP);
+
+            assertThat(pusher.push(PushMode.MANUAL).outcome()).isEqualTo(PushResult.Outcome.PUSHED);
+            assertThat(pusher.push(PushMode.MANUAL).outcome()).isEqualTo(PushResult.Outcome.PUSHED);
+            assertThat(pg.number("SELECT count(*) FROM plan_limit_readings")).isEqualTo(5);
+            laptop.planLimitLog().recordChanges(List.of(new PlanLimitReading(
+                    new LimitLevel(LimitWindow.SEVEN_DAY, 3, reset.plusSeconds(86_400)), t0.plusSeconds(9), "s")));
+            pusher.push(PushMode.MANUAL);
+
+            assertThat(pg.rows("SELECT limit_window, used_percentage FROM plan_limit_readings ORDER BY seen_at"))
+                    .containsExactly("five_hour | 10", "five_hour | 11", "five_hour | 12", "five_hour | 13",
+                            "five_hour | 14", "seven_day | 3");
+            assertThat(laptop.planLimitLog().pendingReadings(laptop.planLimitLog().readingsPushedMark(
+                    sink.describe()), 10).isEmpty()).isTrue();
+        }
     }
 
     private static void commit(SqliteLedger ledger, List<UsageRecord> records) {

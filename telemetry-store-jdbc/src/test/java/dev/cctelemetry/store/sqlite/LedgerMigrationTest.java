@@ -105,14 +105,14 @@ class LedgerMigrationTest {
         writeVersionThreeLedger(file, records);
 
         try (SqliteLedger ledger = SqliteLedger.open(file, "v")) {
-            assertThat(ledger.schemaVersion()).isEqualTo(4);
+            assertThat(ledger.schemaVersion()).isEqualTo(LedgerSchema.CURRENT);
             assertThat(all(ledger)).containsExactlyInAnyOrderElementsOf(records);
             assertThat(ledger.stats().sessions()).isEqualTo(4);
         }
         long tuples = records.stream().map(r -> List.of(r.sessionId(), r.model(), r.cwd(), r.speed(),
                 r.serviceTier(), r.version(), r.agentId())).distinct().count();
         assertThat(count(file, "SELECT COUNT(*) FROM contexts")).isEqualTo(tuples);
-        assertThat(count(file, "PRAGMA user_version")).isEqualTo(4);
+        assertThat(count(file, "PRAGMA user_version")).isEqualTo(LedgerSchema.CURRENT);
     }
 
     @Test

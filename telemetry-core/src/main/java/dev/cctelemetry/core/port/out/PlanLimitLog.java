@@ -16,7 +16,8 @@ public interface PlanLimitLog {
 
     /**
      * Stores, in order of {@link PlanLimitReading#seenAt()}, each reading whose level (percentage or reset time)
-     * differs from its window's latest stored reading; the others are dropped as repeats.
+     * differs from the stored readings of its window just before and just after it in time; the others are dropped
+     * as repeats.
      *
      * @return the readings stored, oldest first; empty when nothing changed
      */
