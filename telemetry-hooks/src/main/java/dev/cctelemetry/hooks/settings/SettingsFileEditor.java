@@ -1,5 +1,6 @@
 package dev.cctelemetry.hooks.settings;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cctelemetry.core.io.PrivateFiles;
 import java.io.IOException;
@@ -54,6 +55,7 @@ public final class SettingsFileEditor {
 
     private final Clock clock;
     private final HookSettingsMerger merger = new HookSettingsMerger();
+    private final StatusLineSettings statusLines = new StatusLineSettings();
     private final StrictSettingsParser parser = new StrictSettingsParser();
     private final JsonStringifyWriter writer = new JsonStringifyWriter();
     private final LineDiff lineDiff = new LineDiff();
@@ -81,6 +83,42 @@ public final class SettingsFileEditor {
      */
     public SettingsEditResult remove(Path settings, EditMode mode) {
         return edit(settings, mode, merger::remove, false);
+    }
+
+    /**
+     * Sets our statusLine in {@code settings} (same rules as the hooks: strict parse, backup, atomic, BOM kept),
+     * replacing whatever statusLine is there: read it first with {@link #statusLine} and keep it.
+     *
+     * @throws ClaudeSettingsException if the file is refused, unreadable, read-only or cannot be written
+     */
+    public SettingsEditResult installStatusLine(Path settings, String command, EditMode mode) {
+        Objects.requireNonNull(command, "command is null");
+        return edit(settings, mode, root -> statusLines.install(root, command), false);
+    }
+
+    /**
+     * Puts {@code previous} back in place of our statusLine (or removes ours when there was none before); a
+     * statusLine that is not ours is left as it is.
+     *
+     * @throws ClaudeSettingsException if the file is refused, unreadable, read-only or cannot be written
+     */
+    public SettingsEditResult restoreStatusLine(Path settings, Optional<JsonNode> previous, EditMode mode) {
+        Objects.requireNonNull(previous, "previous is null");
+        return edit(settings, mode, root -> statusLines.restore(root, previous), false);
+    }
+
+    /**
+     * The {@code statusLine} member of {@code settings} as it stands; empty when the file or the member is missing.
+     *
+     * @throws ClaudeSettingsException if the file is unreadable or not valid settings JSON
+     */
+    public Optional<JsonNode> statusLine(Path settings) {
+        Objects.requireNonNull(settings, "settings is null");
+        Optional<byte[]> bytes = read(resolveTarget(settings));
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        return statusLines.current(parse(settings, bytes.get()).root());
     }
 
     /** What {@code doctor} reports about {@code settings}; problems are described, never thrown. */
