@@ -8,9 +8,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -121,8 +119,6 @@ public record PublishedCheckpoints(long recordCount, Map<String, FileCheckpoint>
      * (Windows), so that a ledger replaced by another file is told apart.
      */
     private static String identity(Path ledgerFile) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(ledgerFile, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        return a.fileKey() != null ? a.fileKey().toString()
-                : ledgerFile.toAbsolutePath() + "@" + a.creationTime().toMillis();
+        return LedgerSideFile.identity(ledgerFile);
     }
 }

@@ -192,6 +192,7 @@ public final class SqliteLedger implements Ledger {
         try {
             // Before the transaction: a published copy that exists is then never older than the ledger.
             PublishedCheckpoints.forget(file);
+            PublishedStatusline.forget(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + PublishedCheckpoints.fileFor(file) + ": "
                     + e.getMessage(), e);
