@@ -11,9 +11,9 @@ import dev.cctelemetry.core.limits.LimitPeriods;
 import dev.cctelemetry.core.limits.LimitWindow;
 import dev.cctelemetry.core.limits.PlanLimitReading;
 import dev.cctelemetry.core.port.out.AlertChannel;
+import dev.cctelemetry.testing.FakeTime;
 import dev.cctelemetry.testing.InMemoryAlertLog;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class AlertServiceTest {
     private final InMemoryAlertLog alertLog = new InMemoryAlertLog();
     private final RecordingChannel webhook = new RecordingChannel("webhook", true);
     private final RecordingChannel desktop = new RecordingChannel("desktop", false);
-    private final MutableClock clock = new MutableClock(NOW);
+    private final FakeTime clock = new FakeTime(NOW);
     private final AlertService service = new AlertService(alertLog, List.of(webhook, desktop), clock);
 
     @Test
@@ -177,34 +177,6 @@ class AlertServiceTest {
         @Override
         public boolean retries() {
             return retries;
-        }
-    }
-
-    /** A clock tests move by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
