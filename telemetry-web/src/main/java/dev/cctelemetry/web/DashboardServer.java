@@ -137,7 +137,7 @@ public final class DashboardServer implements AutoCloseable {
             files.location = Location.CLASSPATH;
         });
         config.staticFiles.enableWebjars();
-        config.routes.before(ctx -> guard(ctx, port));
+        config.routes.before(this::guard);
         for (String path : PAGES) {
             config.routes.get(path, this::page);
         }
@@ -149,9 +149,9 @@ public final class DashboardServer implements AutoCloseable {
         });
     }
 
-    private void guard(Context ctx, int configuredPort) {
-        // The guard must name the port actually bound (the configured one may be 0 before start).
-        int bound = configuredPort == 0 ? ctx.port() : configuredPort;
+    private void guard(Context ctx) {
+        // The port this request reached, from the connection (the Host header's port is the client's say-so).
+        int bound = ctx.req().getLocalPort();
         new AccessGuard(settings.token(), new AllowedHosts(settings.bind(), bound), bound).handle(ctx);
     }
 
