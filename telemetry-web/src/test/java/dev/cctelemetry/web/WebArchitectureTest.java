@@ -20,7 +20,8 @@ class WebArchitectureTest {
     static final ArchRule onlyPortsAndLibraries = classes().that().resideInAPackage("dev.cctelemetry.web..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.cctelemetry.web..", "dev.cctelemetry.core..",
                     "dev.cctelemetry.app..", "java..", "javax.annotation..", "io.javalin..", "org.eclipse.jetty..",
-                    "com.fasterxml.jackson..", "org.slf4j..", "kotlin..", "jakarta.inject..", "com.google.inject..")
+                    "com.fasterxml.jackson..", "org.slf4j..", "kotlin..", "jakarta.inject..", "jakarta.servlet..",
+                    "com.google.inject..")
             .because("front ends read through ports; stores and platforms are bound by the application layer");
 
     @ArchTest
