@@ -2,21 +2,22 @@ package dev.cctelemetry.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonFactory;
+import dev.cctelemetry.core.io.OutputFile;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.text.CsvCell;
 import dev.cctelemetry.core.usage.TokenCounts;
 import dev.cctelemetry.core.usage.UsageRecord;
+import dev.cctelemetry.app.AppException;
 import dev.cctelemetry.app.ExitCode;
+import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.app.ledger.Ledgers;
 import jakarta.inject.Inject;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,7 +39,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", description = "csv or jsonl (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout ('-' is"
+            + " stdout). A pipe or device is written to; the ledger and config are refused.")
     Path output;
 
     @Mixin
@@ -48,11 +50,13 @@ public final class ExportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Ledgers ledgers;
+    private final InstallLayout layout;
 
     /** An export command. */
     @Inject
-    public ExportCommand(Ledgers ledgers) {
+    public ExportCommand(Ledgers ledgers, InstallLayout layout) {
         this.ledgers = ledgers;
+        this.layout = layout;
     }
 
     private static final String[] HEADER = {"message_id", "request_id", "session_id", "project_dir", "cwd",
@@ -63,17 +67,21 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (Ledger ledger = ledgers.open()) {
-            if (output == null) {
+            if (output == null || output.toString().equals("-")) {
                 Writer w = spec.commandLine().getOut();
                 write(ledger, w);
                 w.flush();
             } else {
-                Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".export", ".tmp");
-                try (OutputStream os = Files.newOutputStream(tmp);
-                        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8))) {
-                    write(ledger, w);
+                // Never over the ledger, its log or the config, never replacing a pipe or device (issue 18.2).
+                try (OutputFile file = OutputFile.open(output,
+                        OutputFile.ledgerAndConfig(layout.ledger(), layout.config()))) {
+                    try (Writer w = new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8))) {
+                        write(ledger, w);
+                    }
+                    file.commit();
+                } catch (OutputFile.Refused e) {
+                    throw AppException.usage(e.getMessage());
                 }
-                Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
