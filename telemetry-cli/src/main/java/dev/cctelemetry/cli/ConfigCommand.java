@@ -37,8 +37,9 @@ public final class ConfigCommand implements Runnable {
     /** {@code config set-store URL}: test the connection, then save the store settings. */
     @Command(name = "set-store", mixinStandardHelpOptions = true,
             description = "Set the shared PostgreSQL store to push to. Tests the connection (and creates the tables)"
-                    + " before saving. URL: jdbc:postgresql://host:port/db or the postgres://user:password@host/db"
-                    + " string Supabase or Neon show (a password in it is kept in the 0600 config file).")
+                    + " before saving. URL: jdbc:postgresql://host:port/db or the postgres://user@host/db string"
+                    + " Supabase or Neon show. Leave the password out of the URL (other local users can read a"
+                    + " command line while it runs): give it with --password-stdin or --password-env.")
     public static final class SetStore implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "URL", description = "Connection URL.")
@@ -96,6 +97,12 @@ public final class ConfigCommand implements Runnable {
                 cs = StoreUrl.parse(url);
             } catch (IllegalArgumentException e) {
                 throw AppException.usage(e.getMessage());
+            }
+            if (cs.password().isPresent()) {
+                // Issue 18.7: the seconds the connection test takes are enough for `ps` to show it.
+                spec.commandLine().getErr().println("Warning: the URL holds a password, which other users of this"
+                        + " machine can read in the process list while cc-telemetry runs; leave it out of the URL and"
+                        + " use --password-stdin or --password-env (change it if this machine is shared).");
             }
             String dbUser = user != null ? user : cs.user().orElse("");
             if (dbUser.isEmpty()) {

@@ -218,6 +218,11 @@ class RemoteStoreCliTest {
                 "--schema", schema);
         assertThat(set.code()).as(set.err()).isZero();
         assertThat(set.out()).doesNotContain(PASSWORD).contains("password in config.json");
+        // Issue 18.7: the password was on the command line, readable by other users in `ps` meanwhile.
+        assertThat(set.err()).doesNotContain(PASSWORD).contains("Warning: the URL holds a password")
+                .contains("--password-stdin or --password-env");
+        assertThat(run("uri", "config", "set-store", "--help").out()).contains("Leave the password out of the URL")
+                .doesNotContain("postgres://user:password@");
         JsonNode store = JSON.readTree(tmp.resolve("uri-home/config.json").toFile()).get("store");
         assertThat(store.get("url").asText()).isEqualTo("jdbc:postgresql://" + hostPortDb);
         assertThat(store.get("user").asText()).isEqualTo(USER);
