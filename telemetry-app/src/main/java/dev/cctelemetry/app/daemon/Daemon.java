@@ -1,5 +1,7 @@
 package dev.cctelemetry.app.daemon;
 
+import dev.cctelemetry.core.io.PrivateFiles;
+import dev.cctelemetry.core.io.PrivateTree;
 import dev.cctelemetry.app.AppException;
 import dev.cctelemetry.app.TelemetryEnvironment;
 import dev.cctelemetry.app.config.Configs;
@@ -111,6 +113,7 @@ public final class Daemon {
         }
         List<Path> explicit = List.copyOf(claudeDirs);
         try (DaemonInstanceLock held = lock.get(); AutoCloseable log = logging.get()) {
+            PrivateTree.restrict(layout.home()); // an install from before 17.1 is made owner-only here too
             DaemonStatusFile status = new DaemonStatusFile(layout.daemonStatus());
             ReconciliationPass pass = new ReconciliationPass(perPassSync(), () -> roots.toScan(explicit), push,
                     clock, System::nanoTime);
@@ -143,7 +146,7 @@ public final class Daemon {
             cmd.add(d.toAbsolutePath().toString());
         }
         Path home = layout.home();
-        Files.createDirectories(home);
+        PrivateFiles.createDirectories(home);
         detacher.start(new LaunchSpec(cmd, home, Map.of("CC_TELEMETRY_HOME", home.toString())));
     }
 

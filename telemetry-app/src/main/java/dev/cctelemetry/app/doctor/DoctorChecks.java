@@ -58,6 +58,7 @@ public final class DoctorChecks {
                 new LedgerCheck(layout, priceVersion, clock),
                 new RemoteStoreCheck(layout, probe, clock),
                 new LogsCheck(layout),
+                new PrivateFilesCheck(layout),
                 new LagCheck(layout, roots, priceVersion),
                 new ClaudeCodeCheck(new ExecutableFinder(env.env()), runner, roots,
                         ClaudeCodeCheck.managedSettingsFiles(System.getProperty("os.name", ""))));

@@ -1,6 +1,7 @@
 package dev.cctelemetry.app.hooks;
 
 import dev.cctelemetry.core.io.AtomicFile;
+import dev.cctelemetry.core.io.PrivateFiles;
 import dev.cctelemetry.core.port.out.HookEvent;
 import dev.cctelemetry.core.port.out.HookScriptRenderer;
 import dev.cctelemetry.core.port.out.HookScriptSpec;
@@ -59,18 +60,18 @@ public final class HookScripts {
 
     /** Writes the scripts that are outdated, each atomically; returns those written. */
     public List<Path> write(HookScriptSpec spec) throws IOException {
-        Files.createDirectories(hooksDir);
+        PrivateFiles.createDirectories(hooksDir);
         setPermissions(hooksDir, "rwx------");
         List<Path> written = new ArrayList<>();
         for (HookEvent e : HookEvent.values()) {
             Path target = script(e);
             String text = renderer.render(e, spec);
+            // Owner-only like everything else of ours (issue 17.1): Claude Code runs them as the same user.
             if (current(target, text)) {
-                setPermissions(target, "rwxr-xr-x");
+                setPermissions(target, "rwx------");
                 continue;
             }
-            AtomicFile.write(target, text.getBytes(StandardCharsets.UTF_8),
-                    Optional.of(PosixFilePermissions.fromString("rwxr-xr-x")));
+            AtomicFile.write(target, text.getBytes(StandardCharsets.UTF_8), Optional.of(PrivateFiles.FOLDER_MODE));
             written.add(target);
         }
         return written;

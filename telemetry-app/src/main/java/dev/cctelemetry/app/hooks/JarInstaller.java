@@ -1,5 +1,8 @@
 package dev.cctelemetry.app.hooks;
 
+import dev.cctelemetry.core.io.PrivateFiles;
+import java.io.OutputStream;
+import java.nio.file.StandardOpenOption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -48,10 +51,15 @@ public final class JarInstaller {
             return false;
         }
         Path dir = plan.target().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".cc-telemetry-", ".jar.tmp");
+        PrivateFiles.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".cc-telemetry-", ".jar.tmp", PrivateFiles.attributes(dir, false, false));
         try {
-            Files.copy(plan.source(), tmp, StandardCopyOption.REPLACE_EXISTING);
+            // Into the owner-only file just made: Files.copy(.., REPLACE_EXISTING) would delete it and create a
+            // new one with the default mode.
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                Files.copy(plan.source(), out);
+            }
             if (!sha256(tmp).equals(plan.sha256())) {
                 throw new IOException("the copy of " + plan.source() + " differs from the original");
             }

@@ -1,5 +1,6 @@
 package dev.cctelemetry.app.sync;
 
+import dev.cctelemetry.core.io.PrivateTree;
 import dev.cctelemetry.app.TelemetryEnvironment;
 import dev.cctelemetry.app.config.Configs;
 import dev.cctelemetry.app.layout.InstallLayout;
@@ -29,6 +30,8 @@ import java.util.Objects;
  * their own status files).
  */
 public final class ManualSync {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ManualSync.class);
 
     private final TelemetryEnvironment env;
     private final Configs configs;
@@ -80,6 +83,12 @@ public final class ManualSync {
     public Outcome run(List<Path> claudeDirs, boolean force, SyncProgress progress)
             throws IOException, InterruptedException {
         InstallLayout layout = env.layout();
+        // An install made before its files were created private is made so by its next sync (issue 17.1).
+        PrivateTree.Outcome narrowed = PrivateTree.restrict(layout.home());
+        if (!narrowed.alreadyPrivate()) {
+            log.info("made {} entries under {} owner-only{}", narrowed.fixed().size(), layout.home(),
+                    narrowed.failed().isEmpty() ? "" : "; could not: " + narrowed.failed());
+        }
         ManualSyncRecorder recorder = new ManualSyncRecorder(layout.manualSync());
         try {
             Outcome o = sync(layout, claudeDirs, force, progress);
