@@ -2,6 +2,7 @@ package dev.cctelemetry.cli;
 
 import dev.cctelemetry.app.ExitCode;
 import dev.cctelemetry.app.status.StatusQuery;
+import dev.cctelemetry.core.text.TerminalText;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -33,7 +34,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        status.rows(r -> out.printf(Locale.ROOT, "%-18s %s%n", r.name(), r.value()));
+        // Values come from config and status files (machine name, errors, paths): shown, never obeyed (18.4).
+        status.rows(r -> out.printf(Locale.ROOT, "%-18s %s%n", r.name(), TerminalText.printable(r.value())));
         out.flush();
         return ExitCode.OK;
     }

@@ -1,5 +1,6 @@
 package dev.cctelemetry.app.doctor;
 
+import dev.cctelemetry.core.text.TerminalText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,10 +42,13 @@ public record DoctorReport(List<CheckResult> results) {
         int width = results.stream().mapToInt(r -> r.name().length()).max().orElse(0) + 2;
         StringBuilder sb = new StringBuilder();
         for (CheckResult r : results) {
+            // Summaries quote settings files, transcripts and status files (versions, hook commands, errors):
+            // control characters in them are shown, not sent to the terminal (issue 18.4).
             sb.append(String.format(Locale.ROOT, "%-" + width + "s%s %s%n", r.name(), r.status().symbol(),
-                    r.summary()));
+                    TerminalText.printable(r.summary())));
             if (!r.fix().isEmpty()) {
-                sb.append(" ".repeat(width)).append("  → ").append(r.fix()).append(System.lineSeparator());
+                sb.append(" ".repeat(width)).append("  → ").append(TerminalText.printable(r.fix()))
+                        .append(System.lineSeparator());
             }
         }
         long fails = count(CheckStatus.FAIL);
