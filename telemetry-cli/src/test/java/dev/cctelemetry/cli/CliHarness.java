@@ -45,4 +45,12 @@ final class CliHarness {
                 platform, jar);
         return new Result(code, out.toString(), err.toString());
     }
+
+    /** Writes one session with one assistant record under the user's {@code ~/.claude} (not synced yet). */
+    void oneRecordSession(String sessionId) throws java.io.IOException {
+        dev.cctelemetry.testing.TranscriptBuilder.session(sessionId)
+                .assistant("msg_1", "req_1", "claude-sonnet-4-20250514", "2026-01-01T10:00:00.000Z", 1, 2, 3, 4,
+                        "end_turn")
+                .writeTo(userHome.resolve(".claude/projects/-work-p/" + sessionId + ".jsonl"));
+    }
 }

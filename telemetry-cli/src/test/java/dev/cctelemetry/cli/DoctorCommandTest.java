@@ -131,11 +131,16 @@ class DoctorCommandTest {
         assertThat(warn.code()).isZero();
         assertThat(line(warn.out(), "Config ")).contains("! " + i.layout.config() + " is readable by other users")
                 .contains("→ chmod 600 " + i.layout.config());
+        // The Private files line, after it, fixed that (issue 17.1) and said so.
+        assertThat(line(warn.out(), "Private files")).contains("✓ fixed: made 1 entry owner-only (config.json)");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(i.layout.config())))
+                .isEqualTo("rw-------");
 
         JsonNode c = new ObjectMapper().readTree(i.layout.config().toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) c).putObject("store")
                 .put("url", "jdbc:postgresql://127.0.0.1:1/x").put("user", "u").put("password", "s3cret-pw");
         Files.writeString(i.layout.config(), c.toString());
+        Files.setPosixFilePermissions(i.layout.config(), PosixFilePermissions.fromString("rw-r--r--"));
         Installation.Result r = i.run("doctor");
         assertThat(r.code()).isEqualTo(ExitCode.PROBLEM);
         assertThat(line(r.out(), "Config ")).contains("✗").contains("holds the database password")
@@ -268,7 +273,7 @@ class DoctorCommandTest {
         assertThat(r.code()).isEqualTo(ExitCode.PROBLEM);
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.get("exit_code").asInt()).isEqualTo(3);
-        assertThat(doc.get("checks")).hasSize(12);
+        assertThat(doc.get("checks")).hasSize(13);
         JsonNode hooks = doc.get("checks").get(4);
         assertThat(hooks.get("name").asText()).isEqualTo("Hooks configured");
         assertThat(hooks.get("status").asText()).isEqualTo("fail");

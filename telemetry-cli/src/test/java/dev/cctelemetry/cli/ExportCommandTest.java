@@ -48,10 +48,7 @@ class ExportCommandTest {
     @Test
     void outputOverTheLedgerOrConfigIsRefusedAndTheLedgerStillWorks() throws Exception {
         CliHarness cli = new CliHarness(tmp);
-        TranscriptBuilder.session(S1)
-                .assistant("msg_1", "req_1", "claude-sonnet-4-20250514", "2026-01-01T10:00:00.000Z", 1, 2, 3, 4,
-                        "end_turn")
-                .writeTo(cli.userHome.resolve(".claude/projects/-work-p/" + S1 + ".jsonl"));
+        cli.oneRecordSession(S1);
         assertThat(cli.run("sync").exitCode()).isZero();
         java.nio.file.Files.writeString(cli.telemetryHome.resolve("config.json"), "{}");
 

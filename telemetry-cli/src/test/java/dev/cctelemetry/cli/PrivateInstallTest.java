@@ -3,7 +3,6 @@ package dev.cctelemetry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cctelemetry.testing.FileCreationTrace;
-import dev.cctelemetry.testing.RequiredInCi;
 import dev.cctelemetry.testing.TranscriptBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +41,7 @@ class PrivateInstallTest {
     @ParameterizedTest
     @ValueSource(strings = {"022", "002"})
     void aFirstSyncAndAnExportCreateNothingOthersCanRead(String umask) throws Exception {
-        RequiredInCi.assumeAvailable(FileCreationTrace.available(), "strace is not installed or may not trace here");
+        FileCreationTrace.assumeAvailable();
         transcript(tmp.resolve("claude"));
         Path home = tmp.resolve("telemetry");
         Map<String, String> env = Map.of("CC_TELEMETRY_HOME", home.toString(),
@@ -67,7 +66,7 @@ class PrivateInstallTest {
     @Test
     void anExistingLooseInstallIsMadePrivateBySyncAndDoctorSaysWhatItFixed() throws Exception {
         CliHarness cli = new CliHarness(tmp);
-        transcript(cli.userHome.resolve(".claude"));
+        cli.oneRecordSession(S1);
         assertThat(cli.run("sync").exitCode()).isZero();
         loosen(cli.telemetryHome);
         assertThat(openToOthers(cli.telemetryHome)).hasSizeGreaterThan(3);

@@ -3,7 +3,6 @@ package dev.cctelemetry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cctelemetry.testing.FileCreationTrace;
-import dev.cctelemetry.testing.RequiredInCi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,7 +25,7 @@ class PrivateLogFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"022", "002"})
     void logFilesTheirRotatedCopiesAndTheirFolderAreOwnerOnlyFromTheirCreation(String umask) throws Exception {
-        RequiredInCi.assumeAvailable(FileCreationTrace.available(), "strace is not installed or may not trace here");
+        FileCreationTrace.assumeAvailable();
         Path log = dir.resolve("home/logs/daemon.log");
 
         List<FileCreationTrace.Creation> created = FileCreationTrace.run(dir, umask, Map.of(),

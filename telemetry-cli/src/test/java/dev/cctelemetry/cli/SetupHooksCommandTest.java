@@ -61,8 +61,8 @@ class SetupHooksCommandTest {
         assertThat(perms(hooks)).isEqualTo("rwx------");
         Path stop = hooks.resolve("cc-telemetry-stop.sh");
         Path end = hooks.resolve("cc-telemetry-session-end.sh");
-        assertThat(perms(stop)).isEqualTo("rwxr-xr-x");
-        assertThat(perms(end)).isEqualTo("rwxr-xr-x");
+        assertThat(perms(stop)).isEqualTo("rwx------");
+        assertThat(perms(end)).isEqualTo("rwx------");
         String script = Files.readString(stop);
         assertThat(script).contains(jars.get(0).toString()).contains("CCT_EVENT=stop")
                 .contains(Path.of(System.getProperty("java.home")).toString());

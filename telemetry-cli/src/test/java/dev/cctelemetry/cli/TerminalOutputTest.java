@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cctelemetry.testing.TranscriptBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,10 +24,7 @@ class TerminalOutputTest {
     @Test
     void statusAndDoctorShowControlCharactersFromFilesAsEscapes() throws Exception {
         CliHarness cli = new CliHarness(tmp);
-        TranscriptBuilder.session(S1)
-                .assistant("msg_1", "req_1", "claude-sonnet-4-20250514", "2026-01-01T10:00:00.000Z", 1, 2, 3, 4,
-                        "end_turn")
-                .writeTo(cli.userHome.resolve(".claude/projects/-work-p/" + S1 + ".jsonl"));
+        cli.oneRecordSession(S1);
         assertThat(cli.run("sync").exitCode()).isZero();
         Path config = cli.telemetryHome.resolve("config.json");
         ObjectMapper json = new ObjectMapper();

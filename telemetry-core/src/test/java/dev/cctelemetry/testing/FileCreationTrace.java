@@ -53,6 +53,11 @@ public final class FileCreationTrace {
     private FileCreationTrace() {
     }
 
+    /** Skips the calling test when strace cannot run here, or fails it in CI ({@link RequiredInCi}). */
+    public static void assumeAvailable() {
+        RequiredInCi.assumeAvailable(available(), "strace is not installed or may not trace here");
+    }
+
     /** Whether strace is installed and may trace a child here. */
     public static boolean available() {
         try {

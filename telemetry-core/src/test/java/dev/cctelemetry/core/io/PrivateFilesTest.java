@@ -3,7 +3,6 @@ package dev.cctelemetry.core.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cctelemetry.testing.FileCreationTrace;
-import dev.cctelemetry.testing.RequiredInCi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.AclEntry;
@@ -33,7 +32,7 @@ class PrivateFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"022", "002"})
     void stateFilesLockFilesAndTheirFoldersAreOwnerOnlyFromTheCallThatCreatesThem(String umask) throws Exception {
-        RequiredInCi.assumeAvailable(FileCreationTrace.available(), "strace is not installed or may not trace here");
+        FileCreationTrace.assumeAvailable();
         Path home = dir.resolve("home");
         List<FileCreationTrace.Creation> created = FileCreationTrace.run(dir, umask, Map.of(),
                 FileCreationTrace.javaMain(PrivateStateWriter.class, home.toString()));

@@ -3,7 +3,6 @@ package dev.cctelemetry.hooks.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cctelemetry.testing.FileCreationTrace;
-import dev.cctelemetry.testing.RequiredInCi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,7 +27,7 @@ class SettingsFilePrivacyTest {
     @ParameterizedTest
     @ValueSource(strings = {"022", "002"})
     void backupTempFileAndNewFolderAreOwnerOnlyFromTheirCreation(String umask) throws Exception {
-        RequiredInCi.assumeAvailable(FileCreationTrace.available(), "strace is not installed or may not trace here");
+        FileCreationTrace.assumeAvailable();
         Path claude = Files.createDirectory(dir.resolve(".claude"));
         Path settings = Files.writeString(claude.resolve("settings.json"),
                 "{\"env\": {\"ANTHROPIC_API_KEY\": \"sk-ant-secret\"}}\n");
