@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -56,6 +57,12 @@ public final class ClaudeTmuxSession implements AutoCloseable {
 
     /** Default time to wait for something to appear on screen. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+
+    /**
+     * How long {@link #close} lets the pane's processes end after the hang-up before it kills them: Claude Code runs
+     * its SessionEnd hooks first (the tests give them 10 s), which took seconds under a load of 40.
+     */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
     private static final String TARGET = "claude";
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -194,9 +201,20 @@ public final class ClaudeTmuxSession implements AutoCloseable {
 
     /** {@code ps} of every process on the pane's terminal, for failure messages. */
     private String terminalProcesses() {
-        String tty = tmux("display-message", "-p", "-t", TARGET, "#{pane_tty}").output().trim();
+        return onPaneTerminal("pid,ppid,stat,etime,args");
+    }
+
+    /**
+     * {@code ps -o format} of every process on the pane's terminal (empty when the server is gone). A process Claude
+     * Code started can outlive it there, reparented away from the pane's shell.
+     */
+    private String onPaneTerminal(String format) {
+        TmuxResult tty = tmux("display-message", "-p", "-t", TARGET, "#{pane_tty}");
+        if (tty.exitCode() != 0 || tty.output().isBlank()) {
+            return "";
+        }
         try {
-            Process ps = new ProcessBuilder("ps", "-o", "pid,ppid,stat,etime,args", "-t", tty)
+            Process ps = new ProcessBuilder("ps", "-o", format, "-t", tty.output().trim())
                     .redirectErrorStream(true).start();
             String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             ps.waitFor(10, TimeUnit.SECONDS);
@@ -214,14 +232,42 @@ public final class ClaudeTmuxSession implements AutoCloseable {
         return run;
     }
 
-    /** Kills this session's tmux server (and so Claude Code, if still running). Idempotent. */
+    /**
+     * Kills this session's tmux server (and so Claude Code, if still running) and waits until every process of the
+     * pane is gone ({@link PaneProcesses}: Claude Code writes into its HOME while it shuts down, and the caller
+     * deletes that HOME next). A process still running {@link #SHUTDOWN_GRACE} after the hang-up is killed. Idempotent.
+     */
     @Override
     public void close() {
+        PaneProcesses processes = PaneProcesses.of(paneProcessIds());
         tmux("kill-server");
+        String left = processes.awaitAllGone(SHUTDOWN_GRACE);
         try {
             Files.deleteIfExists(exitStatus);
         } catch (IOException e) {
             // a leftover temp file is harmless
+        }
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("processes of the Claude Code pane survived SIGKILL:\n" + left);
+        }
+    }
+
+    /** The pane's shell and every process on its terminal; empty once the server is gone. */
+    private List<Long> paneProcessIds() {
+        List<Long> pids = new ArrayList<>();
+        TmuxResult pane = tmux("display-message", "-p", "-t", TARGET, "#{pane_pid}");
+        if (pane.exitCode() == 0) {
+            parsePid(pane.output()).ifPresent(pids::add);
+        }
+        onPaneTerminal("pid=").lines().map(ClaudeTmuxSession::parsePid).flatMap(Optional::stream).forEach(pids::add);
+        return pids;
+    }
+
+    private static Optional<Long> parsePid(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
