@@ -52,14 +52,20 @@ public final class Main {
                 Path.of("").toAbsolutePath());
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        Optional<Integer> quick = quickSync(args, env, out);
-        if (quick.isPresent()) {
-            out.flush();
-            System.exit(quick.get());
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        int code;
+        try {
+            Optional<Integer> quick = quickSync(args, env, out);
+            if (quick.isPresent()) {
+                out.flush();
+                System.exit(quick.get());
+            }
+            StartupWarmup warmup = StartupWarmup.startFor(args, env);
+            code = run(args, env, Clock.systemUTC(), out, err, Platform.detect(System.getProperty("os.name", "")),
+                    warmup);
+        } catch (OutOfMemoryError e) {
+            code = outOfMemory(e, args, verbose, err);
         }
-        StartupWarmup warmup = StartupWarmup.startFor(args, env);
-        int code = run(args, env, Clock.systemUTC(), out, err, Platform.detect(System.getProperty("os.name", "")),
-                warmup);
         out.flush();
         err.flush();
         if (code != 0) {
@@ -124,7 +130,28 @@ public final class Main {
                     + " --help' for usage.");
             return ExitCode.USAGE;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // An Error passes picocli's handler: said here in one line, as every other failure is.
+            return outOfMemory(e, args, verbose, err);
+        }
+    }
+
+    /**
+     * The one line for a heap that ran out (a bigger history than the heap cap allows for, or a bug): never a raw
+     * stack trace, and no hook path ever gets here ({@code hook-run} catches everything).
+     */
+    private static int outOfMemory(OutOfMemoryError e, String[] args, boolean verbose, PrintWriter err) {
+        err.println("cc-telemetry: " + (args.length > 0 ? args[0] + ": " : "") + "out of memory (" + e.getMessage()
+                + "); the heap is capped, CC_TELEMETRY_JAVA_OPTS=-Xmx512m raises it");
+        if (verbose) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(run with --verbose for details)");
+        }
+        err.flush();
+        return ExitCode.FAILURE;
     }
 
     /**

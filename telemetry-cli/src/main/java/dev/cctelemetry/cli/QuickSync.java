@@ -65,16 +65,23 @@ final class QuickSync {
             return Optional.empty();
         }
         List<ClaudeRoot> roots = resolution.roots();
-        Optional<PublishedCheckpoints> published = PublishedCheckpoints.read(layout.ledger());
+        Optional<PublishedCheckpoints.Reader> published = PublishedCheckpoints.open(layout.ledger());
         if (published.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SyncSummary> summary = check.check(roots, published.get().checkpoints(), nanoTime, start);
-        if (summary.isEmpty()) {
-            return Optional.empty();
+        SyncSummary s;
+        long total;
+        try (PublishedCheckpoints.Reader checkpoints = published.get()) {
+            Optional<SyncSummary> summary = check.check(roots, checkpoints, nanoTime, start);
+            // Trusted only whole: the copy's end and checksum are read after the walk matched every file.
+            if (summary.isEmpty() || !checkpoints.verify()) {
+                return Optional.empty();
+            }
+            s = summary.get();
+            total = checkpoints.recordCount();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // torn, or not in the walk's order: the usual path decides
         }
-        SyncSummary s = summary.get();
-        long total = published.get().recordCount();
         if (request.get().json()) {
             try {
                 out.println(SyncSummaryText.toJson(s, roots, total, false, PushResult.notConfigured()));

@@ -137,13 +137,17 @@ class QuickSyncTest {
     }
 
     @Test
-    void aPartialLastLineKeepsTheQuickPathAwayUntilItIsComplete() {
+    void aPartialLastLineIsExaminedOnceThenLeftUntilTheFileChanges() {
         sync("sync");
         append(session, "{\"type\":\"user\"");
-        sync("sync");
-        assertThat(quick("sync")).as("the usual sync reads a partial line's bytes again each time").isEmpty();
+        assertThat(quick("sync")).as("the file grew").isEmpty();
+        assertThat(sync("sync")).as("the new tail is examined").contains("(1 read, ");
+        // Neither path reads the unfinished line again while the file stays as it is (issue 18.12).
+        assertThat(sync("sync")).contains("(0 read, ");
+        assertQuickEqualsUsual("sync");
         append(session, "}\n");
-        sync("sync");
+        assertThat(quick("sync")).as("the file grew").isEmpty();
+        assertThat(sync("sync")).as("the finished line is read").contains("(1 read, ");
         assertQuickEqualsUsual("sync");
     }
 

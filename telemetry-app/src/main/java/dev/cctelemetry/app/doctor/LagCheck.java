@@ -2,13 +2,14 @@ package dev.cctelemetry.app.doctor;
 
 import dev.cctelemetry.app.sync.ByteSize;
 import dev.cctelemetry.app.layout.InstallLayout;
+import dev.cctelemetry.core.sync.DistinctSessions;
 import dev.cctelemetry.core.transcript.ClaudeRoot;
 import dev.cctelemetry.core.transcript.FileCheckpoint;
 import dev.cctelemetry.core.transcript.TranscriptDiscovery;
 import dev.cctelemetry.core.transcript.TranscriptFile;
+import dev.cctelemetry.core.transcript.TranscriptWindows;
 import dev.cctelemetry.store.sqlite.SqliteLedger;
 import java.nio.file.Files;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,22 +44,26 @@ public final class LagCheck implements DoctorCheck {
         if (!Files.exists(layout.ledger())) {
             return CheckResult.warn(NAME, "nothing synced yet", "cc-telemetry sync");
         }
-        Map<String, FileCheckpoint> checkpoints;
-        try (SqliteLedger ledger = SqliteLedger.open(layout.ledger(), priceVersion)) {
-            checkpoints = ledger.checkpoints();
-        } catch (RuntimeException e) {
-            return CheckResult.warn(NAME, "not measured: the ledger cannot be read", "see the Ledger line");
-        }
-        Set<String> sessions = new HashSet<>();
+        DistinctSessions sessions = new DistinctSessions();
         long files = 0;
         long bytes = 0;
-        for (TranscriptFile f : new TranscriptDiscovery().discover(roots).files()) {
-            FileCheckpoint cp = checkpoints.get(f.path().toString());
-            if (cp == null || !cp.unchanged(f)) {
-                sessions.add(f.pathSessionId());
-                files++;
-                bytes += Math.max(0, f.size() - (cp == null ? 0 : cp.offset()));
+        // A window of transcripts and its checkpoints at a time: a history's checkpoints would not fit the heap.
+        try (SqliteLedger ledger = SqliteLedger.open(layout.ledger(), priceVersion)) {
+            TranscriptWindows windows = new TranscriptWindows(new TranscriptDiscovery().walk(roots, Set.of()),
+                    f -> true, TranscriptWindows.DEFAULT_SIZE);
+            for (TranscriptWindows.Window w = windows.next(); !w.isEmpty(); w = windows.next()) {
+                Map<String, FileCheckpoint> checkpoints = ledger.checkpointsBetween(w.first(), w.last());
+                for (TranscriptFile f : w.files()) {
+                    FileCheckpoint cp = checkpoints.get(f.path().toString());
+                    if (cp == null || !cp.unchanged(f)) {
+                        sessions.add(f.pathSessionId());
+                        files++;
+                        bytes += Math.max(0, f.size() - (cp == null ? 0 : cp.offset()));
+                    }
+                }
             }
+        } catch (RuntimeException e) {
+            return CheckResult.warn(NAME, "not measured: the ledger cannot be read", "see the Ledger line");
         }
         if (files == 0) {
             return CheckResult.ok(NAME, "none: every transcript is synced");

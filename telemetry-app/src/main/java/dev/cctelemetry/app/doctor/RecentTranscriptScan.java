@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cctelemetry.core.transcript.ClaudeRoot;
 import dev.cctelemetry.core.transcript.TranscriptDiscovery;
 import dev.cctelemetry.core.transcript.TranscriptFile;
+import dev.cctelemetry.core.transcript.TranscriptWalk;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * What the most recent transcripts say about Claude Code itself: the newest {@code version} and the durations
@@ -41,11 +44,21 @@ public final class RecentTranscriptScan {
 
     /** Scans the newest transcripts under {@code roots}. */
     public Findings scan(List<ClaudeRoot> roots, List<String> markers) {
-        List<TranscriptFile> files = new ArrayList<>(new TranscriptDiscovery().discover(roots).files());
-        files.sort(Comparator.comparingLong(TranscriptFile::modifiedMillis).reversed());
+        // The newest few, kept in a bounded heap while walking: a whole history's list would not fit the heap.
+        Comparator<TranscriptFile> byTime = Comparator.comparingLong(TranscriptFile::modifiedMillis);
+        PriorityQueue<TranscriptFile> newestFiles = new PriorityQueue<>(FILES + 1, byTime);
+        TranscriptWalk walk = new TranscriptDiscovery().walk(roots, Set.of());
+        while (walk.hasNext()) {
+            newestFiles.add(walk.next());
+            if (newestFiles.size() > FILES) {
+                newestFiles.poll();
+            }
+        }
+        List<TranscriptFile> files = new ArrayList<>(newestFiles);
+        files.sort(byTime.reversed());
         Optional<ClaudeVersion> newest = Optional.empty();
         List<Long> durations = new ArrayList<>();
-        for (TranscriptFile f : files.subList(0, Math.min(FILES, files.size()))) {
+        for (TranscriptFile f : files) {
             for (String line : tail(f)) {
                 if (line.contains("\"version\"")) {
                     Optional<ClaudeVersion> v = versionOf(line);

@@ -1,11 +1,14 @@
 package dev.cctelemetry.app.doctor;
 
 import dev.cctelemetry.app.sync.ByteSize;
+import dev.cctelemetry.core.sync.DistinctSessions;
 import dev.cctelemetry.core.transcript.ClaudeRoot;
 import dev.cctelemetry.core.transcript.TranscriptDiscovery;
 import dev.cctelemetry.core.transcript.TranscriptFile;
+import dev.cctelemetry.core.transcript.TranscriptWalk;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Claude Code's transcript folders: which were found, and how many sessions and bytes they hold. */
@@ -31,14 +34,22 @@ public final class TranscriptsCheck implements DoctorCheck {
             return CheckResult.warn(NAME, "no Claude Code folder with a projects/ subfolder found",
                     "use Claude Code once, or set CLAUDE_CONFIG_DIR to its config folder");
         }
-        TranscriptDiscovery.Result r = new TranscriptDiscovery().discover(roots);
-        long sessions = r.files().stream().map(TranscriptFile::pathSessionId).distinct().count();
-        long bytes = r.files().stream().mapToLong(TranscriptFile::size).sum();
+        // Walked, not listed: a history of half a million files would not fit the heap as a list.
+        TranscriptWalk walk = new TranscriptDiscovery().walk(roots, Set.of());
+        DistinctSessions sessions = new DistinctSessions();
+        long files = 0;
+        long bytes = 0;
+        while (walk.hasNext()) {
+            TranscriptFile f = walk.next();
+            sessions.add(f.pathSessionId());
+            files++;
+            bytes += f.size();
+        }
         String dirs = roots.stream().map(ClaudeRoot::id).collect(Collectors.joining(", "));
-        String summary = String.format(Locale.ROOT, "%s: %,d sessions, %,d files, %s", dirs, sessions,
-                r.files().size(), ByteSize.human(bytes));
-        if (r.unreadable() > 0) {
-            return CheckResult.warn(NAME, summary + String.format(Locale.ROOT, ", %d unreadable", r.unreadable()),
+        String summary = String.format(Locale.ROOT, "%s: %,d sessions, %,d files, %s", dirs, sessions.size(),
+                files, ByteSize.human(bytes));
+        if (walk.unreadable() > 0) {
+            return CheckResult.warn(NAME, summary + String.format(Locale.ROOT, ", %d unreadable", walk.unreadable()),
                     "check the permissions under " + dirs);
         }
         return CheckResult.ok(NAME, summary);

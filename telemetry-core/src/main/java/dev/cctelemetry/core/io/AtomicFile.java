@@ -1,6 +1,9 @@
 package dev.cctelemetry.core.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -64,11 +67,7 @@ public final class AtomicFile {
                 ch.force(true);
             }
             beforeRename.check();
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveOver(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -79,6 +78,42 @@ public final class AtomicFile {
     public interface BeforeRename {
         /** Throws to keep the target as it is. */
         void check() throws IOException;
+    }
+
+    /**
+     * Writes what {@code content} produces to {@code target} the same way, without holding it whole: for files
+     * whose size grows with the user's history (the ledger's published checkpoints).
+     */
+    public static void write(Path target, Content content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        PrivateFiles.createDirectories(dir);
+        Path tmp = createTemp(dir, target.getFileName().toString());
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) { // created empty, owner only
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024);
+                content.writeTo(out);
+                out.flush();
+                ch.force(true);
+            }
+            moveOver(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** What a streamed {@link #write(Path, Content)} writes. */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes the file's bytes to {@code out} (buffered; flushed and closed by the caller). */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void moveOver(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /**

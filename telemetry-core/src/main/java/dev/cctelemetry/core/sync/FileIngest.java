@@ -72,7 +72,9 @@ final class FileIngest {
                 malformed[0]++;
             }
         });
-        long size = Math.max(rr.sizeAtRead(), rr.endOffset());
+        // Read to the end: the size says how far the file was examined (an unfinished last line is not read again
+        // until the file changes). Read in part: the size is the offset, so the rest is read on.
+        long size = rr.reachedEnd() ? Math.max(rr.sizeAtRead(), rr.endOffset()) : rr.endOffset();
         FileCheckpoint cp = new FileCheckpoint(f.path().toString(), f.fileKey(), size, f.modifiedMillis(),
                 rr.endOffset(), TranscriptReader.headHash(f.path(), rr.endOffset()));
         return new Result(f, cp, records, costStates, rr.bytesRead(), malformed[0] + rr.oversizedLines(),

@@ -8,6 +8,7 @@ import dev.cctelemetry.core.transcript.FileCheckpoint;
 import dev.cctelemetry.core.transcript.TranscriptDiscovery;
 import dev.cctelemetry.core.transcript.TranscriptFile;
 import dev.cctelemetry.core.transcript.TranscriptReader;
+import dev.cctelemetry.core.transcript.TranscriptWindows;
 import dev.cctelemetry.core.usage.SessionCostState;
 import dev.cctelemetry.core.usage.TranscriptLineParser;
 import dev.cctelemetry.core.usage.UsageKey;
@@ -20,11 +21,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Comparator;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -57,6 +57,7 @@ public final class SyncService implements SyncUseCase {
     private final LongSupplier nanoTime;
     private final int threads;
     private final int batchRecords;
+    private final int windowSize;
 
     /**
      * A sync service.
@@ -79,6 +80,21 @@ public final class SyncService implements SyncUseCase {
      */
     public SyncService(Ledger ledger, SyncLock lock, CostCalculator pricing, LongSupplier nanoTime, int threads,
             int batchRecords) {
+        this(ledger, lock, pricing, nanoTime, threads, batchRecords, TranscriptWindows.DEFAULT_SIZE);
+    }
+
+    /**
+     * A sync service that also walks {@code windowSize} transcripts at a time (the result is the same whatever
+     * the window; a window is what a sync holds of a history at once).
+     *
+     * @see #SyncService(Ledger, SyncLock, CostCalculator, LongSupplier, int, int)
+     */
+    public SyncService(Ledger ledger, SyncLock lock, CostCalculator pricing, LongSupplier nanoTime, int threads,
+            int batchRecords, int windowSize) {
+        if (windowSize < 1) {
+            throw new IllegalArgumentException("windowSize must be at least 1");
+        }
+        this.windowSize = windowSize;
         if (batchRecords < 1) {
             throw new IllegalArgumentException("batchRecords must be at least 1");
         }
@@ -110,31 +126,16 @@ public final class SyncService implements SyncUseCase {
         if (resumed) {
             log.info("the previous sync was interrupted; resuming from its committed checkpoints");
         }
-        List<TranscriptFile> files = request.files().isEmpty()
-                ? discovery.discover(request.roots(), request.projectDirs()).files().stream()
-                        .filter(request.only()).toList()
-                : TranscriptDiscovery.describe(request.roots(), request.files());
-        Map<String, FileCheckpoint> checkpoints = ledger.checkpoints();
-        List<Work> work = new ArrayList<>();
-        long totalBytes = 0;
-        for (TranscriptFile f : files) {
-            long start;
-            try {
-                start = FileIngest.startOffset(f, checkpoints.get(f.path().toString()), request.force());
-            } catch (IOException e) {
-                log.debug("cannot check {}: {}", f.path(), e.toString());
-                continue;
-            }
-            if (start >= 0) {
-                work.add(new Work(f, start));
-                totalBytes += Math.max(0, f.size() - start);
-            }
-        }
-        progress.started(totalBytes);
+        // Files named beforehand (the hook worker's session) are described without a walk; else the roots are walked.
+        Iterator<TranscriptFile> files = request.files().isEmpty()
+                ? discovery.walk(request.roots(), request.projectDirs())
+                : TranscriptDiscovery.describe(request.roots(), request.files()).iterator();
+        TranscriptWindows windows = new TranscriptWindows(files, request.only(), windowSize);
         Totals totals = new Totals();
         ExecutorService readers = Executors.newFixedThreadPool(threads, daemon("cct-ingest"));
         // Commits run on their own thread so that reading and parsing go on while SQLite writes; at most one
-        // batch is being committed and one being filled, which keeps memory flat whatever the tree's size.
+        // batch is being committed and one being filled, which keeps memory flat whatever the tree's size. The
+        // same thread looks up each window's checkpoints: the ledger is used by one thread at a time.
         ExecutorService committer = Executors.newSingleThreadExecutor(daemon("cct-commit"));
         Future<Ledger.CommitOutcome> pending = null;
         try {
@@ -143,9 +144,27 @@ public final class SyncService implements SyncUseCase {
             // reader idle. Order does not matter to the ledger (the winner rule is the same whatever comes first),
             // only to the time it takes: see readingOrder.
             CompletionService<FileIngest.Result> done = new ExecutorCompletionService<>(readers);
-            Deque<Work> queue = readingOrder(work, totalBytes);
+            Deque<Work> queue = new ArrayDeque<>();
+            boolean walked = false;
+            boolean started = false;
             int running = 0;
-            while (!queue.isEmpty() || running > 0) {
+            while (true) {
+                if (queue.isEmpty() && !walked) {
+                    // The next window of the walk: files and their checkpoints, a bounded number at a time.
+                    TranscriptWindows.Window window = windows.next();
+                    walked = window.isEmpty();
+                    long bytes = walked ? 0 : plan(window, request.force(), committer, queue);
+                    if (!started) {
+                        progress.started(bytes);
+                        started = true;
+                    } else if (bytes > 0) {
+                        progress.grew(bytes);
+                    }
+                    continue;
+                }
+                if (queue.isEmpty() && running == 0) {
+                    break;
+                }
                 while (!queue.isEmpty() && running < threads * 2) {
                     Work w = queue.removeFirst();
                     done.submit(() -> ingest.read(w.file(), w.start()));
@@ -167,9 +186,9 @@ public final class SyncService implements SyncUseCase {
                 // soon as it is idle (a first commit starts a fraction of a second in, not after a full batch, and
                 // the last one, which nothing overlaps, is small); when it is not, a full batch waits for it.
                 boolean committerIdle = pending == null || pending.isDone();
-                if (batch.records.size() >= batchRecords
+                if (batch.records.size() >= batchRecords || batch.checkpoints.size() >= batchRecords
                         || (committerIdle && (batch.records.size() >= Math.min(MIN_HANDOFF, batchRecords)
-                                || queue.isEmpty() && !batch.isEmpty() && running > 0))) {
+                                || queue.isEmpty() && walked && !batch.isEmpty() && running > 0))) {
                     totals.add(awaitCommit(pending));
                     Ledger.IngestBatch full = batch.toIngest();
                     pending = committer.submit(() -> ledger.commit(full));
@@ -200,8 +219,37 @@ public final class SyncService implements SyncUseCase {
             log.debug("cannot publish checkpoints: {}", e.toString());
         }
         Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - t0);
-        return new SyncSummary(files.size(), totals.filesRead, totals.bytes, totals.inserted, totals.replaced,
+        return new SyncSummary(windows.files(), totals.filesRead, totals.bytes, totals.inserted, totals.replaced,
                 totals.sessions.size(), totals.skipped, elapsed, resumed);
+    }
+
+    /**
+     * Looks up one window's checkpoints (on the committer's thread, after the commit in progress) and queues what
+     * is new in its files, in {@link #readingOrder}.
+     *
+     * @return the bytes queued
+     */
+    private long plan(TranscriptWindows.Window window, boolean force, ExecutorService committer, Deque<Work> queue)
+            throws IOException, InterruptedException {
+        Map<String, FileCheckpoint> checkpoints = force ? Map.of()
+                : awaitCommitter(committer.submit(() -> ledger.checkpointsBetween(window.first(), window.last())));
+        List<Work> work = new ArrayList<>();
+        long bytes = 0;
+        for (TranscriptFile f : window.files()) {
+            long start;
+            try {
+                start = FileIngest.startOffset(f, checkpoints.get(f.path().toString()), force);
+            } catch (IOException e) {
+                log.debug("cannot check {}: {}", f.path(), e.toString());
+                continue;
+            }
+            if (start >= 0) {
+                work.add(new Work(f, start));
+                bytes += Math.max(0, f.size() - start);
+            }
+        }
+        queue.addAll(readingOrder(work, bytes));
+        return bytes;
     }
 
     /** The smallest files, up to this fraction (1/n) of the bytes to read, go before the biggest. */
@@ -241,20 +289,15 @@ public final class SyncService implements SyncUseCase {
 
     private static Ledger.CommitOutcome awaitCommit(Future<Ledger.CommitOutcome> f)
             throws InterruptedException, IOException {
-        if (f == null) {
-            return new Ledger.CommitOutcome(0, 0, 0);
-        }
+        return f == null ? new Ledger.CommitOutcome(0, 0, 0) : awaitCommitter(f);
+    }
+
+    /** The result of work done on the committer's thread, its failure rethrown as what it was. */
+    private static <T> T awaitCommitter(Future<T> f) throws InterruptedException, IOException {
         try {
             return f.get();
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(c);
+            throw rethrown(e);
         }
     }
 
@@ -262,20 +305,28 @@ public final class SyncService implements SyncUseCase {
         try {
             return f.get();
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
+            if (e.getCause() instanceof IOException io) {
                 // A file that vanished or became unreadable between discovery and read: skip it this time.
                 log.debug("skipping unreadable transcript: {}", io.toString());
                 return null;
             }
-            if (c instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(c);
+            throw rethrown(e);
         }
+    }
+
+    /** What another thread's failure is rethrown as here: its I/O error, runtime exception or error itself. */
+    private static RuntimeException rethrown(ExecutionException e) throws IOException {
+        Throwable c = e.getCause();
+        if (c instanceof UncheckedIOException u) {
+            throw u.getCause();
+        }
+        if (c instanceof RuntimeException re) {
+            return re;
+        }
+        if (c instanceof Error err) {
+            throw err; // an OutOfMemoryError stays one, for the caller's one-line message
+        }
+        return new IllegalStateException(c);
     }
 
     private record Work(TranscriptFile file, long start) {
@@ -318,7 +369,7 @@ public final class SyncService implements SyncUseCase {
         long inserted;
         long replaced;
         long skipped;
-        final Set<String> sessions = new HashSet<>();
+        final DistinctSessions sessions = new DistinctSessions();
 
         void add(FileIngest.Result r) {
             if (r.bytesRead() > 0 && r.continueAt() < 0) {

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param path the transcript path
  * @param fileKey file identity when read (inode), or ""
- * @param size size when read
+ * @param size size when read to its end (then the bytes from {@code offset} to here are an unfinished line), or
+ *     {@code offset} when the file was read only in part
  * @param modifiedMillis last-modified time when read
  * @param offset byte offset after the last complete line ingested
  * @param headHash CRC32 of the file's first {@code min(offset, HEAD_BYTES)} bytes
@@ -29,11 +30,12 @@ public record FileCheckpoint(String path, String fileKey, long size, long modifi
 
     /**
      * Whether there is nothing to read: the file looks exactly as when this checkpoint was taken (same identity,
-     * size and time) and was read to its end. A file left with a partial last line, or read only in part, is
-     * not unchanged: its tail is read again (a few bytes; a half-written line stays unread until complete).
+     * size and time). An offset short of the size means the bytes past it were read and are an unfinished last
+     * line (a line still being written, or one with no newline at all, of any length): they are not read again
+     * until the file changes, usually by growing. A file read only in part has a checkpoint whose size is its
+     * offset, so it is never unchanged while bytes remain.
      */
     public boolean unchanged(TranscriptFile f) {
-        return f.size() == size && f.modifiedMillis() == modifiedMillis && f.fileKey().equals(fileKey)
-                && offset == size;
+        return f.size() == size && f.modifiedMillis() == modifiedMillis && f.fileKey().equals(fileKey);
     }
 }

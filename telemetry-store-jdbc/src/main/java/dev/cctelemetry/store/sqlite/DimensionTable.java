@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,8 +16,8 @@ import java.util.function.Function;
  * A table of the distinct tuples of text that records repeat ({@code sources}: where a record was read;
  * {@code contexts}: its session, model, working directory, Claude Code version …), which {@code usage_events}
  * refers to by id: a row holds one integer instead of several strings, and a first sync binds and writes a
- * fraction of the text. Ids are cached for the life of the ledger; ids created in a transaction join the cache
- * only once it commits, since a rollback takes their rows back. Runs inside the ledger's transaction.
+ * fraction of the text. Recently used ids are cached for the life of the ledger; ids created in a transaction join
+ * the cache only once it commits, since a rollback takes their rows back. Runs inside the ledger's transaction.
  */
 final class DimensionTable implements AutoCloseable {
 
@@ -48,7 +49,19 @@ final class DimensionTable implements AutoCloseable {
     private final Column[] columns;
     private final String insertSql;
     private final String findSql;
-    private final Map<List<String>, Long> committed = new HashMap<>();
+    /**
+     * Committed tuples and their ids, the most recently used first out of {@link #CACHED}: a history of half a
+     * million transcripts has as many sources, whose ids a cache of them all would keep for the whole sync. A tuple
+     * that fell out is found again by the table's unique index.
+     */
+    private final Map<List<String>, Long> committed = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<String>, Long> eldest) {
+            return size() > CACHED;
+        }
+    };
+    /** Tuples kept in {@link #committed}: far more than the files one commit of a realistic tree touches. */
+    static final int CACHED = 4096;
     private final Map<List<String>, Long> inTransaction = new HashMap<>();
     private PreparedStatement insert;
     private PreparedStatement find;

@@ -16,7 +16,7 @@ import org.sqlite.Function;
 final class LedgerSchema {
 
     /** The schema version this build writes. */
-    static final int CURRENT = 5;
+    static final int CURRENT = 6;
 
     private static final List<Migration> MIGRATIONS = List.of(
             // version 1
@@ -185,7 +185,12 @@ final class LedgerSchema {
                       PRIMARY KEY (alert_key, channel)
                     )""",
                     "INSERT OR IGNORE INTO ledger_meta(key, value) VALUES ('readings_pushed_id', '0')",
-                    "INSERT OR IGNORE INTO ledger_meta(key, value) VALUES ('readings_pushed_target', '')")));
+                    "INSERT OR IGNORE INTO ledger_meta(key, value) VALUES ('readings_pushed_target', '')")),
+            // version 6: a checkpoint short of its file's size now means "the tail past it was read and is an
+            // unfinished line", which a sync skips until the file changes. Before, it could also mean "read in part"
+            // (a huge file whose sync was killed between parts): such rows forget the size they saw, so the next sync
+            // reads on from their offset once.
+            new SqlMigration(List.of("UPDATE file_checkpoints SET size = read_offset WHERE read_offset < size")));
 
     private LedgerSchema() {
     }

@@ -173,18 +173,38 @@ public final class SqliteLedger implements Ledger {
 
     @Override
     public Map<String, FileCheckpoint> checkpoints() {
+        return checkpointsWhere("");
+    }
+
+    @Override
+    public Map<String, FileCheckpoint> checkpointsBetween(String first, String last) {
+        return checkpointsWhere(" WHERE path >= ? AND path <= ?", first, last);
+    }
+
+    private Map<String, FileCheckpoint> checkpointsWhere(String where, String... params) {
         Map<String, FileCheckpoint> out = new HashMap<>();
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT path, file_key, size, modified_millis, read_offset, head_hash FROM file_checkpoints")) {
-            while (rs.next()) {
-                FileCheckpoint cp = new FileCheckpoint(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6));
-                out.put(cp.path(), cp);
+        try (PreparedStatement ps = conn.prepareStatement("SELECT " + CHECKPOINT_COLUMNS + " FROM file_checkpoints"
+                + where)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    FileCheckpoint cp = checkpoint(rs);
+                    out.put(cp.path(), cp);
+                }
             }
             return out;
         } catch (SQLException e) {
             throw failure("read checkpoints", e);
         }
+    }
+
+    private static final String CHECKPOINT_COLUMNS = "path, file_key, size, modified_millis, read_offset, head_hash";
+
+    private static FileCheckpoint checkpoint(ResultSet rs) throws SQLException {
+        return new FileCheckpoint(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                rs.getLong(6));
     }
 
     @Override
@@ -279,14 +299,37 @@ public final class SqliteLedger implements Ledger {
      */
     @Override
     public void publishCheckpoints() {
-        if (!committed && PublishedCheckpoints.read(file).isPresent()) {
+        if (!committed && publishedIsWhole()) {
             return;
         }
         try {
             flushLog();
-            PublishedCheckpoints.write(file, recordCount(), checkpoints().values());
+            // Streamed in path order straight from the index: a history's checkpoints are never all in memory.
+            PublishedCheckpoints.write(file, recordCount(), sink -> {
+                try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(
+                        "SELECT " + CHECKPOINT_COLUMNS + " FROM file_checkpoints ORDER BY path")) {
+                    while (rs.next()) {
+                        sink.accept(checkpoint(rs));
+                    }
+                } catch (SQLException e) {
+                    throw failure("read checkpoints", e);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the copy next to the ledger describes this file and reads whole (then it is current). */
+    private boolean publishedIsWhole() {
+        Optional<PublishedCheckpoints.Reader> published = PublishedCheckpoints.open(file);
+        if (published.isEmpty()) {
+            return false;
+        }
+        try (PublishedCheckpoints.Reader r = published.get()) {
+            return r.verify();
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -43,6 +43,15 @@ final class LedgerHarness {
                 new CostCalculator(new PriceTableLoader().builtin()), System::nanoTime, 2);
     }
 
+    /** A sync that commits every {@code batch} records and walks {@code window} transcripts at a time. */
+    SyncSummary sync(Path root, int batch, int window) throws IOException, InterruptedException {
+        try (SqliteLedger ledger = open()) {
+            return new SyncService(ledger, new FileSyncLock(home.resolve("state/sync.lock")),
+                    new CostCalculator(new PriceTableLoader().builtin()), System::nanoTime, 2, batch, window)
+                    .sync(SyncRequest.all(List.of(new ClaudeRoot(root))), SyncProgress.NONE);
+        }
+    }
+
     List<UsageRecord> records() {
         List<UsageRecord> out = new ArrayList<>();
         try (SqliteLedger ledger = open()) {

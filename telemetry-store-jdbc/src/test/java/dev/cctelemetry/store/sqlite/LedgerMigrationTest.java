@@ -3,6 +3,7 @@ package dev.cctelemetry.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.transcript.FileCheckpoint;
 import dev.cctelemetry.core.usage.CostSource;
 import dev.cctelemetry.core.usage.SessionCostState;
 import dev.cctelemetry.core.usage.TokenCounts;
@@ -113,6 +114,27 @@ class LedgerMigrationTest {
                 r.serviceTier(), r.version(), r.agentId())).distinct().count();
         assertThat(count(file, "SELECT COUNT(*) FROM contexts")).isEqualTo(tuples);
         assertThat(count(file, "PRAGMA user_version")).isEqualTo(LedgerSchema.CURRENT);
+    }
+
+    @Test
+    void versionSixReadsOnAfterEveryCheckpointThatStoppedShortOfItsFile() throws Exception {
+        // Before v6 a checkpoint short of its file's size could mean "read in part" (a sync killed between the
+        // parts of a huge file); v6 reads it as "an unfinished last line was examined", which is skipped. So the
+        // migration makes such checkpoints claim no more than their offset, and the next sync reads on from there.
+        Path file = dir.resolve("v5.db");
+        try (SqliteLedger ledger = SqliteLedger.open(file, "v")) {
+            ledger.commit(new Ledger.IngestBatch(List.of(), List.of(
+                    new FileCheckpoint("/part.jsonl", "k", 900_000_000L, 5, 64L << 20, 1),
+                    new FileCheckpoint("/whole.jsonl", "k", 100, 5, 100, 2)), List.of()));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 5");
+        }
+        try (SqliteLedger ledger = SqliteLedger.open(file, "v")) {
+            assertThat(ledger.checkpoints()).containsValues(
+                    new FileCheckpoint("/part.jsonl", "k", 64L << 20, 5, 64L << 20, 1),
+                    new FileCheckpoint("/whole.jsonl", "k", 100, 5, 100, 2));
+        }
     }
 
     @Test

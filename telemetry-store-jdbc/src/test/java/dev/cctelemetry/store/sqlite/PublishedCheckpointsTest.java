@@ -1,6 +1,7 @@
 package dev.cctelemetry.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.transcript.FileCheckpoint;
@@ -61,5 +62,37 @@ class PublishedCheckpointsTest {
             ledger.publishCheckpoints(); // nothing committed, but the copy there is not this file's
         }
         assertThat(PublishedCheckpoints.read(file)).isPresent();
+    }
+
+    @Test
+    void aCopyIsStreamedInPathOrderAndServesWindowsFrontToBackOnlyWhole() throws Exception {
+        Path file = dir.resolve("telemetry.db");
+        List<FileCheckpoint> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            all.add(new FileCheckpoint(String.format("/p/%04d.jsonl", i), "k" + i, 100 + i, i, 100 + i, i));
+        }
+        try (SqliteLedger ledger = SqliteLedger.open(file, "v")) {
+            ledger.commit(new Ledger.IngestBatch(List.of(), all, List.of()));
+            ledger.publishCheckpoints();
+        }
+        try (PublishedCheckpoints.Reader r = PublishedCheckpoints.open(file).orElseThrow()) {
+            assertThat(r.between("/p/0000.jsonl", "/p/0009.jsonl")).hasSize(10).containsKeys("/p/0000.jsonl");
+            // Paths no file has any more are passed over; the next window starts after the last one.
+            assertThat(r.between("/p/1000.jsonl", "/p/1000.jsonl").values()).containsExactly(all.get(1000));
+            assertThatThrownBy(() -> r.between("/p/0500.jsonl", "/p/0600.jsonl"))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(r.verify()).isTrue();
+        }
+        // A copy cut short, or with a byte changed, is never whole.
+        Path copy = PublishedCheckpoints.fileFor(file);
+        byte[] bytes = Files.readAllBytes(copy);
+        Files.write(copy, java.util.Arrays.copyOf(bytes, bytes.length - 9));
+        try (PublishedCheckpoints.Reader r = PublishedCheckpoints.open(file).orElseThrow()) {
+            assertThatThrownBy(r::verify).isInstanceOf(java.io.IOException.class);
+        }
+        byte[] flipped = bytes.clone();
+        flipped[bytes.length / 2] ^= 0x01;
+        Files.write(copy, flipped);
+        assertThat(PublishedCheckpoints.read(file)).isEmpty();
     }
 }

@@ -201,6 +201,75 @@ class SyncIntegrationTest {
     }
 
     @Test
+    void anUnfinishedLastLineOfAnyLengthIsReadOnceUntilTheFileChanges() throws Exception {
+        // Issue 18.12: a last line without a newline was read in full by every sync (a 1 GiB sparse file, 1 s each
+        // time). Here 48 MiB of zeros and no newline: longer than the line cap, so it is skipped as it is read.
+        Path f = project.resolve(S1 + ".jsonl");
+        TranscriptBuilder.session(S1)
+                .assistant("msg_1", "r1", SONNET, "2025-08-01T10:00:01.000Z", 1, 1, 0, 0, "end_turn")
+                .writeTo(f);
+        long head = Files.size(f);
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+            raf.setLength(head + (48L << 20)); // sparse: costs no disk
+        }
+        SyncSummary first = h.sync(root);
+        assertThat(first.newRecords()).isEqualTo(1);
+        assertThat(first.bytesRead()).isEqualTo(head + (48L << 20));
+        SyncSummary again = h.sync(root);
+        assertThat(again.bytesRead()).as("the unfinished line is not read again").isZero();
+        assertThat(again.filesRead()).isZero();
+
+        String line2 = TranscriptBuilder.session(S1)
+                .assistant("msg_2", "r2", SONNET, "2025-08-01T10:00:02.000Z", 1, 2, 0, 0, "end_turn").text();
+        Files.writeString(f, "\n" + line2, StandardOpenOption.APPEND);
+        SyncSummary grown = h.sync(root);
+        assertThat(grown.skippedLines()).as("the finished line is over the cap").isEqualTo(1);
+        assertThat(grown.newRecords()).isEqualTo(1);
+        assertThat(byMessage()).containsOnlyKeys("msg_1", "msg_2");
+        assertThat(h.sync(root).bytesRead()).isZero();
+    }
+
+    @Test
+    void aSyncWalkingAFewFilesAtATimeGivesTheLedgerOfOneWindow() throws Exception {
+        // Issue 18.3: a history is walked and looked up a window of files at a time. Duplicates across files and
+        // windows (a resumed session copies earlier turns, subagent files share the parent's session) meet in the
+        // ledger's upsert, so windows of three files give the same ledger as one window.
+        for (int p = 0; p < 4; p++) {
+            Path dir = root.resolve("projects/-home-user-p" + p);
+            for (int s = 0; s < 5; s++) {
+                String sid = String.format("%08d-1111-4111-8111-%012d", p, s);
+                TranscriptBuilder b = TranscriptBuilder.session(sid);
+                for (int t = 0; t < 4; t++) {
+                    b.assistant("msg_" + p + "_" + s + "_" + t, "r", SONNET, "2025-08-01T10:00:01.000Z", 1, t, 0, 0,
+                            null);
+                    b.assistant("msg_" + p + "_" + s + "_" + t, "r", SONNET, "2025-08-01T10:00:01.000Z", 1, t + 5, 0,
+                            0, "end_turn");
+                }
+                b.writeTo(dir.resolve(sid + ".jsonl"));
+                // A resumed copy of the previous session's last turn, and a subagent file.
+                TranscriptBuilder.session(sid)
+                        .assistant("msg_" + p + "_" + Math.max(0, s - 1) + "_3", "r", SONNET,
+                                "2025-08-01T10:00:01.000Z", 1, 8, 0, 0, "end_turn")
+                        .writeTo(dir.resolve(sid + "/subagents/agent-" + s + ".jsonl"));
+            }
+        }
+        LedgerHarness windows = new LedgerHarness(tmp.resolve("windows"));
+        SyncSummary small = windows.sync(root, 7, 3);
+        SyncSummary whole = h.sync(root);
+        assertThat(small.filesScanned()).isEqualTo(whole.filesScanned()).isEqualTo(40);
+        assertThat(small.newRecords()).isEqualTo(whole.newRecords()).isEqualTo(80);
+        assertThat(small.sessionsTouched()).isEqualTo(whole.sessionsTouched()).isEqualTo(20);
+        assertThat(windows.records()).isEqualTo(h.records());
+        assertThat(windows.sync(root, 7, 3).bytesRead()).isZero();
+        try (SqliteLedger a = windows.open(); SqliteLedger b = h.open()) {
+            assertThat(a.checkpoints()).hasSize(40);
+            assertThat(a.checkpoints().values()).extracting(cp -> cp.offset())
+                    .containsExactlyInAnyOrderElementsOf(b.checkpoints().values().stream().map(cp -> cp.offset())
+                            .toList());
+        }
+    }
+
+    @Test
     void truncatedOrReplacedFileIsReadAgainWithoutDoubleCounting() throws Exception {
         Path f = project.resolve(S1 + ".jsonl");
         TranscriptBuilder b = TranscriptBuilder.session(S1)

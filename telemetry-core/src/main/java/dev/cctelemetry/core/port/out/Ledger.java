@@ -1,9 +1,11 @@
 package dev.cctelemetry.core.port.out;
 
 import dev.cctelemetry.core.transcript.FileCheckpoint;
+import dev.cctelemetry.core.transcript.PathOrder;
 import dev.cctelemetry.core.usage.SessionCostState;
 import dev.cctelemetry.core.usage.UsageRecord;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +26,21 @@ public interface Ledger extends UsageRecordSource, AutoCloseable {
 
     /** Read positions of every transcript ingested so far, by path. Never null; empty for a new ledger. */
     Map<String, FileCheckpoint> checkpoints();
+
+    /**
+     * Read positions of the transcripts whose paths lie between {@code first} and {@code last} (both included) in
+     * {@link PathOrder}: what a sync looks up for one window of files, so no process holds the checkpoints of a
+     * whole history at once. Never null.
+     */
+    default Map<String, FileCheckpoint> checkpointsBetween(String first, String last) {
+        Map<String, FileCheckpoint> out = new HashMap<>();
+        for (FileCheckpoint cp : checkpoints().values()) {
+            if (PathOrder.INSTANCE.compare(cp.path(), first) >= 0 && PathOrder.INSTANCE.compare(cp.path(), last) <= 0) {
+                out.put(cp.path(), cp);
+            }
+        }
+        return out;
+    }
 
     /**
      * Stores one batch atomically.
