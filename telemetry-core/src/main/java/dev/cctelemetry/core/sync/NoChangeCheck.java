@@ -27,6 +27,11 @@ import java.util.function.Predicate;
 public final class NoChangeCheck {
 
     private final TranscriptDiscovery discovery = new TranscriptDiscovery();
+    /**
+     * Made with the check, not in it: a first sync (which makes the launcher's class-data archive) constructs a
+     * check without running it, and a class that only a quick sync loads would make the JVM open the jar.
+     */
+    private final Predicate<TranscriptFile> every = new Every();
 
     /**
      * The summary a sync of {@code roots} would give, when it would read nothing; empty when it would.
@@ -41,7 +46,7 @@ public final class NoChangeCheck {
         if (roots.isEmpty()) {
             return Optional.empty();
         }
-        TranscriptWindows windows = new TranscriptWindows(discovery.walk(roots, Set.of()), new Every(),
+        TranscriptWindows windows = new TranscriptWindows(discovery.walk(roots, Set.of()), every,
                 TranscriptWindows.DEFAULT_SIZE);
         for (TranscriptWindows.Window w = windows.next(); !w.isEmpty(); w = windows.next()) {
             Map<String, FileCheckpoint> known = checkpoints.between(w.first(), w.last());
