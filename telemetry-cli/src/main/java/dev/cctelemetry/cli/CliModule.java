@@ -19,17 +19,28 @@ final class CliModule extends AbstractModule {
             ServiceStatusCommand.class, RepairCommand.class, UninstallCommand.class);
 
     private final HookSyncLog hookLog;
+    private final List<Class<?>> commands;
 
-    /** The module; {@code hookLog} is {@link HookSyncLog#disabled()} for every command but {@code hook-run}. */
-    CliModule(HookSyncLog hookLog) {
+    /**
+     * The module.
+     *
+     * @param hookLog {@link HookSyncLog#disabled()} for every command but {@code hook-run}
+     * @param commands the commands this process registers ({@link RootCommand#commandsFor}): only those are bound,
+     *     so a start does not load and check the other commands' dependencies
+     */
+    CliModule(HookSyncLog hookLog, List<Class<?>> commands) {
         this.hookLog = hookLog;
+        this.commands = List.copyOf(commands);
     }
 
     @Override
     protected void configure() {
         bind(HookSyncLog.class).toInstance(hookLog);
         for (Class<?> command : INJECTED_COMMANDS) {
-            bind(command);
+            if (commands.contains(command)
+                    || command == ConfigCommand.SetStore.class && commands.contains(ConfigCommand.class)) {
+                bind(command);
+            }
         }
     }
 }

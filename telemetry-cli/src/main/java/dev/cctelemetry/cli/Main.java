@@ -109,7 +109,7 @@ public final class Main {
         }
         boolean verbose = Arrays.asList(args).contains("--verbose");
         // The injector and the command line first, logging after: meanwhile the warm-up initializes logging.
-        CommandLine cl = commandLine(injector(env, clock, platform, HookSyncLog.disabled(), overrides), args);
+        CommandLine cl = commandLine(injector(env, clock, platform, HookSyncLog.disabled(), args, overrides), args);
         warmup.awaitLogging();
         configureLogging(verbose);
         cl.setOut(out);
@@ -165,7 +165,7 @@ public final class Main {
         try {
             hookLog = HookSyncLog.install(env.layout().hookSyncLog(), HookSyncLog.MAX_FILE_BYTES);
             HookSyncLog installed = hookLog;
-            Injector injector = injector(env, clock, platform, hookLog, overrides);
+            Injector injector = injector(env, clock, platform, hookLog, args, overrides);
             CommandLine cl = commandLine(injector, args);
             PrintWriter none = new PrintWriter(Writer.nullWriter());
             cl.setOut(none);
@@ -197,11 +197,11 @@ public final class Main {
 
     /** The one injector: the application's modules, the CLI's, and (tests) overrides. */
     private static Injector injector(TelemetryEnvironment env, Clock clock, Platform platform, HookSyncLog hookLog,
-            Module... overrides) {
+            String[] args, Module... overrides) {
         SyncLockGate gate = hookLog.enabled() ? hookLog : SyncLockGate.NONE;
         List<Module> modules = new ArrayList<>(TelemetryApp.modules(new ProcessContext(env, clock, platform,
                 Main.class, gate)));
-        modules.add(new CliModule(hookLog));
+        modules.add(new CliModule(hookLog, RootCommand.commandsFor(args)));
         return Guice.createInjector(Stage.PRODUCTION,
                 overrides.length == 0 ? modules : List.of(Modules.override(modules).with(overrides)));
     }

@@ -25,26 +25,35 @@ public final class RootCommand implements Runnable {
     }
 
     /**
-     * The command line for {@code args}. picocli builds every registered subcommand (and Guice its
-     * dependencies) up front, so when the first word names a command only that one is registered: a hook or a
-     * quick {@code sync} does not pay for sixteen others. Help and unknown words get the full set.
+     * The command line for {@code args}, with the subcommands {@link #commandsFor} names registered (picocli builds
+     * every registered subcommand, and the injector its dependencies, up front).
      */
     static CommandLine build(CommandLine.IFactory factory, String[] args) {
         CommandLine root = new CommandLine(RootCommand.class, factory);
+        commandsFor(args).forEach(root::addSubcommand);
+        return root;
+    }
+
+    /**
+     * The subcommands a command line needs: the one its first word names (a hook or a quick {@code sync} does not
+     * pay for sixteen others); none for a bare {@code --version}; the full set for help and unknown words. The
+     * injector binds only these ({@link CliModule}).
+     */
+    static List<Class<?>> commandsFor(String[] args) {
         String first = null;
+        boolean versionOnly = args.length > 0;
         for (String a : args) {
             if (!a.startsWith("-")) {
                 first = a;
                 break;
             }
+            versionOnly &= a.equals("--version") || a.equals("-V");
         }
         for (Class<?> c : SUBCOMMANDS) {
             if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first)) {
-                root.addSubcommand(c);
-                return root;
+                return List.of(c);
             }
         }
-        SUBCOMMANDS.forEach(root::addSubcommand);
-        return root;
+        return first == null && versionOnly ? List.of() : SUBCOMMANDS;
     }
 }
