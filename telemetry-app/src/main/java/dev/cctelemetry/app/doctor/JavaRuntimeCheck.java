@@ -1,5 +1,6 @@
 package dev.cctelemetry.app.doctor;
 
+import dev.cctelemetry.core.port.out.HookEvent;
 import dev.cctelemetry.app.layout.InstallLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +34,8 @@ public final class JavaRuntimeCheck implements DoctorCheck {
     @Override
     public CheckResult run() throws Exception {
         List<Path> scripts = new ArrayList<>();
-        for (String event : List.of("stop", "session-end")) {
-            Path s = layout.hookScript(event);
+        for (HookEvent event : HookEvent.values()) {
+            Path s = layout.hookScript(event.scriptName());
             if (Files.exists(s)) {
                 scripts.add(s);
             }

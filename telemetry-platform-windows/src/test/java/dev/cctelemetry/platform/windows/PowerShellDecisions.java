@@ -129,9 +129,9 @@ final class PowerShellDecisions {
             String t = tokens.get(pos);
             if (t.equals("(")) {
                 // A nested condition used as an operand of -and/-or.
-                int save = pos;
                 pos++;
-                boolean v = expressionInParens(save);
+                boolean v = expression();
+                expect(")");
                 return v;
             }
             pos++;
@@ -148,13 +148,7 @@ final class PowerShellDecisions {
             return Long.parseLong(t);
         }
 
-        private boolean expressionInParens(int start) {
-            boolean v = expression();
-            expect(")");
-            return v;
-        }
-
-        private void expect(String token) {
+            private void expect(String token) {
             if (pos >= tokens.size() || !tokens.get(pos).equals(token)) {
                 throw new IllegalArgumentException("expected " + token + " at " + pos + " in " + tokens);
             }
