@@ -16,6 +16,7 @@ import dev.cctelemetry.core.port.out.UsageSink;
 import dev.cctelemetry.core.push.PushMode;
 import dev.cctelemetry.core.push.PushResult;
 import dev.cctelemetry.core.report.MachineReport;
+import dev.cctelemetry.core.report.RecordStreamQueries;
 import dev.cctelemetry.core.report.RemoteRecordSource;
 import dev.cctelemetry.core.report.Report;
 import dev.cctelemetry.core.report.ReportJsonWriter;
@@ -107,7 +108,8 @@ public final class UsageReports {
             }
             return machines(report, "this machine (local ledger)", options, json);
         }
-        return render(new ReportService(source, clock).report(kind.get(), options), json);
+        return render(new ReportService(new RecordStreamQueries(source, config.machineId(), config.machineName()),
+                clock).report(kind.get(), options), json);
     }
 
     /**
@@ -136,8 +138,9 @@ public final class UsageReports {
                 });
                 return machines(report, "all machines (" + sink.describe() + ")", options, json);
             }
-            return render(new ReportService(new RemoteRecordSource(sink, machine), clock).report(kind.get(), options),
-                    json);
+            // The remote source selects the machine itself; its records are then queried as one stream.
+            return render(new ReportService(new RecordStreamQueries(new RemoteRecordSource(sink, machine), "", ""),
+                    clock).report(kind.get(), options), json);
         } catch (RemoteStoreException e) {
             throw AppException.failure(e.getMessage(), e);
         }

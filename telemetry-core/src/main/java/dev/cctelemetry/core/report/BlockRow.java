@@ -1,38 +1,72 @@
 package dev.cctelemetry.core.report;
 
+import dev.cctelemetry.core.query.BlockProjection;
+import dev.cctelemetry.core.query.BurnRate;
+import dev.cctelemetry.core.query.UsageBlock;
+import dev.cctelemetry.core.query.UsageSummary;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One ccusage 5-hour billing block, or the gap between two blocks.
+ * One ccusage billing block, or the gap between two blocks, as a report row.
  *
- * @param id ISO start time, or {@code gap-<ISO start>} for a gap
- * @param start block start: the UTC hour floor of its first record (gap: last record before it + block length)
- * @param end start + block length (gap: the next record's time)
- * @param actualEnd timestamp of the block's last record; empty for a gap
- * @param active whether the block is still running at report time
- * @param gap whether this is a gap block (no records)
- * @param usage the block's usage
- * @param burnRate present only for the active block with records more than an instant apart
- * @param projection present only when {@code burnRate} is
+ * @param block the block
  */
-public record BlockRow(String id, Instant start, Instant end, Optional<Instant> actualEnd, boolean active,
-        boolean gap, UsageSummary usage, Optional<BurnRate> burnRate, Optional<BlockProjection> projection)
-        implements ReportRow {
+public record BlockRow(UsageBlock block) implements ReportRow {
 
     public BlockRow {
-        Objects.requireNonNull(id, "id is null");
-        Objects.requireNonNull(start, "start is null");
-        Objects.requireNonNull(end, "end is null");
-        Objects.requireNonNull(actualEnd, "actualEnd is null");
-        Objects.requireNonNull(usage, "usage is null");
-        Objects.requireNonNull(burnRate, "burnRate is null");
-        Objects.requireNonNull(projection, "projection is null");
+        Objects.requireNonNull(block, "block is null");
+    }
+
+    /** ISO start time, or {@code gap-<ISO start>} for a gap. */
+    @Override
+    public String label() {
+        return block.id();
     }
 
     @Override
-    public String label() {
-        return id;
+    public UsageSummary usage() {
+        return block.usage();
+    }
+
+    /** {@link UsageBlock#id()}. */
+    public String id() {
+        return block.id();
+    }
+
+    /** {@link UsageBlock#start()}. */
+    public Instant start() {
+        return block.start();
+    }
+
+    /** {@link UsageBlock#end()}. */
+    public Instant end() {
+        return block.end();
+    }
+
+    /** {@link UsageBlock#actualEnd()}. */
+    public Optional<Instant> actualEnd() {
+        return block.actualEnd();
+    }
+
+    /** {@link UsageBlock#active()}. */
+    public boolean active() {
+        return block.active();
+    }
+
+    /** {@link UsageBlock#gap()}. */
+    public boolean gap() {
+        return block.gap();
+    }
+
+    /** {@link UsageBlock#burnRate()}. */
+    public Optional<BurnRate> burnRate() {
+        return block.burnRate();
+    }
+
+    /** {@link UsageBlock#projection()}. */
+    public Optional<BlockProjection> projection() {
+        return block.projection();
     }
 }

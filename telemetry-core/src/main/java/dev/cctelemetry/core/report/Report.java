@@ -1,5 +1,6 @@
 package dev.cctelemetry.core.report;
 
+import dev.cctelemetry.core.query.UsageSummary;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +10,8 @@ import java.util.Objects;
  * @param kind which report this is
  * @param options the options it was made with (zone and range, for rendering)
  * @param rows the rows, in the report's order
- * @param totals usage over all rows (gap blocks contribute nothing)
+ * @param totals what the report's requests add up to; for blocks, the blocks' sum (a session that spans blocks
+ *     is then counted once per block)
  * @param <R> the row type
  */
 public record Report<R extends ReportRow>(ReportKind kind, ReportOptions options, List<R> rows,

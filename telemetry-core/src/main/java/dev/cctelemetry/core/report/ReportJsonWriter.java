@@ -3,6 +3,11 @@ package dev.cctelemetry.core.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.cctelemetry.core.query.BlockProjection;
+import dev.cctelemetry.core.query.BurnRate;
+import dev.cctelemetry.core.query.IsoMillis;
+import dev.cctelemetry.core.query.ModelBreakdown;
+import dev.cctelemetry.core.query.UsageSummary;
 import dev.cctelemetry.core.usage.TokenCounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +21,8 @@ import java.util.TreeMap;
  * Writes reports as JSON in the shapes of ccusage 20.0.24 ({@code {"daily":[...],"totals":{...}}},
  * {@code {"sessions":...}}, {@code {"blocks":[...]}}), so scripts written for ccusage keep working. Keys are
  * alphabetical like ccusage's. Additions: {@code cacheWrite5mTokens}/{@code cacheWrite1hTokens} next to
- * {@code cacheCreationTokens}, {@code cwd} on sessions and projects, and {@code unpricedModels} (totals, or
- * top level for blocks) whenever some model had no price.
+ * {@code cacheCreationTokens}, {@code cwd} on sessions and projects, {@code requests} on models, and
+ * {@code unpricedModels} (totals, or top level for blocks) whenever some model had no price.
  */
 public final class ReportJsonWriter {
 
@@ -76,19 +81,22 @@ public final class ReportJsonWriter {
         m.put("modelBreakdowns", row.usage().breakdowns().stream().map(ReportJsonWriter::breakdown).toList());
         if (row instanceof DailyRow d) {
             m.put("date", d.date().toString());
+        } else if (row instanceof WeeklyRow w) {
+            m.put("week", w.weekStart().toString());
         } else if (row instanceof MonthlyRow mo) {
             m.put("month", mo.month().toString());
         } else if (row instanceof SessionRow s) {
             m.put("sessionId", s.sessionId());
             m.put("projectPath", s.projectDir());
             m.put("cwd", s.cwd());
-            m.put("firstActivity", ReportTime.iso(s.firstActivity()));
-            m.put("lastActivity", ReportTime.iso(s.lastActivity()));
+            m.put("firstActivity", IsoMillis.format(s.firstActivity()));
+            m.put("lastActivity", IsoMillis.format(s.lastActivity()));
         } else if (row instanceof ProjectRow p) {
             m.put("project", p.projectDir());
             m.put("cwd", p.cwd());
         } else if (row instanceof ModelRow mr) {
             m.put("model", mr.model());
+            m.put("requests", mr.usage().requests());
         }
         return m;
     }
@@ -119,12 +127,12 @@ public final class ReportJsonWriter {
     private static Map<String, Object> block(BlockRow b) {
         Map<String, Object> m = new TreeMap<>();
         m.put("id", b.id());
-        m.put("startTime", ReportTime.iso(b.start()));
-        m.put("endTime", ReportTime.iso(b.end()));
-        m.put("actualEndTime", b.actualEnd().map(ReportTime::iso).orElse(null));
+        m.put("startTime", IsoMillis.format(b.start()));
+        m.put("endTime", IsoMillis.format(b.end()));
+        m.put("actualEndTime", b.actualEnd().map(IsoMillis::format).orElse(null));
         m.put("isActive", b.active());
         m.put("isGap", b.gap());
-        m.put("entries", b.usage().records());
+        m.put("entries", b.usage().requests());
         m.put("models", b.usage().modelsUsed());
         m.put("tokenCounts", tokenFields(b.usage().tokens(), "InputTokens"));
         m.put("totalTokens", b.usage().totalTokens());

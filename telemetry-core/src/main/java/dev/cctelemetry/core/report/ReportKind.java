@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum ReportKind {
     /** Per local date. */
     DAILY("daily"),
+    /** Per local week. */
+    WEEKLY("weekly"),
     /** Per local month. */
     MONTHLY("monthly"),
     /** Per session id. */

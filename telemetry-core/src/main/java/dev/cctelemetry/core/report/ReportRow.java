@@ -1,7 +1,10 @@
 package dev.cctelemetry.core.report;
 
+import dev.cctelemetry.core.query.UsageSummary;
+
 /** One row of a report: what it groups by, and the usage of that group. */
-public sealed interface ReportRow permits DailyRow, MonthlyRow, SessionRow, ProjectRow, ModelRow, BlockRow {
+public sealed interface ReportRow
+        permits DailyRow, WeeklyRow, MonthlyRow, SessionRow, ProjectRow, ModelRow, BlockRow {
 
     /** The group's key as a user reads it (a date, a session id, a model …). */
     String label();

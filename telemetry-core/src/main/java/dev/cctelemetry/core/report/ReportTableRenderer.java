@@ -1,5 +1,6 @@
 package dev.cctelemetry.core.report;
 
+import dev.cctelemetry.core.query.UsageSummary;
 import dev.cctelemetry.core.report.TextTable.Column;
 import dev.cctelemetry.core.text.TerminalText;
 import java.time.Duration;
@@ -53,6 +54,7 @@ public final class ReportTableRenderer {
     private static String title(Report<?> report) {
         String what = switch (report.kind()) {
             case DAILY -> "Daily usage";
+            case WEEKLY -> "Weekly usage (weeks from " + weekday(report.options()) + ")";
             case MONTHLY -> "Monthly usage";
             case SESSIONS -> "Usage by session";
             case PROJECTS -> "Usage by project";
@@ -60,6 +62,10 @@ public final class ReportTableRenderer {
             case BLOCKS -> "Usage by " + hours(report.options().blockLength()) + " block";
         };
         return what + range(report.options()) + " (times in " + report.options().zone().getId() + ")";
+    }
+
+    private static String weekday(ReportOptions o) {
+        return o.weekStart().getDisplayName(java.time.format.TextStyle.FULL, Locale.ROOT);
     }
 
     private static String range(ReportOptions o) {
@@ -74,6 +80,7 @@ public final class ReportTableRenderer {
         ZoneId zone = report.options().zone();
         List<Column> lead = switch (report.kind()) {
             case DAILY -> List.of(Column.left("Date"), Column.left("Models"));
+            case WEEKLY -> List.of(Column.left("Week"), Column.left("Models"));
             case MONTHLY -> List.of(Column.left("Month"), Column.left("Models"));
             case SESSIONS -> List.of(Column.left("Session / Directory"), Column.left("Last Activity"),
                     Column.left("Models"));
@@ -90,7 +97,7 @@ public final class ReportTableRenderer {
         List<List<String>> total = new ArrayList<>();
         total.add(List.of("Total"));
         for (int i = 1; i < lead.size(); i++) {
-            total.add(List.of(report.kind() == ReportKind.MODELS ? count(report.totals().records()) : ""));
+            total.add(List.of(report.kind() == ReportKind.MODELS ? count(report.totals().requests()) : ""));
         }
         total.addAll(numbers(report.totals()));
         return t.rule().multiLineRow(total);
@@ -110,7 +117,7 @@ public final class ReportTableRenderer {
             return List.of(place, models);
         }
         if (row instanceof ModelRow m) {
-            return List.of(List.of(m.model()), List.of(count(m.usage().records())));
+            return List.of(List.of(m.model()), List.of(count(m.usage().requests())));
         }
         if (row instanceof BlockRow b) {
             return List.of(List.of(MINUTE.format(b.start().atZone(zone))), List.of(status(b)), models);

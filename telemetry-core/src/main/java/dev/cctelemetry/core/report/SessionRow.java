@@ -1,5 +1,6 @@
 package dev.cctelemetry.core.report;
 
+import dev.cctelemetry.core.query.UsageSummary;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package dev.cctelemetry.core.report;
 
+import dev.cctelemetry.core.query.BlockProjection;
+import dev.cctelemetry.core.query.BurnRate;
 import static dev.cctelemetry.core.report.RecordBuilder.aRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -19,7 +21,7 @@ class BlocksReportTest {
     private static final Clock LONG_AFTER = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     private static List<BlockRow> blocks(Clock clock, UsageRecord... records) {
-        return new ReportService(new ListRecordSource(List.of(records)), clock)
+        return new ReportService(ListRecordSource.queries(List.of(records)), clock)
                 .blocks(ReportOptionsFixtures.utc()).rows();
     }
 
@@ -36,7 +38,7 @@ class BlocksReportTest {
         assertThat(b.get(0).id()).isEqualTo("2025-08-01T10:00:00.000Z");
         assertThat(b.get(0).end()).isEqualTo(Instant.parse("2025-08-01T15:00:00Z"));
         assertThat(b.get(0).actualEnd()).contains(Instant.parse("2025-08-01T12:10:00Z"));
-        assertThat(b.get(0).usage().records()).isEqualTo(2);
+        assertThat(b.get(0).usage().requests()).isEqualTo(2);
         assertThat(b.get(0).active()).isFalse();
         assertThat(b.get(0).burnRate()).isEmpty();
     }
@@ -49,8 +51,8 @@ class BlocksReportTest {
                 aRecord().at("2025-08-01T15:00:00.001Z").build());
 
         assertThat(b).extracting(BlockRow::id).containsExactly("2025-08-01T10:00:00.000Z", "2025-08-01T15:00:00.000Z");
-        assertThat(b.get(0).usage().records()).isEqualTo(3);
-        assertThat(b.get(1).usage().records()).isEqualTo(1);
+        assertThat(b.get(0).usage().requests()).isEqualTo(3);
+        assertThat(b.get(1).usage().requests()).isEqualTo(1);
     }
 
     @Test
@@ -77,7 +79,7 @@ class BlocksReportTest {
         assertThat(gap.start()).isEqualTo(Instant.parse("2025-08-01T15:20:00Z"));
         assertThat(gap.end()).isEqualTo(Instant.parse("2025-08-02T09:45:00Z"));
         assertThat(gap.actualEnd()).isEmpty();
-        assertThat(gap.usage().records()).isZero();
+        assertThat(gap.usage().requests()).isZero();
         assertThat(b.get(2).id()).isEqualTo("2025-08-02T09:00:00.000Z");
     }
 
@@ -115,7 +117,7 @@ class BlocksReportTest {
 
     @Test
     void blockLengthIsConfigurable() {
-        List<BlockRow> b = new ReportService(new ListRecordSource(List.of(aRecord().at("2025-08-01T10:00:00Z")
+        List<BlockRow> b = new ReportService(ListRecordSource.queries(List.of(aRecord().at("2025-08-01T10:00:00Z")
                 .build(), aRecord().at("2025-08-01T12:30:00Z").build())), LONG_AFTER)
                 .blocks(ReportOptionsFixtures.utc().withBlockLength(Duration.ofHours(2))).rows();
 
@@ -126,7 +128,7 @@ class BlocksReportTest {
 
     @Test
     void sinceSelectsBlocksByStartDateWithoutMovingTheirBoundaries() {
-        ReportService s = new ReportService(new ListRecordSource(List.of(
+        ReportService s = new ReportService(ListRecordSource.queries(List.of(
                 aRecord().at("2025-08-01T22:10:00Z").build(),
                 aRecord().at("2025-08-02T01:00:00Z").build(),
                 aRecord().at("2025-08-02T10:00:00Z").build())), LONG_AFTER);
@@ -136,7 +138,7 @@ class BlocksReportTest {
         // The 01:00 record belongs to the block that started 08-01 22:00, which the range leaves out.
         assertThat(b).extracting(BlockRow::id).containsExactly("gap-2025-08-02T06:00:00.000Z",
                 "2025-08-02T10:00:00.000Z");
-        assertThat(b.get(1).usage().records()).isEqualTo(1);
+        assertThat(b.get(1).usage().requests()).isEqualTo(1);
         assertThat(b.get(1).burnRate()).isEqualTo(Optional.empty());
     }
 }

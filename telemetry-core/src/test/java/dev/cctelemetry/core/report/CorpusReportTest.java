@@ -1,5 +1,7 @@
 package dev.cctelemetry.core.report;
 
+import dev.cctelemetry.core.query.IsoMillis;
+import dev.cctelemetry.core.query.UsageSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -73,7 +75,7 @@ class CorpusReportTest {
             assertThat(dropped.tokens()).isEqualTo(TokenCounts.ZERO);
             records.remove(dropped);
         }
-        ReportService service = new ReportService(new ListRecordSource(records), AFTER_CORPUS);
+        ReportService service = new ReportService(ListRecordSource.queries(records), AFTER_CORPUS);
         List<BlockRow> ours = service.blocks(ReportOptionsFixtures.utc()).rows();
         JsonNode theirs = JSON.readTree(dir.resolve("ccusage-20.0.24-blocks.json").toFile()).get("blocks");
 
@@ -82,9 +84,9 @@ class CorpusReportTest {
             BlockRow b = ours.get(i);
             JsonNode t = theirs.get(i);
             String at = name + " block " + b.id();
-            assertThat(ReportTime.iso(b.start())).as(at).isEqualTo(t.get("startTime").asText());
-            assertThat(ReportTime.iso(b.end())).as(at).isEqualTo(t.get("endTime").asText());
-            assertThat(b.actualEnd().map(ReportTime::iso).orElse(null)).as(at)
+            assertThat(IsoMillis.format(b.start())).as(at).isEqualTo(t.get("startTime").asText());
+            assertThat(IsoMillis.format(b.end())).as(at).isEqualTo(t.get("endTime").asText());
+            assertThat(b.actualEnd().map(IsoMillis::format).orElse(null)).as(at)
                     .isEqualTo(t.get("actualEndTime").isNull() ? null : t.get("actualEndTime").asText());
             assertThat(b.gap()).as(at).isEqualTo(t.get("isGap").asBoolean());
             assertThat(b.active()).as(at).isFalse();
@@ -107,7 +109,7 @@ class CorpusReportTest {
             "dphaener__dotfiles"})
     void dailyInUtcMatchesCcusageWhereItsDailyAgreesWithSession(String name) throws IOException {
         Path dir = folder(name);
-        ReportService service = new ReportService(new ListRecordSource(CorpusRecords.read(dir)), AFTER_CORPUS);
+        ReportService service = new ReportService(ListRecordSource.queries(CorpusRecords.read(dir)), AFTER_CORPUS);
         Report<DailyRow> ours = service.daily(ReportOptionsFixtures.utc());
         JsonNode theirs = JSON.readTree(dir.resolve("ccusage-20.0.24-daily.json").toFile());
 

@@ -24,7 +24,7 @@ class ReportJsonWriterTest {
     private final ReportJsonWriter writer = new ReportJsonWriter();
 
     private static ReportService service(UsageRecord... records) {
-        return new ReportService(new ListRecordSource(List.of(records)),
+        return new ReportService(ListRecordSource.queries(List.of(records)),
                 Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -123,7 +123,7 @@ class ReportJsonWriterTest {
 
     @Test
     void activeBlockJsonHasBurnRateAndProjection() throws Exception {
-        ReportService s = new ReportService(new ListRecordSource(List.of(aRecord().at("2025-08-01T10:30:00Z").build(),
+        ReportService s = new ReportService(ListRecordSource.queries(List.of(aRecord().at("2025-08-01T10:30:00Z").build(),
                 aRecord().at("2025-08-01T11:30:00Z").build())),
                 Clock.fixed(Instant.parse("2025-08-01T12:00:00Z"), ZoneOffset.UTC));
 

@@ -1,5 +1,7 @@
 package dev.cctelemetry.core.report;
 
+import dev.cctelemetry.core.query.ModelBreakdown;
+import dev.cctelemetry.core.query.UsageSummary;
 import static dev.cctelemetry.core.report.RecordBuilder.aRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -21,7 +23,7 @@ class ReportServiceTest {
     private static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
 
     private static ReportService service(UsageRecord... records) {
-        return new ReportService(new ListRecordSource(List.of(records)), CLOCK);
+        return new ReportService(ListRecordSource.queries(List.of(records)), CLOCK);
     }
 
     @Test
@@ -51,12 +53,12 @@ class ReportServiceTest {
         assertThat(day.cacheCreationTokens()).isEqualTo(1500);
         assertThat(day.totalTokens()).isEqualTo(3665);
         assertThat(day.cost()).isCloseTo(2.5, within(1e-12));
-        assertThat(day.records()).isEqualTo(2);
+        assertThat(day.requests()).isEqualTo(2);
         assertThat(day.modelsUsed()).containsExactly("claude-opus-4-1-20250805", "claude-sonnet-4-20250514");
         assertThat(day.breakdowns()).extracting(ModelBreakdown::model)
                 .containsExactly("claude-opus-4-1-20250805", "claude-sonnet-4-20250514");
         assertThat(r.totals().totalTokens()).isEqualTo(3665);
-        assertThat(r.totals().records()).isEqualTo(2);
+        assertThat(r.totals().requests()).isEqualTo(2);
     }
 
     @Test
@@ -83,12 +85,13 @@ class ReportServiceTest {
                 .withUntil(LocalDate.parse("2025-08-03"));
 
         assertThat(s.daily(opts).rows()).extracting(DailyRow::label).containsExactly("2025-08-02", "2025-08-03");
-        assertThat(s.daily(opts).totals().records()).isEqualTo(3);
+        assertThat(s.daily(opts).totals().requests()).isEqualTo(3);
         // In Tokyo 2025-08-03T23:30Z is already 08-04: it leaves the range.
-        ReportOptions tokyo = new ReportOptions(opts.since(), opts.until(), TOKYO, opts.blockLength());
-        assertThat(s.daily(tokyo).totals().records()).isEqualTo(2);
-        assertThat(s.models(opts).totals().records()).isEqualTo(3);
-        assertThat(s.projects(opts).totals().records()).isEqualTo(3);
+        ReportOptions tokyo = new ReportOptions(opts.since(), opts.until(), TOKYO, opts.blockLength(), opts.weekStart(),
+                opts.machines());
+        assertThat(s.daily(tokyo).totals().requests()).isEqualTo(2);
+        assertThat(s.models(opts).totals().requests()).isEqualTo(3);
+        assertThat(s.projects(opts).totals().requests()).isEqualTo(3);
     }
 
     @Test
@@ -106,7 +109,7 @@ class ReportServiceTest {
         assertThat(r.rows()).hasSize(1);
         SessionRow row = r.rows().get(0);
         assertThat(row.sessionId()).isEqualTo(longRunning);
-        assertThat(row.usage().records()).isEqualTo(3);
+        assertThat(row.usage().requests()).isEqualTo(3);
         assertThat(row.firstActivity()).isEqualTo(Instant.parse("2025-07-30T10:00:00Z"));
         assertThat(row.lastActivity()).isEqualTo(Instant.parse("2025-08-02T11:00:00Z"));
         assertThat(row.projectDir()).isEqualTo("-p1");
@@ -145,17 +148,32 @@ class ReportServiceTest {
     }
 
     @Test
-    void syntheticRecordsCountButNameNoModel() {
+    void syntheticRecordsAreNoRequestsAndNameNoModel() {
         ReportService s = service(aRecord().at("2025-08-01T10:00:00Z").build(),
                 aRecord().at("2025-08-01T10:01:00Z").synthetic().build());
 
         UsageSummary day = s.daily(ReportOptionsFixtures.utc()).rows().get(0).usage();
 
-        assertThat(day.records()).isEqualTo(2);
+        assertThat(day.requests()).isEqualTo(1);
         assertThat(day.modelsUsed()).containsExactly("claude-sonnet-4-20250514");
         assertThat(day.breakdowns()).extracting(ModelBreakdown::model).containsExactly("claude-sonnet-4-20250514");
         assertThat(s.models(ReportOptionsFixtures.utc()).rows()).extracting(ModelRow::model)
                 .containsExactly("claude-sonnet-4-20250514");
+    }
+
+    @Test
+    void rowsWithoutTokensAreLeftOutOfEveryReport() {
+        // A day, a project and a block of nothing but <synthetic> placeholders (issue 19.3).
+        ReportService s = service(aRecord().at("2025-08-01T10:00:00Z").build(),
+                aRecord().at("2025-08-02T10:00:00Z").project("-only-placeholders", "/p").synthetic().build());
+
+        ReportOptions all = ReportOptionsFixtures.utc();
+        assertThat(s.daily(all).rows()).extracting(DailyRow::label).containsExactly("2025-08-01");
+        assertThat(s.weekly(all).rows()).hasSize(1);
+        assertThat(s.monthly(all).rows()).hasSize(1);
+        assertThat(s.projects(all).rows()).extracting(ProjectRow::projectDir).containsExactly("-home-user-proj");
+        assertThat(s.blocks(all).rows()).extracting(BlockRow::id).containsExactly("2025-08-01T10:00:00.000Z");
+        assertThat(s.models(all).rows()).extracting(ModelRow::model).containsExactly("claude-sonnet-4-20250514");
     }
 
     @Test

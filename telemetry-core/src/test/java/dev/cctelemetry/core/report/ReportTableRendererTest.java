@@ -17,7 +17,7 @@ class ReportTableRendererTest {
     private final ReportTableRenderer renderer = new ReportTableRenderer();
 
     private static ReportService service(Clock clock, UsageRecord... records) {
-        return new ReportService(new ListRecordSource(List.of(records)), clock);
+        return new ReportService(ListRecordSource.queries(List.of(records)), clock);
     }
 
     private static ReportService service(UsageRecord... records) {

@@ -16,7 +16,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reports are built in one pass and keep no records: the ledger outlives Claude Code's 30-day cleanup and only
+ * Reports over a record stream ({@link RecordStreamQueries}) are built in one pass and keep no records: the ledger outlives Claude Code's 30-day cleanup and only
  * grows, so a report must not need a heap the size of the user's whole history.
  */
 class StreamingReportTest {
@@ -60,9 +60,9 @@ class StreamingReportTest {
 
     private static void assertStreams(Function<ReportService, Report<?>> report, long expectedRecords) {
         ForgettingSource source = new ForgettingSource();
-        Report<?> r = report.apply(new ReportService(source, Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"),
+        Report<?> r = report.apply(new ReportService(new RecordStreamQueries(source, ListRecordSource.MACHINE_ID, "m"), Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"),
                 ZoneOffset.UTC)));
-        assertThat(r.totals().records()).isEqualTo(expectedRecords);
+        assertThat(r.totals().requests()).isEqualTo(expectedRecords);
         assertThat(r.totals().totalTokens()).isEqualTo(expectedRecords * 15);
         assertThat(source.earlyCollected).as("records seen early are no longer held at the end").isTrue();
     }
@@ -71,6 +71,7 @@ class StreamingReportTest {
     void everyReportKindReadsTheHistoryWithoutKeepingIt() {
         ReportOptions all = ReportOptions.all(ZoneOffset.UTC);
         assertStreams(s -> s.daily(all), RECORDS);
+        assertStreams(s -> s.weekly(all), RECORDS);
         assertStreams(s -> s.monthly(all), RECORDS);
         assertStreams(s -> s.sessions(all), RECORDS);
         assertStreams(s -> s.projects(all), RECORDS);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.pricing.CostCalculator;
 import dev.cctelemetry.core.pricing.PriceTableLoader;
+import dev.cctelemetry.core.report.RecordStreamQueries;
 import dev.cctelemetry.core.report.Report;
 import dev.cctelemetry.core.report.ReportOptions;
 import dev.cctelemetry.core.report.ReportService;
@@ -35,7 +36,7 @@ class EmbeddingExampleTest {
                     new CostCalculator(prices), System::nanoTime, Runtime.getRuntime().availableProcessors());
             sync.sync(SyncRequest.all(List.of(new ClaudeRoot(claudeConfigDir))), SyncProgress.NONE);
 
-            var reports = new ReportService(ledger, Clock.systemUTC());
+            var reports = new ReportService(new RecordStreamQueries(ledger, "", ""), Clock.systemUTC());
             Report<?> daily = reports.daily(ReportOptions.all(ZoneOffset.UTC));
             System.out.printf("%d tokens, $%.4f%n", daily.totals().totalTokens(), daily.totals().cost());
             return new ReportTableRenderer().render(daily);

@@ -50,7 +50,7 @@ public final class BlocksApi implements DashboardRoutes {
             if (b.gap()) {
                 UsageColumns.COLUMNS.forEach(c -> row.cell(null, ""));
             } else {
-                UsageFigures u = new UsageFigures(b.usage().tokens(), b.usage().cost(), b.usage().records(),
+                UsageFigures u = new UsageFigures(b.usage().tokens(), b.usage().cost(), b.usage().requests(),
                         b.usage().unpricedModels());
                 all.add(u);
                 UsageColumns.append(row, u);

@@ -8,6 +8,7 @@ import dev.cctelemetry.core.report.ReportFigures;
 import dev.cctelemetry.core.report.ReportJsonWriter;
 import dev.cctelemetry.core.report.ReportKind;
 import dev.cctelemetry.core.report.ReportOptions;
+import dev.cctelemetry.core.report.RecordStreamQueries;
 import dev.cctelemetry.core.report.ReportService;
 import dev.cctelemetry.web.testing.ApiClient;
 import dev.cctelemetry.web.testing.DashboardFixture;
@@ -62,7 +63,7 @@ class ReportParityTest {
     }
 
     private static JsonNode cli(ReportKind kind, ReportOptions options) throws Exception {
-        return ApiClient.parse(new ReportJsonWriter().toJson(new ReportService(dashboard.ledger(), dashboard.clock)
+        return ApiClient.parse(new ReportJsonWriter().toJson(new ReportService(new RecordStreamQueries(dashboard.ledger(), "", ""), dashboard.clock)
                 .report(kind, options)));
     }
 

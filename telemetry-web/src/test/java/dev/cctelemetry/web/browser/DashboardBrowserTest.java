@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cctelemetry.core.report.ReportFigures;
 import dev.cctelemetry.core.report.ReportOptions;
+import dev.cctelemetry.core.report.RecordStreamQueries;
 import dev.cctelemetry.core.report.ReportService;
 import dev.cctelemetry.testing.TranscriptBuilder;
 import dev.cctelemetry.web.testing.Browser;
@@ -127,7 +128,7 @@ class DashboardBrowserTest {
 
     @Test
     void shownFiguresEqualTheCliReportForTwoFilterSets() {
-        var reports = new ReportService(corpus.ledger(), corpus.clock);
+        var reports = new ReportService(new RecordStreamQueries(corpus.ledger(), "", ""), corpus.clock);
         // 1: everything, in UTC: the daily totals row and one day.
         browser.open(corpus.base() + "/overview?range=all&tz=UTC");
         var daily = reports.daily(ReportOptions.all(ZoneId.of("UTC")));

@@ -4,6 +4,7 @@ import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.port.out.UsageRecordSource;
 import dev.cctelemetry.core.report.BlockRow;
 import dev.cctelemetry.core.report.ReportOptions;
+import dev.cctelemetry.core.report.RecordStreamQueries;
 import dev.cctelemetry.core.report.ReportService;
 import dev.cctelemetry.core.usage.CostSource;
 import dev.cctelemetry.core.usage.TokenCounts;
@@ -64,8 +65,16 @@ public final class RecordQueries implements DashboardQueries {
     }
 
     private List<UsageRecord> records(UsageFilter f, boolean applyDates) {
+        return records(f, applyDates, false);
+    }
+
+    /** Zero-token records (placeholders) are no requests: only block boundaries see them, as in core's reports. */
+    private List<UsageRecord> records(UsageFilter f, boolean applyDates, boolean withPlaceholders) {
         List<UsageRecord> out = new ArrayList<>();
         source.forEachRecord(Ledger.RecordFilter.ALL, r -> {
+            if (!withPlaceholders && r.tokens().total() == 0) {
+                return;
+            }
             LocalDate d = LocalDate.ofInstant(r.timestamp(), f.zone());
             if (applyDates && (f.from().map(d::isBefore).orElse(false) || f.to().map(d::isAfter).orElse(false))) {
                 return;
@@ -229,8 +238,8 @@ public final class RecordQueries implements DashboardQueries {
             o = o.withUntil(filter.to().get());
         }
         UsageFilter undated = filter.between(Optional.empty(), Optional.empty());
-        List<UsageRecord> kept = records(undated, false);
-        return new ReportService((f, action) -> kept.forEach(action), clock).blocks(o).rows();
+        List<UsageRecord> kept = records(undated, false, true);
+        return new ReportService(new RecordStreamQueries((f, action) -> kept.forEach(action), "", ""), clock).blocks(o).rows();
     }
 
     @Override

@@ -9,16 +9,23 @@ import dev.cctelemetry.core.report.Report;
 import dev.cctelemetry.core.report.ReportKind;
 import dev.cctelemetry.core.report.ReportOptions;
 import dev.cctelemetry.core.report.SessionRow;
+import dev.cctelemetry.core.report.WeeklyRow;
 
 /**
- * Usage reports over the ledger's deduplicated, priced records, grouped the way ccusage 20.0.24 groups them.
- * Every report carries a totals summary that lists models without a known price, so a cost of $0 is never
- * silently wrong. Reports never return null; with no matching records the row list is empty and totals are 0.
+ * Usage reports over deduplicated, priced records, grouped the way ccusage 20.0.24 groups them. Every report
+ * carries a totals summary that lists models without a known price, so a cost of $0 is never silently wrong.
+ * Reports never return null; with no matching requests the row list is empty and totals are 0. Rows without a
+ * request (a day of only {@code <synthetic>} placeholders) are left out, as ccusage leaves them out.
  */
 public interface ReportUseCase {
 
     /** Usage per local calendar date in {@link ReportOptions#zone()}, oldest first. */
     Report<DailyRow> daily(ReportOptions options);
+
+    /**
+     * Usage per local week in the report zone, weeks starting on {@link ReportOptions#weekStart()}, oldest first.
+     */
+    Report<WeeklyRow> weekly(ReportOptions options);
 
     /** Usage per local calendar month ({@code YYYY-MM}) in the report zone, oldest first. */
     Report<MonthlyRow> monthly(ReportOptions options);
@@ -45,6 +52,7 @@ public interface ReportUseCase {
     default Report<?> report(ReportKind kind, ReportOptions options) {
         return switch (kind) {
             case DAILY -> daily(options);
+            case WEEKLY -> weekly(options);
             case MONTHLY -> monthly(options);
             case SESSIONS -> sessions(options);
             case PROJECTS -> projects(options);

@@ -1,7 +1,7 @@
-package dev.cctelemetry.core.report;
+package dev.cctelemetry.core.query;
 
 /**
- * How fast the active block is being used, measured between its first and last record (as ccusage does).
+ * How fast the active block is being used, measured between its first and last request (as ccusage does).
  *
  * @param tokensPerMinute all tokens (cache included) per minute
  * @param tokensPerMinuteForIndicator input and output tokens per minute (cache excluded)

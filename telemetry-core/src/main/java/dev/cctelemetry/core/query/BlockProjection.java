@@ -1,4 +1,4 @@
-package dev.cctelemetry.core.report;
+package dev.cctelemetry.core.query;
 
 /**
  * Where the active block ends up if the current burn rate holds until its end (rounded as ccusage does).
