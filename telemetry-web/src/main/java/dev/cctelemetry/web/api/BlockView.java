@@ -1,6 +1,6 @@
 package dev.cctelemetry.web.api;
 
-import dev.cctelemetry.core.report.BlockRow;
+import dev.cctelemetry.core.query.UsageBlock;
 import dev.cctelemetry.core.report.ReportFigures;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -35,7 +35,7 @@ record BlockView(String id, String start, String end, String startText, String e
         Double costPerHour, String costPerHourText, Long tokensPerMinute, Double projectedCost,
         String projectedCostText, Long projectedTokens, Long remainingMinutes) {
 
-    static BlockView of(BlockRow b, ZoneId zone) {
+    static BlockView of(UsageBlock b, ZoneId zone) {
         var rate = b.burnRate();
         var projection = b.projection();
         return new BlockView(b.id(), b.start().toString(), b.end().toString(), Times.minute(b.start(), zone),
@@ -52,7 +52,7 @@ record BlockView(String id, String start, String end, String startText, String e
     }
 
     /** The CLI's Status column: {@code ACTIVE, 2h 5m left}, the block's duration, or {@code (3h 0m gap)}. */
-    static String status(BlockRow b) {
+    static String status(UsageBlock b) {
         if (b.gap()) {
             return "(" + ReportFigures.hoursMinutes(Duration.between(b.start(), b.end())) + " gap)";
         }

@@ -1,6 +1,5 @@
 package dev.cctelemetry.web.api;
 
-import dev.cctelemetry.web.query.UsageFilter;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -33,7 +32,7 @@ public final class FilterParams {
     }
 
     /** The filter the request names. */
-    public UsageFilter parse(Context ctx) {
+    public ViewFilter parse(Context ctx) {
         ZoneId zone = zone(ctx.queryParam("tz"));
         Optional<LocalDate> from = date("from", ctx.queryParam("from"));
         Optional<LocalDate> to = date("to", ctx.queryParam("to"));
@@ -49,12 +48,12 @@ public final class FilterParams {
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw new BadRequestResponse("from " + from.get() + " is after to " + to.get());
         }
-        return new UsageFilter(from, to, zone, values(ctx, "machine"), values(ctx, "project"),
+        return new ViewFilter(from, to, zone, values(ctx, "machine"), values(ctx, "project"),
                 values(ctx, "model"));
     }
 
     /** Today's date in the filter's zone. */
-    public LocalDate today(UsageFilter filter) {
+    public LocalDate today(ViewFilter filter) {
         return LocalDate.now(clock.withZone(filter.zone()));
     }
 

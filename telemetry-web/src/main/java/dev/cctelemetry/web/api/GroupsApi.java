@@ -1,11 +1,12 @@
 package dev.cctelemetry.web.api;
 
+import dev.cctelemetry.core.port.out.UsageQueries;
+import dev.cctelemetry.core.query.GroupDimension;
+import dev.cctelemetry.core.query.GroupUsage;
+import dev.cctelemetry.core.query.UsageSummary;
+import dev.cctelemetry.core.query.UsageTally;
 import dev.cctelemetry.core.report.ReportFigures;
 import dev.cctelemetry.web.DashboardRoutes;
-import dev.cctelemetry.web.query.DashboardQueries;
-import dev.cctelemetry.web.query.GroupUsage;
-import dev.cctelemetry.web.query.Grouping;
-import dev.cctelemetry.web.query.UsageFilter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.Objects;
  */
 public final class GroupsApi implements DashboardRoutes {
 
-    private final DashboardQueries queries;
+    private final UsageQueries queries;
     private final FilterParams params;
     private final LastSyncCard syncs;
 
@@ -28,7 +29,7 @@ public final class GroupsApi implements DashboardRoutes {
      * @param params reads the filter
      * @param syncs each machine's last syncs (shown next to the machines)
      */
-    public GroupsApi(DashboardQueries queries, FilterParams params, LastSyncCard syncs) {
+    public GroupsApi(UsageQueries queries, FilterParams params, LastSyncCard syncs) {
         this.queries = Objects.requireNonNull(queries, "queries is null");
         this.params = Objects.requireNonNull(params, "params is null");
         this.syncs = Objects.requireNonNull(syncs, "syncs is null");
@@ -36,24 +37,25 @@ public final class GroupsApi implements DashboardRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/api/projects", ctx -> group(ctx, Grouping.PROJECT));
-        routes.get("/api/models", ctx -> group(ctx, Grouping.MODEL));
-        routes.get("/api/machines", ctx -> group(ctx, Grouping.MACHINE));
+        routes.get("/api/projects", ctx -> group(ctx, GroupDimension.PROJECT));
+        routes.get("/api/models", ctx -> group(ctx, GroupDimension.MODEL));
+        routes.get("/api/machines", ctx -> group(ctx, GroupDimension.MACHINE));
     }
 
-    private void group(Context ctx, Grouping grouping) {
-        UsageFilter filter = params.parse(ctx);
-        List<GroupUsage> groups = queries.byGroup(filter, grouping);
-        ViewTable table = table(grouping, groups);
-        List<Slice> slices = groups.stream().map(g -> new Slice(label(grouping, g), g.usage().cost(),
-                g.usage().tokens().total())).toList();
-        List<LastSyncCard.SyncRow> lastSyncs = grouping == Grouping.MACHINE ? syncs.rows(filter.zone()) : List.of();
+    private void group(Context ctx, GroupDimension dimension) {
+        ViewFilter filter = params.parse(ctx);
+        List<GroupUsage> groups = queries.groups(filter.query(), dimension);
+        ViewTable table = table(dimension, groups);
+        List<Slice> slices = groups.stream().map(g -> new Slice(label(g), g.usage().cost(),
+                g.usage().totalTokens())).toList();
+        List<LastSyncCard.SyncRow> lastSyncs = dimension == GroupDimension.MACHINE ? syncs.rows(filter.zone())
+                : List.of();
         ApiResponses.send(ctx, new Groups(slices, table, lastSyncs), () -> table);
     }
 
-    private static ViewTable table(Grouping grouping, List<GroupUsage> groups) {
+    private static ViewTable table(GroupDimension dimension, List<GroupUsage> groups) {
         List<TableColumn> columns = new ArrayList<>();
-        columns.add(TableColumn.text(switch (grouping) {
+        columns.add(TableColumn.text(switch (dimension) {
             case PROJECT -> "Project";
             case MODEL -> "Model";
             case MACHINE -> "Machine";
@@ -61,23 +63,23 @@ public final class GroupsApi implements DashboardRoutes {
         columns.add(TableColumn.number("Sessions"));
         columns.add(TableColumn.number("Requests"));
         columns.addAll(UsageColumns.COLUMNS);
-        Sums all = new Sums();
+        UsageTally all = new UsageTally();
         List<TableRow> rows = new ArrayList<>();
         long sessions = 0;
         for (GroupUsage g : groups) {
             all.add(g.usage());
-            sessions += g.sessions();
-            rows.add(UsageColumns.append(TableRow.builder().cell(g.key(), label(grouping, g))
-                    .cell(g.sessions(), ReportFigures.count(g.sessions()))
+            sessions += g.usage().sessions();
+            rows.add(UsageColumns.append(TableRow.builder().cell(g.key(), label(g))
+                    .cell(g.usage().sessions(), ReportFigures.count(g.usage().sessions()))
                     .cell(g.usage().requests(), ReportFigures.count(g.usage().requests())), g.usage()).build());
         }
-        var sum = all.figures();
+        UsageSummary sum = all.summary(sessions);
         // A session can use several models (and move between projects), so only per-machine counts add up.
+        boolean additive = dimension == GroupDimension.MACHINE;
         TableRow total = UsageColumns.append(TableRow.builder().text("Total")
-                .cell(grouping == Grouping.MACHINE ? sessions : null,
-                        grouping == Grouping.MACHINE ? ReportFigures.count(sessions) : "")
+                .cell(additive ? sessions : null, additive ? ReportFigures.count(sessions) : "")
                 .cell(sum.requests(), ReportFigures.count(sum.requests())), sum).build();
-        String name = switch (grouping) {
+        String name = switch (dimension) {
             case PROJECT -> "projects";
             case MODEL -> "models";
             case MACHINE -> "machines";
@@ -85,9 +87,9 @@ public final class GroupsApi implements DashboardRoutes {
         return new ViewTable(name, columns, rows, total, sum.unpricedModels());
     }
 
-    /** What a user reads: a project's working directory when known, else its folder name. */
-    private static String label(Grouping grouping, GroupUsage g) {
-        return grouping == Grouping.PROJECT && !g.detail().isEmpty() ? g.detail() : g.key();
+    /** What a user reads: a project's working directory or a machine's name when known, else the key. */
+    static String label(GroupUsage g) {
+        return g.label().isEmpty() ? g.key() : g.label();
     }
 
     /** The Groups document. */

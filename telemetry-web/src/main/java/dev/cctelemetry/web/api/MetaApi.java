@@ -1,20 +1,24 @@
 package dev.cctelemetry.web.api;
 
+import dev.cctelemetry.core.port.out.UsageQueries;
+import dev.cctelemetry.core.query.GroupDimension;
+import dev.cctelemetry.core.query.GroupUsage;
+import dev.cctelemetry.core.query.UsageFilter;
 import dev.cctelemetry.web.DashboardRoutes;
-import dev.cctelemetry.web.query.DashboardQueries;
-import dev.cctelemetry.web.query.FilterChoices;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * {@code GET /api/meta}: what the page needs before any view: where the data comes from (this machine's ledger
- * or the shared store), the server's time zone (the default of the zone menu), and the filter menus' choices.
+ * or the shared store), the server's time zone (the default of the zone menu), and the filter menus' choices
+ * (every machine, project and model with a request, at any time).
  */
 public final class MetaApi implements DashboardRoutes {
 
-    private final DashboardQueries queries;
+    private final UsageQueries queries;
     private final DataScope scope;
     private final Clock clock;
 
@@ -23,7 +27,7 @@ public final class MetaApi implements DashboardRoutes {
      * @param scope which data the dashboard shows
      * @param clock its zone is the default zone
      */
-    public MetaApi(DashboardQueries queries, DataScope scope, Clock clock) {
+    public MetaApi(UsageQueries queries, DataScope scope, Clock clock) {
         this.queries = Objects.requireNonNull(queries, "queries is null");
         this.scope = Objects.requireNonNull(scope, "scope is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
@@ -36,8 +40,28 @@ public final class MetaApi implements DashboardRoutes {
 
     private void meta(Context ctx) {
         ctx.header("Cache-Control", "no-store");
+        // Read before the choices: a commit in between makes the page ask again rather than miss it.
+        long change = queries.changeCount();
+        FilterChoices choices = new FilterChoices(keys(GroupDimension.MACHINE, true),
+                keys(GroupDimension.PROJECT, false), keys(GroupDimension.MODEL, false));
         ctx.json(new Meta(scope.remote() ? "remote" : "local", scope.description(), clock.getZone().getId(),
-                FilterParams.DEFAULT_RANGE.key(), queries.choices(), queries.changeCounter()));
+                FilterParams.DEFAULT_RANGE.key(), choices, change));
+    }
+
+    /** Every group's key (a machine by its name, which the filter accepts as well as its id), sorted. */
+    private List<String> keys(GroupDimension dimension, boolean byLabel) {
+        return queries.groups(UsageFilter.ALL, dimension).stream()
+                .map(g -> byLabel ? GroupsApi.label(g) : g.key()).sorted().distinct().toList();
+    }
+
+    /**
+     * The values the filter menus offer, each sorted.
+     *
+     * @param machines machine names with requests
+     * @param projects project folders with requests
+     * @param models model labels with requests
+     */
+    record FilterChoices(List<String> machines, List<String> projects, List<String> models) {
     }
 
     /** The Meta document. */

@@ -1,15 +1,16 @@
 package dev.cctelemetry.web.api;
 
-import dev.cctelemetry.core.report.BlockRow;
+import dev.cctelemetry.core.port.out.UsageQueries;
+import dev.cctelemetry.core.query.PeriodGrouping;
+import dev.cctelemetry.core.query.PeriodUnit;
+import dev.cctelemetry.core.query.UsageBlock;
+import dev.cctelemetry.core.query.UsageSummary;
 import dev.cctelemetry.core.report.ReportFigures;
+import dev.cctelemetry.core.report.ReportOptions;
 import dev.cctelemetry.web.DashboardRoutes;
-import dev.cctelemetry.web.query.DashboardQueries;
-import dev.cctelemetry.web.query.Period;
-import dev.cctelemetry.web.query.UsageFigures;
-import dev.cctelemetry.web.query.UsageFilter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.DayOfWeek;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -27,23 +28,26 @@ import java.util.Optional;
  */
 public final class OverviewApi implements DashboardRoutes {
 
-    private final DashboardQueries queries;
+    private final UsageQueries queries;
     private final FilterParams params;
     private final LastSyncCard syncs;
     private final List<OverviewCard> extraCards;
+    private final Clock clock;
 
     /**
      * @param queries the store
      * @param params reads the filter
      * @param syncs the last-sync card
      * @param extraCards cards other features add (limits, budgets), after the built-in ones
+     * @param clock decides which block is active
      */
-    public OverviewApi(DashboardQueries queries, FilterParams params, LastSyncCard syncs,
-            List<OverviewCard> extraCards) {
+    public OverviewApi(UsageQueries queries, FilterParams params, LastSyncCard syncs,
+            List<OverviewCard> extraCards, Clock clock) {
         this.queries = Objects.requireNonNull(queries, "queries is null");
         this.params = Objects.requireNonNull(params, "params is null");
         this.syncs = Objects.requireNonNull(syncs, "syncs is null");
         this.extraCards = List.copyOf(extraCards);
+        this.clock = Objects.requireNonNull(clock, "clock is null");
     }
 
     @Override
@@ -52,7 +56,7 @@ public final class OverviewApi implements DashboardRoutes {
     }
 
     private void overview(Context ctx) {
-        UsageFilter filter = params.parse(ctx);
+        ViewFilter filter = params.parse(ctx);
         List<Object> cards = new ArrayList<>();
         cards.add(periodCard(filter));
         cards.add(activeBlockCard(filter));
@@ -61,34 +65,35 @@ public final class OverviewApi implements DashboardRoutes {
         for (OverviewCard card : extraCards) {
             cards.add(card.render(filter));
         }
-        PeriodSeries daily = PeriodSeries.of(queries.byPeriod(filter, Period.DAY), Period.DAY);
-        ApiResponses.send(ctx, new Overview(cards, daily, daily.table("overview-daily", filter)),
-                () -> daily.table("overview-daily", filter));
+        PeriodSeries daily = PeriodSeries.of(queries.periods(filter.query(), PeriodGrouping.days(filter.zone())),
+                PeriodUnit.DAY);
+        ViewTable table = daily.table("overview-daily");
+        ApiResponses.send(ctx, new Overview(cards, daily, table), () -> table);
     }
 
-    private Object periodCard(UsageFilter filter) {
+    private Object periodCard(ViewFilter filter) {
         LocalDate today = params.today(filter);
         List<PeriodFigure> periods = List.of(
                 figure("Today", today, today, filter),
-                figure("This week", today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), today, filter),
+                figure("This week", today.with(TemporalAdjusters.previousOrSame(UsageApi.WEEK_START)), today, filter),
                 figure("This month", today.withDayOfMonth(1), today, filter));
         return new PeriodsCard("periods", periods);
     }
 
-    private PeriodFigure figure(String label, LocalDate from, LocalDate to, UsageFilter filter) {
-        UsageFigures u = queries.totals(filter.between(Optional.of(from), Optional.of(to)));
+    private PeriodFigure figure(String label, LocalDate from, LocalDate to, ViewFilter filter) {
+        UsageSummary u = queries.totals(filter.between(Optional.of(from), Optional.of(to)).query());
         return new PeriodFigure(label, from.toString(), to.toString(), u.cost(), ReportFigures.money(u.cost()),
-                u.tokens().total(), ReportFigures.count(u.tokens().total()), u.requests());
+                u.totalTokens(), ReportFigures.count(u.totalTokens()), u.requests());
     }
 
-    private Object activeBlockCard(UsageFilter filter) {
-        Optional<BlockRow> active = queries.blocks(filter.between(Optional.empty(), Optional.empty())).stream()
-                .filter(BlockRow::active).reduce((a, b) -> b);
+    private Object activeBlockCard(ViewFilter filter) {
+        Optional<UsageBlock> active = queries.blocks(filter.query().anyTime(), ReportOptions.DEFAULT_BLOCK_LENGTH,
+                clock.instant()).stream().filter(UsageBlock::active).reduce((a, b) -> b);
         return new ActiveBlockCard("active-block", active.map(b -> BlockView.of(b, filter.zone())).orElse(null));
     }
 
-    private Object cacheShareCard(UsageFilter filter) {
-        UsageFigures u = queries.totals(filter);
+    private Object cacheShareCard(ViewFilter filter) {
+        UsageSummary u = queries.totals(filter.query());
         long prompt = u.tokens().input() + u.tokens().cacheWrite() + u.tokens().cacheRead();
         double share = prompt == 0 ? 0 : (double) u.tokens().cacheRead() / prompt;
         return new CacheShareCard("cache-share", share, String.format(Locale.ROOT, "%.1f%%", share * 100),

@@ -1,6 +1,5 @@
 package dev.cctelemetry.web.api;
 
-import dev.cctelemetry.web.query.UsageFilter;
 
 /**
  * A card another feature adds to the Overview (plan limits, budgets). The page draws a card whose {@code id}
@@ -12,5 +11,5 @@ public interface OverviewCard {
     /**
      * The card's JSON document for the current filter: a record or map with at least an {@code id} field.
      */
-    Object render(UsageFilter filter);
+    Object render(ViewFilter filter);
 }

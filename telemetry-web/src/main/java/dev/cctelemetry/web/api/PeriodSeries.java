@@ -1,15 +1,16 @@
 package dev.cctelemetry.web.api;
 
-import dev.cctelemetry.core.usage.UsageRecord;
-import dev.cctelemetry.web.query.Period;
-import dev.cctelemetry.web.query.PeriodUsage;
-import dev.cctelemetry.web.query.UsageFigures;
-import dev.cctelemetry.web.query.UsageFilter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.cctelemetry.core.query.ModelBreakdown;
+import dev.cctelemetry.core.query.PeriodUnit;
+import dev.cctelemetry.core.query.PeriodUsage;
+import dev.cctelemetry.core.query.UsageSummary;
+import dev.cctelemetry.core.query.UsageTally;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -17,64 +18,54 @@ import java.util.TreeSet;
  * by model), and for each token kind its count per period (stack by kind), plus each period's totals.
  *
  * @param period day, week or month
- * @param labels period labels in order ({@code 2026-07-19}; weeks by their Monday; months {@code 2026-07})
- * @param models model ids, sorted
+ * @param labels period labels in order ({@code 2026-07-19}; weeks by their first day; months {@code 2026-07})
+ * @param models model labels, sorted
  * @param costByModel per model (same order as {@code models}), its cost in each period
  * @param tokensByKind per token kind (input, output, cacheWrite5m, cacheWrite1h, cacheRead), per period
- * @param totals each period's usage, summed over models
- * @param modelsByPeriod each period's models, sorted
+ * @param totals each period's usage (the table's rows; not sent: the table carries it)
  */
-record PeriodSeries(Period period, List<String> labels, List<String> models, List<List<Double>> costByModel,
-        Map<String, List<Long>> tokensByKind, List<UsageFigures> totals, List<List<String>> modelsByPeriod) {
+record PeriodSeries(PeriodUnit period, List<String> labels, List<String> models, List<List<Double>> costByModel,
+        Map<String, List<Long>> tokensByKind, @JsonIgnore List<UsageSummary> totals) {
 
-    private static final String SYNTHETIC = UsageRecord.SYNTHETIC_MODEL;
-
-    /** Folds per-model rows (oldest first) into series. */
-    static PeriodSeries of(List<PeriodUsage> rows, Period period) {
-        TreeMap<String, Map<String, UsageFigures>> byLabel = new TreeMap<>();
+    /** Folds the port's periods (oldest first, each with its models' breakdown) into series. */
+    static PeriodSeries of(List<PeriodUsage> rows, PeriodUnit period) {
         TreeSet<String> models = new TreeSet<>();
-        for (PeriodUsage r : rows) {
-            String label = period == Period.MONTH ? r.start().toString().substring(0, 7) : r.start().toString();
-            byLabel.computeIfAbsent(label, k -> new TreeMap<>()).put(r.model(), r.usage());
-            // <synthetic> placeholders carry nothing and are no model anyone chose: counted, never charted.
-            if (!r.model().equals(SYNTHETIC)) {
-                models.add(r.model());
-            }
-        }
-        List<String> labels = new ArrayList<>(byLabel.keySet());
+        rows.forEach(r -> models.addAll(r.usage().modelsUsed()));
         List<String> modelList = new ArrayList<>(models);
+        Map<String, Integer> index = new HashMap<>();
         List<List<Double>> cost = new ArrayList<>();
         for (String m : modelList) {
-            List<Double> series = new ArrayList<>();
-            for (String l : labels) {
-                UsageFigures u = byLabel.get(l).get(m);
-                series.add(u == null ? 0.0 : u.cost());
-            }
-            cost.add(series);
+            index.put(m, cost.size());
+            cost.add(new ArrayList<>());
         }
         Map<String, List<Long>> kinds = new LinkedHashMap<>();
         for (String kind : List.of("input", "output", "cacheWrite5m", "cacheWrite1h", "cacheRead")) {
             kinds.put(kind, new ArrayList<>());
         }
-        List<UsageFigures> totals = new ArrayList<>();
-        List<List<String>> modelsByPeriod = new ArrayList<>();
-        for (String l : labels) {
-            Sums sum = new Sums();
-            byLabel.get(l).values().forEach(sum::add);
-            UsageFigures t = sum.figures();
+        List<String> labels = new ArrayList<>();
+        List<UsageSummary> totals = new ArrayList<>();
+        for (PeriodUsage r : rows) {
+            UsageSummary t = r.usage();
+            labels.add(r.label());
             totals.add(t);
+            cost.forEach(series -> series.add(0.0));
+            for (ModelBreakdown b : t.breakdowns()) {
+                cost.get(index.get(b.model())).set(labels.size() - 1, b.cost());
+            }
             kinds.get("input").add(t.tokens().input());
             kinds.get("output").add(t.tokens().output());
             kinds.get("cacheWrite5m").add(t.tokens().cacheWrite5m());
             kinds.get("cacheWrite1h").add(t.tokens().cacheWrite1h());
             kinds.get("cacheRead").add(t.tokens().cacheRead());
-            modelsByPeriod.add(byLabel.get(l).keySet().stream().filter(m -> !m.equals(SYNTHETIC)).toList());
         }
-        return new PeriodSeries(period, labels, modelList, cost, kinds, totals, modelsByPeriod);
+        return new PeriodSeries(period, labels, modelList, cost, kinds, totals);
     }
 
-    /** The periods as the CLI's daily/monthly table: period, models, the six number columns, a totals row. */
-    ViewTable table(String name, UsageFilter filter) {
+    /**
+     * The periods as the CLI's daily/weekly/monthly table: period, models, the six number columns, a totals row
+     * (sessions are not summed: a session can span periods).
+     */
+    ViewTable table(String name) {
         String heading = switch (period) {
             case DAY -> "Date";
             case WEEK -> "Week";
@@ -83,17 +74,15 @@ record PeriodSeries(Period period, List<String> labels, List<String> models, Lis
         List<TableColumn> columns = new ArrayList<>(List.of(TableColumn.text(heading), TableColumn.text("Models")));
         columns.addAll(UsageColumns.COLUMNS);
         List<TableRow> rows = new ArrayList<>();
-        Sums all = new Sums();
+        UsageTally all = new UsageTally();
         for (int i = 0; i < labels.size(); i++) {
-            UsageFigures t = totals.get(i);
-            if (t.tokens().total() == 0) {
-                continue;
-            }
+            UsageSummary t = totals.get(i);
             all.add(t);
             rows.add(UsageColumns.append(TableRow.builder().text(labels.get(i))
-                    .text(UsageColumns.models(modelsByPeriod.get(i))), t).build());
+                    .text(UsageColumns.models(t.modelsUsed())), t).build());
         }
-        TableRow total = UsageColumns.append(TableRow.builder().text("Total").text(""), all.figures()).build();
-        return new ViewTable(name, columns, rows, total, all.figures().unpricedModels());
+        UsageSummary sum = all.summary(0);
+        TableRow total = UsageColumns.append(TableRow.builder().text("Total").text(""), sum).build();
+        return new ViewTable(name, columns, rows, total, sum.unpricedModels());
     }
 }

@@ -1,26 +1,27 @@
 package dev.cctelemetry.web.api;
 
+import dev.cctelemetry.core.port.out.UsageQueries;
+import dev.cctelemetry.core.query.RequestUsage;
+import dev.cctelemetry.core.query.SessionOrder;
+import dev.cctelemetry.core.query.SessionPage;
+import dev.cctelemetry.core.query.SessionQuery;
+import dev.cctelemetry.core.query.SessionUsage;
+import dev.cctelemetry.core.query.UsageFilter;
+import dev.cctelemetry.core.query.UsageSummary;
 import dev.cctelemetry.core.report.ReportFigures;
 import dev.cctelemetry.web.DashboardRoutes;
-import dev.cctelemetry.web.query.DashboardQueries;
-import dev.cctelemetry.web.query.RequestPoint;
-import dev.cctelemetry.web.query.SessionPage;
-import dev.cctelemetry.web.query.SessionSort;
-import dev.cctelemetry.web.query.SessionSummary;
-import dev.cctelemetry.web.query.UsageFigures;
-import dev.cctelemetry.web.query.UsageFilter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * {@code GET /api/sessions?sort=COLUMN&dir=asc|desc&page=N&size=N}: one page of the sessions table (machine,
@@ -33,14 +34,14 @@ public final class SessionsApi implements DashboardRoutes {
     public static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGE_SIZE = 500;
 
-    private final DashboardQueries queries;
+    private final UsageQueries queries;
     private final FilterParams params;
 
     /**
      * @param queries the store
      * @param params reads the filter
      */
-    public SessionsApi(DashboardQueries queries, FilterParams params) {
+    public SessionsApi(UsageQueries queries, FilterParams params) {
         this.queries = Objects.requireNonNull(queries, "queries is null");
         this.params = Objects.requireNonNull(params, "params is null");
     }
@@ -52,30 +53,31 @@ public final class SessionsApi implements DashboardRoutes {
     }
 
     private void sessions(Context ctx) {
-        UsageFilter filter = params.parse(ctx);
-        SessionSort sort = sort(ctx.queryParam("sort"), ctx.queryParam("dir"));
+        ViewFilter filter = params.parse(ctx);
+        Sort sort = Sort.of(ctx.queryParam("sort"));
+        boolean descending = descending(ctx.queryParam("dir"));
         int size = number(ctx, "size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         int page = number(ctx, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-        SessionPage result = queries.sessions(filter, sort, (page - 1) * size, size);
-        ViewTable table = table(result.rows(), filter.zone());
-        ApiResponses.send(ctx, new Sessions(result.total(), page, size,
-                sort.column().name().toLowerCase(Locale.ROOT), sort.descending() ? "desc" : "asc", table), () -> table);
+        SessionPage result = queries.sessions(filter.query(),
+                new SessionQuery(sort.order, descending, (page - 1) * size, size));
+        ViewTable table = table(result.sessions(), filter.zone());
+        ApiResponses.send(ctx, new Sessions(result.total(), page, size, sort.name().toLowerCase(Locale.ROOT),
+                descending ? "desc" : "asc", table), () -> table);
     }
 
     private void session(Context ctx) {
         String id = ctx.pathParam("id");
-        UsageFilter filter = params.parse(ctx);
-        SessionSummary s = queries.session(id).orElseThrow(() -> new NotFoundResponse("no session " + id));
-        List<RequestPoint> requests = queries.requests(id);
-        ZoneId zone = filter.zone();
+        ZoneId zone = params.parse(ctx).zone();
+        SessionUsage s = queries.sessions(UsageFilter.ALL.withSession(id),
+                new SessionQuery(SessionOrder.LAST_ACTIVITY, true, 0, 1)).sessions().stream().findFirst()
+                .orElseThrow(() -> new NotFoundResponse("no session " + id));
+        List<RequestUsage> requests = queries.sessionRequests(id);
         List<TableColumn> columns = new ArrayList<>(List.of(TableColumn.text("Time"), TableColumn.text("Model"),
                 TableColumn.text("Agent")));
         columns.addAll(UsageColumns.COLUMNS);
         List<TableRow> rows = new ArrayList<>();
-        Sums all = new Sums();
-        for (RequestPoint r : requests) {
-            var u = new UsageFigures(r.tokens(), r.cost(), 1, List.of());
-            all.add(u);
+        for (RequestUsage r : requests) {
+            UsageSummary u = new UsageSummary(r.tokens(), r.costPicos(), 1, 1, List.of());
             rows.add(UsageColumns.append(TableRow.builder().cell(r.timestamp().toString(),
                     Times.minute(r.timestamp(), zone)).cell(r.model(), ReportFigures.shortModel(r.model()))
                     .text(r.subagent() ? "subagent" : "main"), u).build());
@@ -87,50 +89,45 @@ public final class SessionsApi implements DashboardRoutes {
         ApiResponses.send(ctx, new Session(summary(s, zone), points, table), () -> table);
     }
 
-    private static ViewTable table(List<SessionSummary> sessions, ZoneId zone) {
+    private static ViewTable table(List<SessionUsage> sessions, ZoneId zone) {
         List<TableColumn> columns = new ArrayList<>(List.of(TableColumn.text("Session"), TableColumn.text("Machine"),
                 TableColumn.text("Project"), TableColumn.text("First Activity"), TableColumn.text("Last Activity"),
                 TableColumn.text("Duration"), TableColumn.text("Models")));
         columns.addAll(UsageColumns.COLUMNS);
         List<TableRow> rows = new ArrayList<>();
-        List<String> unpriced = new ArrayList<>();
-        for (SessionSummary s : sessions) {
+        TreeSet<String> unpriced = new TreeSet<>();
+        for (SessionUsage s : sessions) {
             SessionView v = summary(s, zone);
-            s.usage().unpricedModels().stream().filter(m -> !unpriced.contains(m)).forEach(unpriced::add);
+            unpriced.addAll(s.usage().unpricedModels());
             rows.add(UsageColumns.append(TableRow.builder().text(s.sessionId())
                     .link("/sessions/" + URLEncoder.encode(s.sessionId(), StandardCharsets.UTF_8))
-                    .text(s.machine()).cell(s.projectDir(), v.place())
-                    .cell(s.first().toString(), v.firstText()).cell(s.last().toString(), v.lastText())
-                    .cell(Duration.between(s.first(), s.last()).toSeconds(), v.durationText())
-                    .text(UsageColumns.models(s.models())), s.usage()).build());
+                    .text(v.machine()).cell(s.projectDir(), v.place())
+                    .cell(v.first(), v.firstText()).cell(v.last(), v.lastText())
+                    .cell(s.duration().toSeconds(), v.durationText())
+                    .text(v.models()), s.usage()).build());
         }
-        unpriced.sort(null);
-        return new ViewTable("sessions", columns, rows, null, unpriced);
+        return new ViewTable("sessions", columns, rows, null, List.copyOf(unpriced));
     }
 
-    private static SessionView summary(SessionSummary s, ZoneId zone) {
-        return new SessionView(s.sessionId(), s.machine(), s.projectDir(), s.cwd(),
-                s.cwd().isEmpty() ? s.projectDir() : s.cwd(), s.first().toString(), Times.minute(s.first(), zone),
-                s.last().toString(), Times.minute(s.last(), zone),
-                ReportFigures.hoursMinutes(Duration.between(s.first(), s.last())),
-                UsageColumns.models(s.models()), s.usage().tokens().total(),
-                ReportFigures.count(s.usage().tokens().total()), s.usage().cost(),
-                ReportFigures.money(s.usage().cost()), s.usage().requests(), s.usage().unpricedModels());
+    private static SessionView summary(SessionUsage s, ZoneId zone) {
+        UsageSummary u = s.usage();
+        return new SessionView(s.sessionId(), s.machineName().isEmpty() ? s.machineId() : s.machineName(),
+                s.projectDir(), s.cwd(), s.cwd().isEmpty() ? s.projectDir() : s.cwd(),
+                s.firstActivity().toString(), Times.minute(s.firstActivity(), zone), s.lastActivity().toString(),
+                Times.minute(s.lastActivity(), zone), ReportFigures.hoursMinutes(s.duration()),
+                UsageColumns.models(u.modelsUsed()), u.totalTokens(), ReportFigures.count(u.totalTokens()), u.cost(),
+                ReportFigures.money(u.cost()), u.requests(), u.unpricedModels());
     }
 
-    private static SessionSort sort(String column, String dir) {
-        SessionSort.Column c;
-        try {
-            c = column == null || column.isEmpty() ? SessionSort.DEFAULT.column()
-                    : SessionSort.Column.valueOf(column.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestResponse("sort '" + column
-                    + "' is not one of machine, project, first, last, duration, tokens, cost");
+    private static boolean descending(String dir) {
+        if (dir == null || dir.isEmpty()) {
+            return true;
         }
-        if (dir != null && !dir.isEmpty() && !dir.equals("asc") && !dir.equals("desc")) {
-            throw new BadRequestResponse("dir '" + dir + "' is not asc or desc");
-        }
-        return new SessionSort(c, dir == null || dir.isEmpty() ? SessionSort.DEFAULT.descending() : dir.equals("desc"));
+        return switch (dir) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default -> throw new BadRequestResponse("dir '" + dir + "' is not asc or desc");
+        };
     }
 
     private static int number(Context ctx, String param, int fallback, int max) {
@@ -146,6 +143,32 @@ public final class SessionsApi implements DashboardRoutes {
             return n;
         } catch (NumberFormatException e) {
             throw new BadRequestResponse(param + " '" + value + "' is not a number from 1 to " + max);
+        }
+    }
+
+    /** The sortable columns, as {@code ?sort=} names them, and the store's order for each. */
+    enum Sort {
+        MACHINE(SessionOrder.MACHINE), PROJECT(SessionOrder.PROJECT), FIRST(SessionOrder.FIRST_ACTIVITY),
+        LAST(SessionOrder.LAST_ACTIVITY), DURATION(SessionOrder.DURATION), TOKENS(SessionOrder.TOKENS),
+        COST(SessionOrder.COST);
+
+        final SessionOrder order;
+
+        Sort(SessionOrder order) {
+            this.order = order;
+        }
+
+        /** The column {@code ?sort=} names; latest activity when absent (what a user opening the table wants). */
+        static Sort of(String name) {
+            if (name == null || name.isEmpty()) {
+                return LAST;
+            }
+            try {
+                return valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestResponse("sort '" + name
+                        + "' is not one of machine, project, first, last, duration, tokens, cost");
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.cctelemetry.web.api;
 
+import dev.cctelemetry.core.port.out.UsageQueries;
 import dev.cctelemetry.web.DashboardRoutes;
-import dev.cctelemetry.web.query.DashboardQueries;
 import java.time.Clock;
 import java.util.List;
 
@@ -20,12 +20,12 @@ public final class StandardViews {
      * @param clock today's date and staleness
      * @param extraCards Overview cards of other features
      */
-    public static List<DashboardRoutes> of(DashboardQueries queries, DataScope scope, HealthSource health,
+    public static List<DashboardRoutes> of(UsageQueries queries, DataScope scope, HealthSource health,
             Clock clock, List<OverviewCard> extraCards) {
         FilterParams params = new FilterParams(clock);
         LastSyncCard syncs = new LastSyncCard(queries, clock);
-        return List.of(new MetaApi(queries, scope, clock), new OverviewApi(queries, params, syncs, extraCards),
+        return List.of(new MetaApi(queries, scope, clock), new OverviewApi(queries, params, syncs, extraCards, clock),
                 new UsageApi(queries, params), new SessionsApi(queries, params), new GroupsApi(queries, params, syncs),
-                new BlocksApi(queries, params), new HealthApi(health, syncs, params));
+                new BlocksApi(queries, params, clock), new HealthApi(health, syncs, params));
     }
 }

@@ -1,14 +1,17 @@
 package dev.cctelemetry.web.api;
 
+import dev.cctelemetry.core.port.out.UsageQueries;
+import dev.cctelemetry.core.query.HourOfWeekUsage;
+import dev.cctelemetry.core.query.PeriodGrouping;
+import dev.cctelemetry.core.query.PeriodUnit;
+import dev.cctelemetry.core.query.UsageSummary;
 import dev.cctelemetry.core.report.ReportFigures;
 import dev.cctelemetry.web.DashboardRoutes;
-import dev.cctelemetry.web.query.DashboardQueries;
-import dev.cctelemetry.web.query.HourOfWeek;
-import dev.cctelemetry.web.query.Period;
-import dev.cctelemetry.web.query.UsageFilter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -17,20 +20,24 @@ import java.util.stream.IntStream;
 
 /**
  * {@code GET /api/usage?period=day|week|month}: usage over time (stackable by model or by token kind; the page
- * chooses), the ten most expensive days, and the hour-of-day by weekday heatmap, with the period table.
+ * chooses), the ten most expensive days, and the hour-of-day by weekday heatmap, with the period table. Weeks
+ * start on Sunday, as {@code report weekly}'s do by default.
  */
 public final class UsageApi implements DashboardRoutes {
 
+    /** The first day of a week, as in {@code report weekly} without {@code --start-of-week}. */
+    static final DayOfWeek WEEK_START = DayOfWeek.SUNDAY;
+
     private static final int TOP_DAYS = 10;
 
-    private final DashboardQueries queries;
+    private final UsageQueries queries;
     private final FilterParams params;
 
     /**
      * @param queries the store
      * @param params reads the filter
      */
-    public UsageApi(DashboardQueries queries, FilterParams params) {
+    public UsageApi(UsageQueries queries, FilterParams params) {
         this.queries = Objects.requireNonNull(queries, "queries is null");
         this.params = Objects.requireNonNull(params, "params is null");
     }
@@ -40,36 +47,44 @@ public final class UsageApi implements DashboardRoutes {
         routes.get("/api/usage", this::usage);
     }
 
+    /** How the port groups {@code unit} in {@code zone}. */
+    static PeriodGrouping grouping(PeriodUnit unit, ZoneId zone) {
+        return new PeriodGrouping(unit, zone, WEEK_START);
+    }
+
     private void usage(Context ctx) {
-        UsageFilter filter = params.parse(ctx);
-        Period period = period(ctx.queryParam("period"));
-        PeriodSeries series = PeriodSeries.of(queries.byPeriod(filter, period), period);
-        PeriodSeries days = period == Period.DAY ? series
-                : PeriodSeries.of(queries.byPeriod(filter, Period.DAY), Period.DAY);
+        ViewFilter filter = params.parse(ctx);
+        PeriodUnit period = period(ctx.queryParam("period"));
+        PeriodSeries series = PeriodSeries.of(queries.periods(filter.query(), grouping(period, filter.zone())),
+                period);
+        PeriodSeries days = period == PeriodUnit.DAY ? series
+                : PeriodSeries.of(queries.periods(filter.query(), PeriodGrouping.days(filter.zone())), PeriodUnit.DAY);
         List<TopDay> top = IntStream.range(0, days.labels().size())
-                .mapToObj(i -> new TopDay(days.labels().get(i), days.totals().get(i).cost(),
-                        ReportFigures.money(days.totals().get(i).cost()), days.totals().get(i).tokens().total(),
-                        ReportFigures.count(days.totals().get(i).tokens().total())))
+                .mapToObj(i -> topDay(days.labels().get(i), days.totals().get(i)))
                 .filter(d -> d.cost() > 0)
                 .sorted(Comparator.comparingDouble(TopDay::cost).reversed().thenComparing(TopDay::date))
                 .limit(TOP_DAYS).toList();
-        List<Cell> heat = queries.hourOfWeek(filter).stream().map(UsageApi::cell).toList();
-        String name = "usage-" + period.name().toLowerCase(Locale.ROOT);
-        ApiResponses.send(ctx, new Usage(series, top, heat, series.table(name, filter)),
-                () -> series.table(name, filter));
+        List<Cell> heat = queries.hoursOfWeek(filter.query(), filter.zone()).stream().map(UsageApi::cell).toList();
+        ViewTable table = series.table("usage-" + period.name().toLowerCase(Locale.ROOT));
+        ApiResponses.send(ctx, new Usage(series, top, heat, table), () -> table);
     }
 
-    private static Cell cell(HourOfWeek h) {
-        return new Cell(h.day().getValue(), h.hour(), h.usage().cost(), ReportFigures.money(h.usage().cost()),
-                h.usage().tokens().total(), h.usage().requests());
+    private static TopDay topDay(String date, UsageSummary u) {
+        return new TopDay(date, u.cost(), ReportFigures.money(u.cost()), u.totalTokens(),
+                ReportFigures.count(u.totalTokens()));
     }
 
-    private static Period period(String value) {
+    private static Cell cell(HourOfWeekUsage h) {
+        return new Cell(h.weekday().getValue(), h.hour(), h.usage().cost(), ReportFigures.money(h.usage().cost()),
+                h.usage().totalTokens(), h.usage().requests());
+    }
+
+    private static PeriodUnit period(String value) {
         if (value == null || value.isEmpty()) {
-            return Period.DAY;
+            return PeriodUnit.DAY;
         }
         try {
-            return Period.valueOf(value.toUpperCase(Locale.ROOT));
+            return PeriodUnit.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse("period '" + value + "' is not one of day, week, month");
         }

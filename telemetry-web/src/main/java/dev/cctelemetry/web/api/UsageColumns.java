@@ -1,7 +1,7 @@
 package dev.cctelemetry.web.api;
 
+import dev.cctelemetry.core.query.UsageSummary;
 import dev.cctelemetry.core.report.ReportFigures;
-import dev.cctelemetry.web.query.UsageFigures;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,7 +20,7 @@ final class UsageColumns {
     }
 
     /** Appends the six number cells of {@code u} to {@code row}. */
-    static TableRow.Builder append(TableRow.Builder row, UsageFigures u) {
+    static TableRow.Builder append(TableRow.Builder row, UsageSummary u) {
         return row.cell(u.tokens().input(), ReportFigures.count(u.tokens().input()))
                 .cell(u.tokens().output(), ReportFigures.count(u.tokens().output()))
                 .cell(u.tokens().cacheWrite(), ReportFigures.count(u.tokens().cacheWrite()))

@@ -3,6 +3,8 @@ package dev.cctelemetry.web.testing;
 import dev.cctelemetry.core.adapter.file.FileSyncLock;
 import dev.cctelemetry.core.pricing.CostCalculator;
 import dev.cctelemetry.core.pricing.PriceTableLoader;
+import dev.cctelemetry.core.query.SyncMark;
+import dev.cctelemetry.core.query.SyncTrigger;
 import dev.cctelemetry.core.sync.SyncProgress;
 import dev.cctelemetry.core.sync.SyncRequest;
 import dev.cctelemetry.core.sync.SyncService;
@@ -15,7 +17,6 @@ import dev.cctelemetry.web.DashboardSettings;
 import dev.cctelemetry.web.api.DataScope;
 import dev.cctelemetry.web.api.HealthCheck;
 import dev.cctelemetry.web.api.StandardViews;
-import dev.cctelemetry.web.query.LastSync;
 import dev.cctelemetry.web.security.LaunchToken;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -50,7 +52,7 @@ public final class DashboardFixture implements AutoCloseable {
     private final SqliteLedger ledger;
     private final Connection meta;
     private final DashboardServer server;
-    private final List<LastSync> syncs = new CopyOnWriteArrayList<>();
+    private final List<SyncMark> syncs = new CopyOnWriteArrayList<>();
     private final URI url;
     public final Clock clock;
 
@@ -60,13 +62,14 @@ public final class DashboardFixture implements AutoCloseable {
         var prices = new PriceTableLoader().builtin();
         this.ledger = SqliteLedger.open(ledgerFile, prices.version());
         this.meta = DriverManager.getConnection("jdbc:sqlite:" + ledgerFile);
-        RecordQueries queries = new RecordQueries(ledger, "laptop", clock, this::changeCounter, () -> syncs);
+        FixtureQueries queries = new FixtureQueries(ledger, "m-laptop", "laptop", () -> List.copyOf(syncs),
+                this::changeCounter);
         List<HealthCheck> checks = List.of(new HealthCheck("ok", "Ledger", "schema 4", ""),
                 new HealthCheck("warn", "Hooks", "not registered", "cc-telemetry setup-hooks"));
         this.server = new DashboardServer(new DashboardSettings(bind, 0, false,
                 LaunchToken.generate(new SecureRandom()), Duration.ofMillis(100)),
                 StandardViews.of(queries, new DataScope(false, "this machine (local ledger)"), () -> checks, clock,
-                        List.of()), queries::changeCounter);
+                        List.of()), queries::changeCount);
         this.url = server.start();
     }
 
@@ -105,8 +108,9 @@ public final class DashboardFixture implements AutoCloseable {
             List<ClaudeRoot> claudeRoots = new ArrayList<>();
             roots.forEach(r -> claudeRoots.add(new ClaudeRoot(r)));
             SyncSummary s = sync.sync(SyncRequest.all(claudeRoots), SyncProgress.NONE);
-            syncs.removeIf(l -> l.trigger().equals("manual"));
-            syncs.add(new LastSync("laptop", "manual", clock.instant()));
+            syncs.removeIf(m -> m.trigger() == SyncTrigger.MANUAL);
+            syncs.add(new SyncMark("m-laptop", "laptop", SyncTrigger.MANUAL, Optional.of(clock.instant()),
+                    Optional.empty(), ""));
             return s;
         }
     }

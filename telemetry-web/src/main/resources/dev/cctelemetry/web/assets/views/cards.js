@@ -32,7 +32,8 @@ const COMPONENTS = {
     card.syncs.length === 0 ? h('p', {className: 'sub'}, 'No sync recorded yet.') :
       h('dl', {}, card.syncs.map(s => [
         h('dt', {}, `${s.machine} · ${s.trigger}`),
-        h('dd', {className: s.stale ? 'stale' : ''}, s.atText + (s.stale ? ' (stale)' : ''))]))),
+        h('dd', {className: s.stale || !s.ok ? 'stale' : ''},
+          s.atText + (s.ok ? '' : ' (failed)') + (s.stale ? ' (stale)' : ''))]))),
 };
 
 /** The card's element. */
@@ -49,5 +50,6 @@ export function renderCard(card) {
 export function syncList(syncs) {
   if (syncs.length === 0) return h('p', {className: 'empty'}, 'No sync recorded yet.');
   return h('ul', {className: 'syncs'}, syncs.map(s => h('li', {className: s.stale ? 'stale' : ''},
-    `${s.machine} · ${s.trigger}: ${s.atText}${s.stale ? ' (stale: no sync for over a day)' : ''}`)));
+    `${s.machine} · ${s.trigger}: ${s.atText}${s.ok ? '' : ` (failed: ${s.error})`}`
+      + (s.stale ? ' (stale: no sync for over a day)' : ''))));
 }
