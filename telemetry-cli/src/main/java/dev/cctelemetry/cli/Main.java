@@ -126,6 +126,7 @@ public final class Main {
         });
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("cc-telemetry: " + ex.getMessage());
+            suggestion(ex).ifPresent(ex.getCommandLine().getErr()::println);
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help' for usage.");
             return ExitCode.USAGE;
@@ -136,6 +137,26 @@ public final class Main {
             // An Error passes picocli's handler: said here in one line, as every other failure is.
             return outOfMemory(e, args, verbose, err);
         }
+    }
+
+    /**
+     * "Did you mean ...?" for a mistyped command ({@code repot}, {@code snyc}) or option: the nearest names the
+     * command line where it went wrong knows.
+     */
+    private static Optional<String> suggestion(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return Optional.empty();
+        }
+        String typed = u.getUnmatched().get(0);
+        CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        List<String> names = typed.startsWith("-")
+                ? spec.options().stream().flatMap(o -> Arrays.stream(o.names())).toList()
+                : List.copyOf(spec.subcommands().keySet());
+        List<String> near = NearestWords.to(typed.startsWith("--") && typed.contains("=")
+                ? typed.substring(0, typed.indexOf('=')) : typed, names);
+        return near.isEmpty() ? Optional.empty()
+                : Optional.of("Did you mean " + String.join(" or ", near.stream().map(n -> "'" + n + "'").toList())
+                        + "?");
     }
 
     /**

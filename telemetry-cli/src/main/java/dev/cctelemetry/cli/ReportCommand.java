@@ -6,19 +6,26 @@ import dev.cctelemetry.app.report.UsageReports;
 import dev.cctelemetry.app.sync.SyncSummaryText;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.push.PushResult;
+import dev.cctelemetry.core.report.ReportFormat;
 import dev.cctelemetry.core.report.ReportKind;
 import dev.cctelemetry.core.report.ReportOptions;
+import dev.cctelemetry.core.report.ZoneName;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,12 +35,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cc-telemetry report KIND}: usage tables from the ledger, after an incremental sync. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Show usage and cost per day, month, session, project, model or 5-hour block."
+        description = "Show usage and cost per day, week, month, session, project, model or 5-hour block."
                 + " Syncs new transcript lines first (use --no-sync to read the ledger as it is).")
 public final class ReportCommand implements Callable<Integer> {
 
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+
     @Parameters(index = "0", paramLabel = "KIND", defaultValue = "daily",
-            description = "daily, monthly, sessions, projects, models, blocks or machines (default: ${DEFAULT-VALUE}).")
+            description = "daily, weekly, monthly, sessions, projects, models, blocks or machines"
+                    + " (default: ${DEFAULT-VALUE}).")
     String kind;
 
     @Option(names = "--remote", description = "Report from the shared store (every machine) instead of the local"
@@ -43,18 +53,29 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--machine", paramLabel = "NAME", description = "Only this machine's records (name or id).")
     String machine;
 
-    @Option(names = "--since", paramLabel = "DATE", description = "First day to include (YYYY-MM-DD or YYYYMMDD).")
+    @Option(names = {"-s", "--since"}, paramLabel = "DATE", description = "First day to include (YYYY-MM-DD or"
+            + " YYYYMMDD; YYYY-MM for the month's first day).")
     String since;
 
-    @Option(names = "--until", paramLabel = "DATE", description = "Last day to include (YYYY-MM-DD or YYYYMMDD).")
+    @Option(names = {"-u", "--until"}, paramLabel = "DATE", description = "Last day to include (YYYY-MM-DD or"
+            + " YYYYMMDD; YYYY-MM for the month's last day).")
     String until;
 
     @Option(names = {"-z", "--timezone"}, paramLabel = "ZONE",
-            description = "IANA time zone for days and months (default: the system's, honouring TZ).")
+            description = "Time zone for days and months: an IANA name in any case (Europe/Paris, utc) or an"
+                    + " offset (default: the system's, honouring TZ).")
     String timezone;
 
-    @Option(names = "--json", description = "Print JSON (ccusage-compatible shapes) instead of a table.")
+    @Option(names = {"-j", "--json"}, description = "Print JSON (ccusage-compatible shapes) instead of a table.")
     boolean json;
+
+    @Option(names = {"-o", "--order"}, paramLabel = "asc|desc", defaultValue = "asc",
+            description = "Row order: asc (oldest first, the default) or desc (newest first).")
+    String order;
+
+    @Option(names = "--start-of-week", paramLabel = "DAY", defaultValue = "sunday",
+            description = "First day of a week for the weekly report (default: ${DEFAULT-VALUE}).")
+    String startOfWeek;
 
     @Option(names = "--no-sync", description = "Do not ingest new transcript lines first.")
     boolean noSync;
@@ -80,9 +101,9 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         boolean machines = kind.equalsIgnoreCase("machines");
         Optional<ReportKind> reportKind = machines ? Optional.empty() : Optional.of(parseKind(kind));
-        ReportOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ReportOptions options = options(err);
         try (Ledger ledger = reports.openLedger()) {
             if (!noSync) {
                 UsageReports.Refresh r = reports.refresh(ledger, claudeDirs.dirs);
@@ -94,8 +115,10 @@ public final class ReportCommand implements Callable<Integer> {
                 }
             }
             Optional<String> only = Optional.ofNullable(machine);
-            out.print(remote ? reports.remote(reportKind, options, only, json)
-                    : reports.local(ledger, reportKind, options, only, json, w -> err.println("cc-telemetry: " + w)));
+            ReportFormat format = new ReportFormat(json, descending());
+            out.print(remote ? reports.remote(reportKind, options, only, format)
+                    : reports.local(ledger, reportKind, options, only, format,
+                            w -> err.println("cc-telemetry: " + w)));
             out.flush();
         }
         return ExitCode.OK;
@@ -105,21 +128,37 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             return ReportKind.ofName(name);
         } catch (IllegalArgumentException e) {
-            throw AppException.usage("unknown report '" + name
-                    + "': use daily, monthly, sessions, projects, models, blocks or machines");
+            List<String> kinds = new ArrayList<>(Arrays.stream(ReportKind.values()).map(ReportKind::jsonKey).toList());
+            kinds.add("machines");
+            List<String> near = NearestWords.to(name, kinds);
+            throw AppException.usage("unknown report '" + name + "'"
+                    + (near.isEmpty() ? "" : ": did you mean '" + String.join("' or '", near) + "'?")
+                    + " (reports: " + String.join(", ", kinds) + ")");
         }
     }
 
-    private ReportOptions options() {
-        ZoneId zone;
-        try {
-            zone = timezone == null ? ZoneId.systemDefault() : ZoneId.of(timezone);
-        } catch (DateTimeException e) {
-            throw AppException.usage("unknown time zone '" + timezone + "': use an IANA name like Europe/Paris");
+    private boolean descending() {
+        return switch (order.toLowerCase(Locale.ROOT)) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default -> throw AppException.usage("--order '" + order + "': use asc or desc");
+        };
+    }
+
+    private ReportOptions options(PrintWriter err) {
+        ZoneId zone = ZoneId.systemDefault();
+        if (timezone != null) {
+            try {
+                ZoneName name = ZoneName.parse(timezone);
+                name.note().ifPresent(n -> err.println("cc-telemetry: note: " + n));
+                zone = name.zone();
+            } catch (IllegalArgumentException e) {
+                throw AppException.usage(e.getMessage());
+            }
         }
-        ReportOptions o = ReportOptions.all(zone);
-        Optional<LocalDate> from = date("--since", since);
-        Optional<LocalDate> to = date("--until", until);
+        ReportOptions o = ReportOptions.all(zone).withWeekStart(weekStart());
+        Optional<LocalDate> from = date("--since", since, false);
+        Optional<LocalDate> to = date("--until", until, true);
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw AppException.usage("--since " + since + " is after --until " + until);
         }
@@ -132,16 +171,31 @@ public final class ReportCommand implements Callable<Integer> {
         return o;
     }
 
-    private static Optional<LocalDate> date(String flag, String value) {
+    private DayOfWeek weekStart() {
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (d.name().equalsIgnoreCase(startOfWeek)) {
+                return d;
+            }
+        }
+        throw AppException.usage("--start-of-week '" + startOfWeek + "': use a day such as sunday or monday");
+    }
+
+    /** A day, or a month ({@code YYYY-MM}) standing for its first day, or its last when it ends a range. */
+    private static Optional<LocalDate> date(String flag, String value, boolean rangeEnd) {
         if (value == null) {
             return Optional.empty();
         }
         try {
+            if (MONTH.matcher(value).matches()) {
+                YearMonth month = YearMonth.parse(value);
+                return Optional.of(rangeEnd ? month.atEndOfMonth() : month.atDay(1));
+            }
             return Optional.of(value.length() == 8 && value.chars().allMatch(Character::isDigit)
                     ? LocalDate.parse(value, DateTimeFormatter.BASIC_ISO_DATE)
                     : LocalDate.parse(value));
         } catch (DateTimeParseException e) {
-            throw AppException.usage(String.format(Locale.ROOT, "%s '%s' is not a date (YYYY-MM-DD)", flag, value));
+            throw AppException.usage(String.format(Locale.ROOT, "%s '%s' is not a date (YYYY-MM-DD, or YYYY-MM for"
+                    + " a month)", flag, value));
         }
     }
 }

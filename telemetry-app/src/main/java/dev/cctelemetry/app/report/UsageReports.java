@@ -19,6 +19,7 @@ import dev.cctelemetry.core.report.MachineReport;
 import dev.cctelemetry.core.report.RecordStreamQueries;
 import dev.cctelemetry.core.report.RemoteRecordSource;
 import dev.cctelemetry.core.report.Report;
+import dev.cctelemetry.core.report.ReportFormat;
 import dev.cctelemetry.core.report.ReportJsonWriter;
 import dev.cctelemetry.core.report.ReportKind;
 import dev.cctelemetry.core.report.ReportOptions;
@@ -88,10 +89,11 @@ public final class UsageReports {
      *
      * @param kind the report; empty for machines side by side
      * @param machine {@code --machine}: a name or id other than this machine's selects nothing here
+     * @param format table or JSON, and the rows' order
      * @param warnings told why a selection is empty
      */
     public String local(Ledger ledger, Optional<ReportKind> kind, ReportOptions options, Optional<String> machine,
-            boolean json, Consumer<String> warnings) throws IOException {
+            ReportFormat format, Consumer<String> warnings) throws IOException {
         TelemetryConfig config = configs.load();
         boolean mine = machine.isEmpty() || machine.get().equals(config.machineName())
                 || machine.get().equalsIgnoreCase(config.machineId());
@@ -106,10 +108,10 @@ public final class UsageReports {
             if (mine) {
                 source.forEachRecord(range(options), r -> report.add(config.machineId(), config.machineName(), r));
             }
-            return machines(report, "this machine (local ledger)", options, json);
+            return machines(report, "this machine (local ledger)", options, format.json());
         }
         return render(new ReportService(new RecordStreamQueries(source, config.machineId(), config.machineName()),
-                clock).report(kind.get(), options), json);
+                clock).report(kind.get(), options), format);
     }
 
     /**
@@ -117,8 +119,8 @@ public final class UsageReports {
      *
      * @throws AppException when no store is configured or it cannot be reached
      */
-    public String remote(Optional<ReportKind> kind, ReportOptions options, Optional<String> machine, boolean json)
-            throws IOException {
+    public String remote(Optional<ReportKind> kind, ReportOptions options, Optional<String> machine,
+            ReportFormat format) throws IOException {
         UsageSink sink = stores.open().orElseThrow(() -> AppException.failure(
                 "no remote store configured: run 'cc-telemetry config set-store URL' first", null));
         try (sink) {
@@ -136,18 +138,20 @@ public final class UsageReports {
                         report.add(row);
                     }
                 });
-                return machines(report, "all machines (" + sink.describe() + ")", options, json);
+                return machines(report, "all machines (" + sink.describe() + ")", options, format.json());
             }
             // The remote source selects the machine itself; its records are then queried as one stream.
             return render(new ReportService(new RecordStreamQueries(new RemoteRecordSource(sink, machine), "", ""),
-                    clock).report(kind.get(), options), json);
+                    clock).report(kind.get(), options), format);
         } catch (RemoteStoreException e) {
             throw AppException.failure(e.getMessage(), e);
         }
     }
 
-    private static String render(Report<?> report, boolean json) throws IOException {
-        return json ? new ReportJsonWriter().toJson(report) + "\n" : new ReportTableRenderer().render(report);
+    private static String render(Report<?> report, ReportFormat format) {
+        Report<?> ordered = format.ordered(report);
+        return format.json() ? new ReportJsonWriter().toJson(ordered) + "\n"
+                : new ReportTableRenderer().render(ordered);
     }
 
     private static String machines(MachineReport report, String scope, ReportOptions options, boolean json) {
