@@ -48,6 +48,6 @@ public final class ServiceStatusCommand extends ServiceCommand {
         } else {
             out.println("Daemon: not running");
         }
-        daemon.lastPass().ifPresent(p -> out.println("Last pass: " + p));
+        daemon.lastPass(running.isPresent()).ifPresent(p -> out.println("Last pass: " + p));
     }
 }

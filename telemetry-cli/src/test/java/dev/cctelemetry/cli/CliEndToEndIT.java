@@ -61,7 +61,7 @@ class CliEndToEndIT {
     void syncPrintsASummaryAndCreatesAPrivateConfigWithAMachineId() throws Exception {
         JarProcess.Result r = cli.run("sync");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stdout()).contains("Synced 1 files").contains("2 new records").contains("2 lines skipped");
+        assertThat(r.stdout()).contains("Synced 1 file ").contains("2 new records").contains("2 lines skipped");
         Path config = cli.telemetryHome().resolve("config.json");
         JsonNode c = JSON.readTree(config.toFile());
         assertThat(c.get("machine_id").asText()).matches("[0-9a-f-]{36}");

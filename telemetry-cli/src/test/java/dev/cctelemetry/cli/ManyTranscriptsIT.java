@@ -57,7 +57,7 @@ class ManyTranscriptsIT {
                 StandardOpenOption.APPEND);
         JarProcess.Result change = run(cli, SMALL_HEAP, "sync");
         assertThat(change.exitCode()).as(change.stderr()).isZero();
-        assertThat(change.stdout()).contains("(1 read", "1 new records", "(20,001 records)");
+        assertThat(change.stdout()).contains("(1 read", "1 new record,", "(20,001 records)");
 
         JarProcess.Result doctor = run(cli, SMALL_HEAP, "doctor");
         assertThat(doctor.exitCode()).as(doctor.stdout() + doctor.stderr()).isIn(0, 3);

@@ -94,7 +94,7 @@ class QuickSyncTest {
         assertQuickEqualsUsual("sync", "--json");
         assertQuickEqualsUsual("sync", "--claude-dir", claude.toString());
         assertQuickEqualsUsual("sync", "--claude-dir=" + claude, "--json");
-        assertThat(quick("sync").orElseThrow()).contains("Synced 2 files (0 read, 0.0 KB)", "(3 records)");
+        assertThat(quick("sync").orElseThrow()).contains("Synced 2 files (0 read, 0 B)", "(3 records)");
     }
 
     @Test

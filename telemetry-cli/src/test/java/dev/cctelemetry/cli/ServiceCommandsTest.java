@@ -106,4 +106,21 @@ class ServiceCommandsTest {
         assertThat(interval.get()).as("hooks installed: the daemon is the safety net").isEqualTo(
                 Duration.ofMinutes(60));
     }
+
+    /** Issue 19.5: times to the second, and no "next pass due" in the past once the daemon has stopped. */
+    @Test
+    void aStoppedDaemonsLastPassIsToTheSecondAndHasNoPassDue() throws Exception {
+        Files.createDirectories(home.resolve("state"));
+        Files.writeString(home.resolve("state/daemon-status.json"), """
+                {"time": "2026-01-02T03:04:05.123456789Z", "ok": true, "filesChecked": 1, "recordsAdded": 1,
+                 "nextPassAt": "2026-01-02T04:04:05.987654321Z", "pid": 999999999}
+                """);
+
+        String out = run(0, "service-status")[0];
+
+        assertThat(out).contains("Daemon: not running")
+                .contains("Last pass: 2026-01-02T03:04:05Z ok, 1 file checked, 1 record added;"
+                        + " no pass is due: the daemon is not running")
+                .doesNotContain(".123").doesNotContain("next pass due");
+    }
 }

@@ -53,7 +53,7 @@ class SetupCommandTest {
         // doctor's summary ends the wizard.
         assertThat(r.out()).contains("Install the hooks: skipped, the hooks need setup to run from the cc-telemetry jar")
                 .doesNotContain("Wrote the")
-                .contains("Synced 1 files").contains("Hooks configured").contains("problem");
+                .contains("Synced 1 file ").contains("Hooks configured").contains("problem");
     }
 
     @Test
@@ -106,7 +106,7 @@ class SetupCommandTest {
         assertThat(r.out()).contains("password **** (from $PGPASS_CCT)").contains("password=****")
                 .doesNotContain("inurl");
         assertThat(r.out()).contains("Last hook sync     12 minutes ago (session-end) ok")
-                .contains("Last manual sync   just now ok (1 new records)")
+                .contains("Last manual sync   just now ok (1 new record)")
                 .contains("Last daemon pass   never").contains("1 records");
     }
 

@@ -115,7 +115,7 @@ public final class DaemonLoop {
             runner = null;
             // A stop that interrupted us must not leak into the caller's cleanup.
             Thread.interrupted();
-            log.info("daemon stopped after {} passes", passes);
+            log.info("daemon stopped after {} {}", passes, passes == 1 ? "pass" : "passes");
         }
         return passes;
     }

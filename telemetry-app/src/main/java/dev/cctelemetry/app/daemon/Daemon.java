@@ -13,6 +13,7 @@ import dev.cctelemetry.app.roots.ClaudeRoots;
 import dev.cctelemetry.app.hooks.JavaExecutable;
 import dev.cctelemetry.app.hooks.RunningJar;
 import dev.cctelemetry.app.hooks.WorkerClassArchive;
+import dev.cctelemetry.app.sync.Figures;
 import dev.cctelemetry.app.sync.Syncs;
 import dev.cctelemetry.core.port.in.SyncUseCase;
 import dev.cctelemetry.core.port.out.Detacher;
@@ -32,6 +33,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,12 +164,28 @@ public final class Daemon {
         return DaemonInstanceLock.isHeld(lock) ? Optional.of(DaemonInstanceLock.holderPid(lock)) : Optional.empty();
     }
 
-    /** The last pass as {@code service-status} tells it: time, outcome, counts, when the next is due. */
-    public Optional<String> lastPass() {
-        return new DaemonStatusFile(env.layout().daemonStatus()).read().map(s -> s.path("time").asText() + " "
-                + (s.path("ok").asBoolean() ? "ok" : "failed: " + s.path("error").asText()) + ", "
-                + s.path("filesChecked").asLong() + " files checked, " + s.path("recordsAdded").asLong()
-                + " records added; next pass due " + s.path("nextPassAt").asText());
+    /**
+     * The last pass as {@code service-status} tells it: time (to the second), outcome, counts, and when the next
+     * is due, which only a running daemon has (a stopped one's recorded due time is in the past).
+     *
+     * @param running whether a daemon runs now ({@link #running()})
+     */
+    public Optional<String> lastPass(boolean running) {
+        return new DaemonStatusFile(env.layout().daemonStatus()).read().map(s -> seconds(s.path("time").asText())
+                + " " + (s.path("ok").asBoolean() ? "ok" : "failed: " + s.path("error").asText()) + ", "
+                + Figures.counted(s.path("filesChecked").asLong(), "file", "files") + " checked, "
+                + Figures.counted(s.path("recordsAdded").asLong(), "record", "records") + " added; "
+                + (running ? "next pass due " + seconds(s.path("nextPassAt").asText())
+                        : "no pass is due: the daemon is not running"));
+    }
+
+    /** An instant from the status file to the second: the file keeps the clock's nanoseconds. */
+    private static String seconds(String instant) {
+        try {
+            return Instant.parse(instant).truncatedTo(ChronoUnit.SECONDS).toString();
+        } catch (DateTimeParseException e) {
+            return instant;
+        }
     }
 
     /** Each pass opens the ledger afresh, so a pass recovers from a ledger that was broken during the last. */

@@ -5,6 +5,7 @@ import dev.cctelemetry.app.config.HostName;
 import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.app.ledger.PriceTables;
 import dev.cctelemetry.app.roots.ClaudeRoots;
+import dev.cctelemetry.app.service.ServiceSupport;
 import dev.cctelemetry.hooks.settings.ClaudeSettingsLocator;
 import dev.cctelemetry.hooks.settings.SettingsFileEditor;
 import dev.cctelemetry.hooks.worker.FileHookStatusStore;
@@ -20,15 +21,17 @@ public final class DoctorChecks {
     private final ClaudeRoots claudeRoots;
     private final PriceTables prices;
     private final StoreProbe probe;
+    private final ServiceSupport service;
     private final Clock clock;
 
     @Inject
     DoctorChecks(TelemetryEnvironment env, ClaudeRoots claudeRoots, PriceTables prices, StoreProbe probe,
-            Clock clock) {
+            ServiceSupport service, Clock clock) {
         this.env = env;
         this.claudeRoots = claudeRoots;
         this.prices = prices;
         this.probe = probe;
+        this.service = service;
         this.clock = clock;
     }
 
@@ -54,7 +57,7 @@ public final class DoctorChecks {
                 new HooksConfiguredCheck(new ClaudeSettingsLocator(env.env(), env.userHome(), env.workingDir()),
                         new SettingsFileEditor(clock), layout),
                 new HookSyncCheck(new FileHookStatusStore(layout.stateDir()), layout, clock),
-                new DaemonCheck(layout, clock),
+                new DaemonCheck(layout, service.installed(), clock),
                 new LedgerCheck(layout, priceVersion, clock),
                 new RemoteStoreCheck(layout, probe, clock),
                 new LogsCheck(layout),

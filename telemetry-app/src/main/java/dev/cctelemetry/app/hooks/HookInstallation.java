@@ -67,17 +67,6 @@ public final class HookInstallation {
         return runningJar.find().isPresent();
     }
 
-    /** Installs the running jar under {@code <home>/lib} (unchanged when that version is there); returns it. */
-    public Path installJar(PrintWriter out) throws IOException {
-        Path jar = runningJar.find().orElseThrow(() -> AppException.failure(
-                "not running from the cc-telemetry jar: nothing to install", null));
-        JarInstaller installer = new JarInstaller();
-        JarInstaller.Plan plan = installer.plan(jar, env.layout().libDir(), context.version());
-        boolean copied = installer.install(plan);
-        out.println("Jar:      " + plan.target() + (copied ? " (installed)" : " (already installed)"));
-        return plan.target();
-    }
-
     /**
      * Installs the jar, writes the scripts and registers them in {@code settings} (or, with {@code dryRun}, prints
      * what would change). The settings are parsed (and refused) before anything else is touched.

@@ -3,7 +3,9 @@ package dev.cctelemetry.app.platform;
 import dev.cctelemetry.core.port.out.ServiceDefinition;
 import dev.cctelemetry.core.port.out.ServiceInstaller;
 import dev.cctelemetry.core.port.out.ServicePlan;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The service "installer" of a Unix-like without a supported service manager: bound so every command still
@@ -26,5 +28,10 @@ final class UnsupportedServiceInstaller implements ServiceInstaller {
     @Override
     public boolean canRunCommands(Map<String, String> environment) {
         return false;
+    }
+
+    @Override
+    public Optional<Path> jarIn(String content) {
+        return Optional.empty();
     }
 }

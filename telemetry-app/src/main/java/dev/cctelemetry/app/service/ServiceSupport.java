@@ -1,7 +1,9 @@
 package dev.cctelemetry.app.service;
 
 import dev.cctelemetry.app.AppException;
+import dev.cctelemetry.app.ProcessContext;
 import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.hooks.JarInstaller;
 import dev.cctelemetry.app.hooks.JavaExecutable;
 import dev.cctelemetry.app.hooks.RunningJar;
 import dev.cctelemetry.app.hooks.WorkerClassArchive;
@@ -33,12 +35,15 @@ public final class ServiceSupport {
 
     private static final long COMMAND_TIMEOUT_SECONDS = 60;
 
+    private final ProcessContext context;
     private final TelemetryEnvironment env;
     private final ServiceInstaller installer;
     private final RunningJar runningJar;
 
     @Inject
-    ServiceSupport(TelemetryEnvironment env, ServiceInstaller installer, RunningJar runningJar) {
+    ServiceSupport(ProcessContext context, TelemetryEnvironment env, ServiceInstaller installer,
+            RunningJar runningJar) {
+        this.context = context;
         this.env = env;
         this.installer = installer;
         this.runningJar = runningJar;
@@ -49,12 +54,19 @@ public final class ServiceSupport {
         return installer;
     }
 
-    /** The service: this runtime's java on the installed jar (else the running one), {@code daemon}. */
-    public ServicePlan plan() {
+    /**
+     * The service: this runtime's java on the running jar's versioned copy under {@code lib/} (the copy
+     * {@link #install} makes), else the newest jar there, {@code daemon}.
+     */
+    public ServicePlan plan() throws IOException {
+        Optional<JarInstaller.Plan> copy = runningJarCopy();
+        return plan(copy.isPresent() ? copy.get().target() : newestInstalledJar().orElseThrow(
+                () -> AppException.failure("no cc-telemetry jar to point the service at: none in "
+                        + env.layout().libDir() + " and this process does not run from a jar", null)));
+    }
+
+    private ServicePlan plan(Path jar) {
         Path home = env.telemetryHome();
-        Path jar = serviceJar().orElseThrow(() -> AppException.failure(
-                "no cc-telemetry jar to point the service at: none in " + env.layout().libDir()
-                        + " and this process does not run from a jar", null));
         Map<String, String> vars = new HashMap<>();
         vars.put("CC_TELEMETRY_HOME", home.toString());
         String claudeDirs = env.env().get("CLAUDE_CONFIG_DIR");
@@ -74,6 +86,26 @@ public final class ServiceSupport {
         }
     }
 
+    /**
+     * The service file installed for this home, with the jar it runs read back from it; empty when none is
+     * installed, it cannot be read, or this OS has no supported service manager.
+     */
+    public Optional<InstalledService> installed() {
+        ServicePlan where;
+        try {
+            // Where the file goes depends on the homes, not on the jar: any jar name locates it.
+            where = plan(env.layout().libDir().resolve("cc-telemetry.jar").toAbsolutePath());
+        } catch (AppException | IllegalArgumentException unsupported) {
+            return Optional.empty();
+        }
+        try {
+            String content = new String(Files.readAllBytes(where.file()), where.encoding());
+            return Optional.of(new InstalledService(where.manager(), where.file(), installer.jarIn(content)));
+        } catch (IOException absent) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether the service manager can be reached from this process (a user session bus, launchctl ...). */
     public boolean canRunCommands() {
         return installer.canRunCommands(env.env());
@@ -84,7 +116,13 @@ public final class ServiceSupport {
      * What {@code install-service} and {@code setup --service} run.
      */
     public void install(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
-        ServicePlan plan = plan();
+        // The service outlives this command: it runs a copy under lib/, never the jar in a checkout's target/
+        // that the next `mvnw clean` deletes (issue 17.2). The copy is said once, when it is made.
+        Optional<JarInstaller.Plan> copy = runningJarCopy();
+        if (copy.isPresent() && new JarInstaller().install(copy.get())) {
+            out.println("Jar:      " + copy.get().target() + " (installed)");
+        }
+        ServicePlan plan = copy.isPresent() ? plan(copy.get().target()) : plan();
         write(plan);
         out.println("Wrote the " + plan.manager() + " " + plan.file());
         if (!canRunCommands()) {
@@ -131,25 +169,25 @@ public final class ServiceSupport {
         }
     }
 
-    /**
-     * The jar a service should run: the installed copy in {@code lib/} (the newest if several, since setup installs
-     * versioned copies), else the running jar.
-     */
-    private Optional<Path> serviceJar() {
+    /** Where the running jar's versioned copy goes under {@code lib/}; empty when not running from a jar. */
+    private Optional<JarInstaller.Plan> runningJarCopy() throws IOException {
+        Optional<Path> jar = runningJar.find();
+        return jar.isEmpty() ? Optional.empty()
+                : Optional.of(new JarInstaller().plan(jar.get(), env.layout().libDir(), context.version()));
+    }
+
+    /** The newest jar in {@code lib/} (setup installs versioned copies), for a process not running from a jar. */
+    private Optional<Path> newestInstalledJar() {
         Path lib = env.layout().libDir();
-        if (Files.isDirectory(lib)) {
-            try (Stream<Path> s = Files.list(lib)) {
-                Optional<Path> installed = s.filter(p -> p.getFileName().toString().endsWith(".jar"))
-                        .filter(Files::isRegularFile)
-                        .max(Comparator.comparing(ServiceSupport::modified));
-                if (installed.isPresent()) {
-                    return Optional.of(installed.get().toAbsolutePath());
-                }
-            } catch (IOException e) {
-                // fall back to the running jar
-            }
+        if (!Files.isDirectory(lib)) {
+            return Optional.empty();
         }
-        return runningJar.find();
+        try (Stream<Path> s = Files.list(lib)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".jar")).filter(Files::isRegularFile)
+                    .max(Comparator.comparing(ServiceSupport::modified)).map(Path::toAbsolutePath);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static long modified(Path p) {

@@ -45,40 +45,18 @@ public final class SetupSteps {
         this.syncs = syncs;
     }
 
-    /** The steps, in order: the config, then the jar, the hooks and the service. */
+    /**
+     * The steps, in order: the config, the hooks and the service. Each of the last two installs the jar under
+     * {@code lib/} as its own command does, so the copy is made (and said) once, by the first.
+     */
     public List<SetupStep> steps() {
-        return List.of(new ConfigStep(configs.store(), HostName.of(env.env())), new JarStep(), new HooksStep(),
-                new ServiceStep());
+        return List.of(new ConfigStep(configs.store(), HostName.of(env.env())), new HooksStep(), new ServiceStep());
     }
 
     /** The first sync after setup: every transcript under the environment's roots. */
     public SyncSummary firstSync(SyncProgress progress) throws IOException, InterruptedException {
         try (Ledger ledger = ledgers.open()) {
             return syncs.over(ledger).sync(new SyncRequest(roots.resolve(List.of()), false, f -> true), progress);
-        }
-    }
-
-    /** Copies the running jar into {@code lib/} so the hooks and the service outlive the download. */
-    private final class JarStep implements SetupStep {
-        @Override
-        public String title() {
-            return "Install the jar";
-        }
-
-        @Override
-        public boolean wanted(SetupAnswers answers) {
-            return answers.installHooks() || answers.installService();
-        }
-
-        @Override
-        public Outcome apply(SetupAnswers answers, PrintWriter out) throws Exception {
-            if (!hooks.runningFromJar()) {
-                out.println("  " + title() + ": skipped, setup is not running from the cc-telemetry jar"
-                        + " (java -jar cc-telemetry.jar setup)");
-                return Outcome.UNAVAILABLE;
-            }
-            hooks.installJar(out);
-            return Outcome.DONE;
         }
     }
 

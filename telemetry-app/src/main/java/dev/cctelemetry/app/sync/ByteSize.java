@@ -25,8 +25,14 @@ public final class ByteSize {
         return Figures.fixed(v, 1) + " " + UNITS[u];
     }
 
-    /** As a sync summary says it: kilobytes below a mebibyte ({@code 0.0 KB}, {@code 2.5 KB}), else megabytes. */
+    /**
+     * As a sync summary says it: bytes below a kibibyte ({@code 9 B}, where kilobytes said "0.0 KB"), kilobytes
+     * below a mebibyte ({@code 2.5 KB}), else megabytes.
+     */
     public static String kilobytesOrMegabytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
         if (n < 1024 * 1024) {
             return Figures.fixed(n / 1024.0, 1) + " KB";
         }

@@ -31,6 +31,11 @@ public final class Figures {
         return out.toString();
     }
 
+    /** {@code n} grouped, then the noun in the number it takes: {@code 1 file}, {@code 0 files}, {@code 2,048 files}. */
+    public static String counted(long n, String one, String many) {
+        return grouped(n) + " " + (n == 1 ? one : many);
+    }
+
     /**
      * {@code value} with {@code decimals} digits after the point: {@code %.Nf}, which rounds half up the
      * shortest decimal that names the double (as {@code Double.toString} writes it), not its exact binary value.

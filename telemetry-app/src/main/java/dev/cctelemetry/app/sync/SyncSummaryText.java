@@ -21,23 +21,28 @@ public final class SyncSummaryText {
     private SyncSummaryText() {
     }
 
-    /** "Synced 3 files (1 read, 2.5 KB) in 0.05 s: …" (numbers as {@link Figures} writes them). */
+    /**
+     * "Synced 3 files (1 read, 2.5 KB) in 0.05 s: …" (numbers as {@link Figures} writes them, nouns in the number
+     * they take: "1 line skipped").
+     */
     public static String summaryLine(SyncSummary s) {
-        return "Synced " + Figures.grouped(s.filesScanned()) + " files (" + Figures.grouped(s.filesRead())
-                + " read, " + ByteSize.kilobytesOrMegabytes(s.bytesRead()) + ") in " + Figures.fixed(s.elapsed().toMillis() / 1000.0, 2)
-                + " s: " + Figures.grouped(s.newRecords()) + " new records, " + Figures.grouped(s.updatedRecords())
-                + " updated, " + Figures.grouped(s.sessionsTouched()) + " sessions touched, "
-                + Figures.grouped(s.skippedLines()) + " lines skipped.";
+        return "Synced " + Figures.counted(s.filesScanned(), "file", "files") + " (" + Figures.grouped(s.filesRead())
+                + " read, " + ByteSize.kilobytesOrMegabytes(s.bytesRead()) + ") in "
+                + Figures.fixed(s.elapsed().toMillis() / 1000.0, 2) + " s: "
+                + Figures.counted(s.newRecords(), "new record", "new records") + ", "
+                + Figures.grouped(s.updatedRecords()) + " updated, "
+                + Figures.counted(s.sessionsTouched(), "session", "sessions") + " touched, "
+                + Figures.counted(s.skippedLines(), "line", "lines") + " skipped.";
     }
 
     /** "Ledger: /path (116,907 records)". */
     public static String ledgerLine(Path ledger, long records) {
-        return "Ledger: " + ledger + " (" + Figures.grouped(records) + " records)";
+        return "Ledger: " + ledger + " (" + Figures.counted(records, "record", "records") + ")";
     }
 
     /** What the status file says of a sync: "3 new records". */
     public static String statusDetail(SyncSummary s) {
-        return Figures.grouped(s.newRecords()) + " new records";
+        return Figures.counted(s.newRecords(), "new record", "new records");
     }
 
     /** What this sync repaired before it could do its work, one line each (none after a clean run). */

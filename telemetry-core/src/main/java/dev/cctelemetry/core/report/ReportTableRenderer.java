@@ -46,7 +46,8 @@ public final class ReportTableRenderer {
         List<String> unpriced = report.totals().unpricedModels();
         if (!unpriced.isEmpty()) {
             out.append("\nNote: no price is known for ").append(TerminalText.printable(String.join(", ", unpriced)))
-                    .append("; their usage is counted at $0.00, so the real cost is higher.\n");
+                    .append(unpriced.size() == 1 ? "; its" : "; their")
+                    .append(" usage is counted at $0.00, so the real cost is higher.\n");
         }
         return out.toString();
     }

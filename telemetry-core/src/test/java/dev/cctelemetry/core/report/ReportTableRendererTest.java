@@ -64,7 +64,17 @@ class ReportTableRendererTest {
         String text = renderer.render(service(aRecord().unpriced("unsloth/Qwen3-Coder-Next").build())
                 .models(ReportOptionsFixtures.utc()));
 
-        assertThat(text).contains("Note: no price is known for unsloth/Qwen3-Coder-Next");
+        assertThat(text).contains("Note: no price is known for unsloth/Qwen3-Coder-Next; its usage is counted at"
+                + " $0.00");
+    }
+
+    @Test
+    void theNoteOnTwoUnpricedModelsSpeaksOfTheirUsage() {
+        String text = renderer.render(service(aRecord().unpriced("unsloth/Qwen3-Coder-Next").build(),
+                aRecord().unpriced("local/llama").build())
+                .models(ReportOptionsFixtures.utc()));
+
+        assertThat(text).contains("; their usage is counted at $0.00");
     }
 
     /** Issue 18.4: a hostile model id or cwd (from a transcript, or from another machine's pushed records). */

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * {@link ServiceInstaller} for macOS: a LaunchAgent {@code ~/Library/LaunchAgents/dev.cctelemetry.daemon.plist}
@@ -18,6 +20,8 @@ public final class LaunchAgentInstaller implements ServiceInstaller {
 
     /** The agent's label. */
     public static final String LABEL = "dev.cctelemetry.daemon";
+
+    private static final Pattern STRING = Pattern.compile("<string>([^<]*)</string>");
 
     @Override
     public ServicePlan plan(ServiceDefinition d) {
@@ -69,11 +73,20 @@ public final class LaunchAgentInstaller implements ServiceInstaller {
         return ProgramLookup.onPath("launchctl", environment);
     }
 
+    @Override
+    public Optional<Path> jarIn(String content) {
+        return JarArgument.of(STRING.matcher(content).results().map(m -> unxml(m.group(1))).toList());
+    }
+
     private static StringBuilder key(StringBuilder p, String key) {
         return p.append("  <key>").append(key).append("</key>\n");
     }
 
     private static String xml(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String unxml(String s) {
+        return s.replace("&quot;", "\"").replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
     }
 }

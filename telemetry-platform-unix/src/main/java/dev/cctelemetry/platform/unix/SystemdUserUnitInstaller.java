@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * {@link ServiceInstaller} for Linux: a systemd user unit {@code ~/.config/systemd/user/cc-telemetry.service}
@@ -19,6 +21,9 @@ public final class SystemdUserUnitInstaller implements ServiceInstaller {
 
     /** The unit's name. */
     public static final String UNIT = "cc-telemetry.service";
+
+    /** One double-quoted word of an {@code ExecStart} line as {@link #quote} writes it. */
+    private static final Pattern QUOTED_WORD = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @Override
     public ServicePlan plan(ServiceDefinition d) {
@@ -42,6 +47,9 @@ public final class SystemdUserUnitInstaller implements ServiceInstaller {
             u.append("Environment=").append(quote(e.getKey() + "=" + e.getValue())).append('\n');
         }
         u.append("Restart=on-failure\n");
+        // SIGTERM ends the JVM with 143 if it arrives before the daemon's own handler is in place (or on a JVM
+        // without one): still a clean stop, so `systemctl --user stop` never leaves the unit "failed" (issue 19.11).
+        u.append("SuccessExitStatus=143\n");
         // A second daemon exits non-zero at once; waiting keeps that from spinning and takes over later.
         u.append("RestartSec=30\n");
         u.append("TimeoutStopSec=60\n");
@@ -64,6 +72,28 @@ public final class SystemdUserUnitInstaller implements ServiceInstaller {
         String runtime = environment.get("XDG_RUNTIME_DIR");
         return (bus != null && !bus.isBlank())
                 || (runtime != null && !runtime.isBlank() && Files.exists(Path.of(runtime, "bus")));
+    }
+
+    @Override
+    public Optional<Path> jarIn(String content) {
+        return content.lines().filter(l -> l.startsWith("ExecStart=")).findFirst().flatMap(line -> JarArgument.of(
+                QUOTED_WORD.matcher(line).results().map(m -> unquote(m.group(1))).toList()));
+    }
+
+    /** The inverse of {@link #quote} on the text between the quotes. */
+    private static String unquote(String quoted) {
+        String s = quoted.replace("%%", "%").replace("$$", "$");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char next = s.charAt(++i);
+                b.append(next == 'n' ? '\n' : next);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** One ExecStart/Environment word, double-quoted with C escapes, specifiers and variables escaped. */

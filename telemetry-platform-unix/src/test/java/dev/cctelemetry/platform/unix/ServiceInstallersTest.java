@@ -140,4 +140,25 @@ class ServiceInstallersTest {
         }
         return out;
     }
+
+    /** Issue 17.2: doctor reads the jar back from the unit or plist to say when it is gone. */
+    @Test
+    void theJarIsReadBackFromTheFileEachInstallerWrote() {
+        ServiceDefinition d = definition();
+        Path odd = tmp.resolve("a \"b\" 100%$x & <y>\\z/lib/cc-telemetry 0.1.jar");
+        ServiceDefinition oddJar = new ServiceDefinition(d.javaExecutable(), odd, d.arguments(), d.userHome(),
+                d.telemetryHome(), d.environment(), d.userId(), d.jvmOptions());
+        for (dev.cctelemetry.core.port.out.ServiceInstaller installer : List.of(new SystemdUserUnitInstaller(),
+                new LaunchAgentInstaller())) {
+            assertThat(installer.jarIn(installer.plan(d).content())).contains(d.jar());
+            assertThat(installer.jarIn(installer.plan(oddJar).content())).contains(odd);
+            assertThat(installer.jarIn("")).isEmpty();
+        }
+    }
+
+    /** Issue 19.11: a stop by SIGTERM is a clean stop, not a failure to restart from. */
+    @Test
+    void theUnitCountsExit143AsSuccess() {
+        assertThat(new SystemdUserUnitInstaller().plan(definition()).content()).contains("\nSuccessExitStatus=143\n");
+    }
 }

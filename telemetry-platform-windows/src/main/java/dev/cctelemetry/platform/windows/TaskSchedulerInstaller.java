@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@link ServiceInstaller} for Windows: a Task Scheduler task that starts the daemon hidden at the user's logon
@@ -19,6 +22,8 @@ public final class TaskSchedulerInstaller implements ServiceInstaller {
 
     /** The task's name. */
     public static final String TASK = "cc-telemetry-daemon";
+
+    private static final Pattern ARGUMENTS = Pattern.compile("<Arguments>([^<]*)</Arguments>");
 
     @Override
     public ServicePlan plan(ServiceDefinition d) {
@@ -119,5 +124,64 @@ public final class TaskSchedulerInstaller implements ServiceInstaller {
 
     private static String xml(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String unxml(String s) {
+        return s.replace("&quot;", "\"").replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
+    }
+
+    @Override
+    public Optional<Path> jarIn(String content) {
+        Matcher m = ARGUMENTS.matcher(content);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        List<String> args = splitCommandLine(unxml(m.group(1)));
+        int jar = args.indexOf("-jar");
+        return jar < 0 || jar + 1 >= args.size() ? Optional.empty() : Optional.of(Path.of(args.get(jar + 1)));
+    }
+
+    /** Splits a command line as {@code CommandLineToArgvW} does: the inverse of {@link #commandLine}. */
+    static List<String> splitCommandLine(String line) {
+        List<String> args = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean inWord = false;
+        boolean quoted = false;
+        int backslashes = 0;
+        for (char c : line.toCharArray()) {
+            if (c == '\\') {
+                backslashes++;
+                inWord = true;
+                continue;
+            }
+            if (c == '"') {
+                cur.append("\\".repeat(backslashes / 2));
+                if (backslashes % 2 == 1) {
+                    cur.append('"');
+                } else {
+                    quoted = !quoted;
+                }
+                backslashes = 0;
+                inWord = true;
+                continue;
+            }
+            cur.append("\\".repeat(backslashes));
+            backslashes = 0;
+            if ((c == ' ' || c == '\t') && !quoted) {
+                if (inWord) {
+                    args.add(cur.toString());
+                    cur.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                cur.append(c);
+                inWord = true;
+            }
+        }
+        cur.append("\\".repeat(backslashes));
+        if (inWord) {
+            args.add(cur.toString());
+        }
+        return args;
     }
 }

@@ -54,6 +54,21 @@ class TaskSchedulerInstallerTest {
         assertThat(TaskSchedulerInstaller.windowless(Path.of("/x/bin/java.exe"))).isEqualTo(Path.of("/x/bin/javaw.exe"));
     }
 
+    /** Issue 17.2: doctor reads the jar back from the task to say when it is gone. */
+    @Test
+    void theJarIsReadBackFromTheTaskItWroteWhateverItsName() {
+        TaskSchedulerInstaller installer = new TaskSchedulerInstaller();
+        for (String jar : List.of("/C:/Users/Ann Lee/.claude-telemetry/lib/cc-telemetry.jar",
+                "/C:/Users/a\\b \"q\" & <x>/lib/cc 1.jar", "/C:/plain/lib/x.jar")) {
+            ServiceDefinition d = new ServiceDefinition(DEF.javaExecutable(), Path.of(jar), List.of("daemon"),
+                    DEF.userHome(), DEF.telemetryHome(), Map.of(), "", List.of("-Xmx128m"));
+            assertThat(installer.jarIn(installer.plan(d).content())).contains(Path.of(jar));
+        }
+        assertThat(installer.jarIn("<Task/>")).isEmpty();
+        assertThat(TaskSchedulerInstaller.splitCommandLine("a \"b c\" \"\" \"say \\\"hi\\\"\" dir\\ \"d\\ e\\\\\""))
+                .containsExactly("a", "b c", "", "say \"hi\"", "dir\\", "d\\ e\\");
+    }
+
     private static String golden(String name) throws IOException {
         try (InputStream in = TaskSchedulerInstallerTest.class.getResourceAsStream(name)) {
             assertThat(in).as(name).isNotNull();

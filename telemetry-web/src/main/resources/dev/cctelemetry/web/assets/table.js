@@ -59,7 +59,7 @@ export function renderTable(table, options = {}) {
   if (table.rows.length > 0) wrap.append(h('div', {className: 'table-wrap'}, tableEl));
   if (table.unpricedModels.length > 0) {
     wrap.append(h('p', {className: 'note'}, `Note: no price is known for ${table.unpricedModels.join(', ')}; ` +
-        'their usage is counted at $0.00, so the real cost is higher.'));
+        `${table.unpricedModels.length === 1 ? 'its' : 'their'} usage is counted at $0.00, so the real cost is higher.`));
   }
   if (options.apiPath) {
     wrap.append(h('a', {className: 'download', href: apiUrl(options.apiPath, {...(options.extra || {}), format: 'csv'}),

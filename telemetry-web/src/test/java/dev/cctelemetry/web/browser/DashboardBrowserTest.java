@@ -137,7 +137,7 @@ class DashboardBrowserTest {
         assertThat(total.get(total.size() - 2)).isEqualTo(ReportFigures.count(daily.totals().totalTokens()))
                 .isEqualTo("26,997,006");
         assertThat(row("2026-07-19")).endsWith("2,071,270", "$20.91");
-        assertThat(text("#view")).contains("Note: no price is known for unsloth/Qwen3-Coder-Next; their usage is"
+        assertThat(text("#view")).contains("Note: no price is known for unsloth/Qwen3-Coder-Next; its usage is"
                 + " counted at $0.00, so the real cost is higher.");
         // 2: a range in a zone with a half-hour offset: the models table.
         browser.open(corpus.base() + "/models?from=2025-06-18&to=2026-04-30&tz=Asia/Kolkata");

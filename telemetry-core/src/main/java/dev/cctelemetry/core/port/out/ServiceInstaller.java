@@ -1,6 +1,8 @@
 package dev.cctelemetry.core.port.out;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One OS's way of running the daemon as a per-user service (a systemd user unit, a launchd agent, a Task
@@ -19,4 +21,12 @@ public interface ServiceInstaller {
      * @param environment the process environment
      */
     boolean canRunCommands(Map<String, String> environment);
+
+    /**
+     * The jar a service file rendered by {@link #plan} runs, read back from the file's content, so that
+     * {@code doctor} can say when it is gone (a service cannot start then); empty when the content names none.
+     *
+     * @param content the service file's text
+     */
+    Optional<Path> jarIn(String content);
 }
