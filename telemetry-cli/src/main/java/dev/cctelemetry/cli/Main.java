@@ -50,6 +50,11 @@ public final class Main {
         }
         TelemetryEnvironment env = new TelemetryEnvironment(System.getenv(), userHome(System.getenv()),
                 Path.of("").toAbsolutePath());
+        if (StatuslineCommand.isFast(args)) {
+            StatuslineCommand.runFast(env, System.getenv(), System.in, System.out);
+            System.out.flush();
+            System.exit(ExitCode.OK);
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         boolean verbose = Arrays.asList(args).contains("--verbose");

@@ -14,7 +14,8 @@ public final class RootCommand implements Runnable {
             ExportCommand.class, PushCommand.class, ConfigCommand.class, SetupHooksCommand.class,
             RemoveHooksCommand.class, HookRunCommand.class, DoctorCommand.class, StatusCommand.class,
             DaemonCommand.class, InstallServiceCommand.class, UninstallServiceCommand.class,
-            ServiceStatusCommand.class, RepairCommand.class, UninstallCommand.class, CommandLine.HelpCommand.class);
+            ServiceStatusCommand.class, RepairCommand.class, UninstallCommand.class, StatuslineCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -88,6 +88,34 @@ public record InstallLayout(Path home) {
         return stateDir().resolve("sync-manual.json");
     }
 
+    /**
+     * The user's own statusLine command that ours runs first and shows above its line, when they chose to keep it
+     * ({@code setup-hooks --statusline}); plain text, one command.
+     */
+    public Path statuslineChain() {
+        return stateDir().resolve("statusline-chain");
+    }
+
+    /** The {@code statusLine} member ours replaced (JSON), put back by {@code remove-hooks}. */
+    public Path statuslinePrevious() {
+        return stateDir().resolve("statusline-previous.json");
+    }
+
+    /** The plan-limit levels the status line recorded last: a status line opens the ledger only when they change. */
+    public Path statuslineLimits() {
+        return stateDir().resolve("statusline-limits");
+    }
+
+    /** The shared store's total of today over every machine, as the last refresh found it. */
+    public Path statuslineAllMachines() {
+        return stateDir().resolve("statusline-all-machines");
+    }
+
+    /** The installed statusLine script ({@code .sh} or {@code .ps1}, as {@link #hookScript} finds it). */
+    public Path statuslineScript() {
+        return hookScript("statusline");
+    }
+
     /** {@code spool/}: hook payloads waiting for their worker. */
     public Path spoolDir() {
         return home.resolve("spool");

@@ -9,6 +9,8 @@ import dev.cctelemetry.store.sqlite.SqliteLedger;
 import dev.cctelemetry.store.sqlite.SqliteNativeLibrary;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.ZoneId;
 
 /**
  * Opens this machine's ledger ({@code telemetry.db}). Each call opens a connection of its own, which the caller
@@ -19,11 +21,14 @@ public final class Ledgers {
 
     private final InstallLayout layout;
     private final PriceTables prices;
+    private final Clock clock;
 
     @Inject
-    Ledgers(InstallLayout layout, PriceTables prices) {
+    Ledgers(InstallLayout layout, PriceTables prices, Clock clock) {
         this.layout = layout;
         this.prices = prices;
+        // The status line figures a sync publishes are dated in the user's zone, where "today" is.
+        this.clock = clock.withZone(ZoneId.systemDefault());
     }
 
     /**
@@ -52,7 +57,7 @@ public final class Ledgers {
     SqliteLedger openSqlite() {
         SqliteNativeLibrary.useFolder(layout.nativeLibDir());
         try {
-            return SqliteLedger.open(layout.ledger(), prices.prices().version());
+            return SqliteLedger.open(layout.ledger(), prices.prices().version(), clock);
         } catch (LedgerVersionException | LedgerOpenException e) {
             throw AppException.failure(e.getMessage(), e);
         }

@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,10 +60,13 @@ public final class SqliteLedger implements Ledger {
     private final CostStateTable costStates;
     private final PlanLimitTable planLimits;
     private final AlertTables alerts;
+    /** When a published status line snapshot is made, and the zone of its dates. */
+    private final Clock clock;
 
-    private SqliteLedger(Connection conn, Path file, String priceVersion, KeySlots slots) {
+    private SqliteLedger(Connection conn, Path file, String priceVersion, KeySlots slots, Clock clock) {
         this.conn = conn;
         this.file = file;
+        this.clock = clock;
         this.events = new UsageEventTable(conn, priceVersion, slots);
         this.sources = DimensionTable.sources(conn);
         this.contexts = DimensionTable.contexts(conn);
@@ -80,11 +84,23 @@ public final class SqliteLedger implements Ledger {
      * @throws LedgerOpenException when the file is not a readable SQLite ledger
      */
     public static SqliteLedger open(Path file, String priceVersion) {
-        return open(file, priceVersion, KeySlots.STANDARD);
+        return open(file, priceVersion, Clock.systemDefaultZone());
+    }
+
+    /**
+     * {@link #open(Path, String)} with the clock the published status line snapshot is made by: its instant is the
+     * snapshot's time, its zone the zone of the snapshot's dates (the user's, where "today" is).
+     */
+    public static SqliteLedger open(Path file, String priceVersion, Clock clock) {
+        return open(file, priceVersion, KeySlots.STANDARD, clock);
     }
 
     /** {@link #open(Path, String)} with other key slots: tests that make every key share one hash. */
     static SqliteLedger open(Path file, String priceVersion, KeySlots slots) {
+        return open(file, priceVersion, slots, Clock.systemDefaultZone());
+    }
+
+    private static SqliteLedger open(Path file, String priceVersion, KeySlots slots, Clock clock) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -113,7 +129,7 @@ public final class SqliteLedger implements Ledger {
             enableWal(c);
             LedgerSchema.migrate(c, slots);
             capPagesForTests(c);
-            return new SqliteLedger(c, file.toAbsolutePath(), priceVersion, slots);
+            return new SqliteLedger(c, file.toAbsolutePath(), priceVersion, slots, clock);
         } catch (SQLException e) {
             closeQuietly(c);
             throw new LedgerOpenException("cannot open ledger " + file + ": " + ErrorLine.of(e), e);
@@ -295,28 +311,47 @@ public final class SqliteLedger implements Ledger {
     /**
      * Publishes the checkpoints and record count next to the ledger ({@link PublishedCheckpoints}) once the log
      * holding this instance's commits is on disk. Skipped when this instance committed nothing and the copy
-     * there describes this ledger file (it is current then: every commit removes it).
+     * there describes this ledger file (it is current then: every commit removes it). The status line's figures
+     * ({@link PublishedStatusline}) are published after them on the same terms.
      */
     @Override
     public void publishCheckpoints() {
-        if (!committed && publishedIsWhole()) {
-            return;
-        }
-        try {
-            flushLog();
-            // Streamed in path order straight from the index: a history's checkpoints are never all in memory.
-            PublishedCheckpoints.write(file, recordCount(), sink -> {
-                try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(
-                        "SELECT " + CHECKPOINT_COLUMNS + " FROM file_checkpoints ORDER BY path")) {
-                    while (rs.next()) {
-                        sink.accept(checkpoint(rs));
+        boolean statusline = committed || PublishedStatusline.read(file).isEmpty();
+        if (committed || !publishedIsWhole()) {
+            try {
+                flushLog();
+                // Streamed in path order straight from the index: a history's checkpoints are never all in memory.
+                PublishedCheckpoints.write(file, recordCount(), sink -> {
+                    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(
+                            "SELECT " + CHECKPOINT_COLUMNS + " FROM file_checkpoints ORDER BY path")) {
+                        while (rs.next()) {
+                            sink.accept(checkpoint(rs));
+                        }
+                    } catch (SQLException e) {
+                        throw failure("read checkpoints", e);
                     }
-                } catch (SQLException e) {
-                    throw failure("read checkpoints", e);
-                }
-            });
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot publish checkpoints: " + e.getMessage(), e);
+            }
+        }
+        if (statusline) {
+            publishStatusline();
+        }
+    }
+
+    /**
+     * Publishes the status line's figures ({@link PublishedStatusline}); the caller holds the sync lock, so no
+     * commit runs between the queries and the write. A failure costs only the status line's figures until the next
+     * sync.
+     */
+    private void publishStatusline() {
+        try {
+            PublishedStatusline.write(file, StatuslineSnapshotQuery.make(conn, clock.instant(), clock.getZone()));
+        } catch (SQLException e) {
+            throw failure("compute the status line figures", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish checkpoints: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot publish the status line figures: " + e.getMessage(), e);
         }
     }
 
