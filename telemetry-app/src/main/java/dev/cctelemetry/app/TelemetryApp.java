@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import dev.cctelemetry.app.daemon.DaemonModule;
+import dev.cctelemetry.app.dashboard.DashboardModule;
 import dev.cctelemetry.app.hooks.HooksModule;
 import dev.cctelemetry.app.ledger.LedgerModule;
 import dev.cctelemetry.app.push.PushModule;
@@ -25,12 +26,12 @@ public final class TelemetryApp {
 
     /**
      * The application's modules: the root module and one per feature (ledger, remote store, sync, push, hooks,
-     * daemon) and the platform's adapters.
+     * daemon, dashboard) and the platform's adapters.
      */
     public static List<Module> modules(ProcessContext context) {
         return List.of(new AppModule(context), new LedgerModule(), new RemoteStoreModule(),
                 new SyncModule(context.gate()), new PushModule(), new HooksModule(), new DaemonModule(),
-                context.platform().module());
+                new DashboardModule(), context.platform().module());
     }
 
     /** The injector of the application's modules and {@code frontEnd}'s, in production mode. */

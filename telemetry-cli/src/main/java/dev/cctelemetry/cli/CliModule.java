@@ -16,7 +16,8 @@ final class CliModule extends AbstractModule {
             ReportCommand.class, ExportCommand.class, PushCommand.class, ConfigCommand.SetStore.class,
             SetupHooksCommand.class, RemoveHooksCommand.class, HookRunCommand.class, DoctorCommand.class,
             StatusCommand.class, DaemonCommand.class, InstallServiceCommand.class, UninstallServiceCommand.class,
-            ServiceStatusCommand.class, RepairCommand.class, UninstallCommand.class, StatuslineCommand.class);
+            ServiceStatusCommand.class, RepairCommand.class, UninstallCommand.class, StatuslineCommand.class,
+            DashboardCommand.class);
 
     private final HookSyncLog hookLog;
     private final List<Class<?>> commands;

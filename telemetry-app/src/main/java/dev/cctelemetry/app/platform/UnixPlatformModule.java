@@ -1,6 +1,7 @@
 package dev.cctelemetry.app.platform;
 
 import com.google.inject.AbstractModule;
+import dev.cctelemetry.core.port.out.BrowserOpener;
 import dev.cctelemetry.core.port.out.Detacher;
 import dev.cctelemetry.core.port.out.HookScriptRenderer;
 import dev.cctelemetry.core.port.out.ServiceInstaller;
@@ -31,6 +32,8 @@ public final class UnixPlatformModule extends AbstractModule {
         bind(Platform.class).toInstance(platform);
         bind(Detacher.class).toProvider(() -> new SetsidDetacher());
         bind(HookScriptRenderer.class).toProvider(() -> new PosixHookScriptRenderer());
+        bind(DesktopBrowsers.class);
+        bind(BrowserOpener.class).toProvider(DesktopBrowsers.class);
         Platform p = platform;
         bind(ServiceInstaller.class).toProvider(() -> switch (p) {
             case LINUX -> new SystemdUserUnitInstaller();
