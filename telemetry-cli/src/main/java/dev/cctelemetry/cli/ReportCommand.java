@@ -2,6 +2,8 @@ package dev.cctelemetry.cli;
 
 import dev.cctelemetry.app.AppException;
 import dev.cctelemetry.app.ExitCode;
+import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.platform.Platform;
 import dev.cctelemetry.app.report.UsageReports;
 import dev.cctelemetry.app.sync.SyncSummaryText;
 import dev.cctelemetry.core.port.out.Ledger;
@@ -73,6 +75,13 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Row order: asc (oldest first, the default) or desc (newest first).")
     String order;
 
+    @Option(names = {"-b", "--breakdown"}, description = "A line per model under each row (tables).")
+    boolean breakdown;
+
+    @Option(names = "--compact", description = "The narrow table layout (fewer columns) at any width; it is chosen"
+            + " by itself when the terminal (or COLUMNS) is too narrow for every column.")
+    boolean compact;
+
     @Option(names = "--start-of-week", paramLabel = "DAY", defaultValue = "sunday",
             description = "First day of a week for the weekly report (default: ${DEFAULT-VALUE}).")
     String startOfWeek;
@@ -90,11 +99,13 @@ public final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final UsageReports reports;
+    private final TelemetryEnvironment environment;
 
-    /** A report command. */
+    /** A report command; the environment's {@code COLUMNS} sets the table width. */
     @Inject
-    public ReportCommand(UsageReports reports) {
+    public ReportCommand(UsageReports reports, TelemetryEnvironment environment) {
         this.reports = reports;
+        this.environment = environment;
     }
 
     @Override
@@ -115,7 +126,10 @@ public final class ReportCommand implements Callable<Integer> {
                 }
             }
             Optional<String> only = Optional.ofNullable(machine);
-            ReportFormat format = new ReportFormat(json, descending());
+            ReportFormat format = new ReportFormat(json, descending(), breakdown, compact, json
+                    ? ReportFormat.DEFAULT_WIDTH
+                    : TerminalWidth.of(environment.env(), Platform.detect(System.getProperty("os.name", ""))
+                            == Platform.WINDOWS));
             out.print(remote ? reports.remote(reportKind, options, only, format)
                     : reports.local(ledger, reportKind, options, only, format,
                             w -> err.println("cc-telemetry: " + w)));

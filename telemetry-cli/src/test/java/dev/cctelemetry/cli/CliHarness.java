@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,8 @@ final class CliHarness {
     Optional<Path> runningJar = Optional.empty();
     Platform platform = Platform.LINUX;
     Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+    /** Variables the commands see besides {@code CC_TELEMETRY_HOME} (such as {@code COLUMNS}). */
+    final Map<String, String> env = new HashMap<>();
 
     CliHarness(Path tmp) {
         this.userHome = tmp.resolve("home dir 'q'");
@@ -34,7 +37,9 @@ final class CliHarness {
     }
 
     TelemetryEnvironment environment() {
-        return new TelemetryEnvironment(Map.of("CC_TELEMETRY_HOME", telemetryHome.toString()), userHome, workDir);
+        Map<String, String> all = new HashMap<>(env);
+        all.put("CC_TELEMETRY_HOME", telemetryHome.toString());
+        return new TelemetryEnvironment(all, userHome, workDir);
     }
 
     Result run(String... args) {

@@ -144,4 +144,31 @@ class ReportHabitsTest {
         assertThat(jsonDates(report("weekly", "-z", "UTC", "--start-of-week", "Monday", "-j"), "weekly", "week"))
                 .containsExactly("2025-12-29", "2026-01-05");
     }
+
+    /** Issue 19.1: the table follows COLUMNS (a narrow tmux pane); --compact forces the narrow layout. */
+    @Test
+    void tablesFitColumnsAndCompactForcesTheNarrowLayout() {
+        String wide = report("daily", "-z", "UTC").stdout();
+        assertThat(wide).contains("Cache Create").doesNotContain("Compact layout");
+
+        cli.env.put("COLUMNS", "60");
+        String narrow = report("daily", "-z", "UTC").stdout();
+        assertThat(narrow.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(60));
+        assertThat(narrow).doesNotContain("Cache Read  ").contains("hidden to fit 60 columns");
+
+        cli.env.remove("COLUMNS");
+        assertThat(report("daily", "-z", "UTC", "--compact").stdout()).contains("Input  Output  Cost (USD)")
+                .doesNotContain("Cache Read  ").contains("hidden (--compact)");
+    }
+
+    /** Issue 19.6: ccusage's --breakdown, a line per model under each period. */
+    @Test
+    void breakdownPutsAModelLineUnderEachRow() {
+        String table = report("monthly", "-z", "UTC", "--breakdown").stdout();
+
+        assertThat(table.lines().filter(l -> l.contains("- sonnet-4"))).hasSize(2);
+        assertThat(table.lines().filter(l -> l.startsWith("2026-01"))).singleElement().asString()
+                .contains("sonnet-4");
+        assertThat(report("monthly", "-z", "UTC").stdout()).doesNotContain("- sonnet-4");
+    }
 }

@@ -151,7 +151,7 @@ public final class UsageReports {
     private static String render(Report<?> report, ReportFormat format) {
         Report<?> ordered = format.ordered(report);
         return format.json() ? new ReportJsonWriter().toJson(ordered) + "\n"
-                : new ReportTableRenderer().render(ordered);
+                : new ReportTableRenderer().render(ordered, format);
     }
 
     private static String machines(MachineReport report, String scope, ReportOptions options, boolean json) {

@@ -85,16 +85,16 @@ public final class MachineReport {
         double cost = 0;
         List<MachineRow> rows = rows();
         for (MachineRow m : rows) {
-            table.row(m.name(), m.machineId().substring(0, 8), ReportTableRenderer.count(m.records()),
-                    ReportTableRenderer.count(m.tokens()), ReportTableRenderer.money(m.costUsd()),
+            table.row(m.name(), m.machineId().substring(0, 8), ReportFigures.count(m.records()),
+                    ReportFigures.count(m.tokens()), ReportFigures.money(m.costUsd()),
                     m.lastActivity().map(t -> MINUTE.format(t.atZone(zone))).orElse("-"),
                     m.lastPush().map(t -> MINUTE.format(t.atZone(zone))).orElse("never"));
             records += m.records();
             tokens += m.tokens();
             cost += m.costUsd();
         }
-        table.rule().row("Total", "", ReportTableRenderer.count(records), ReportTableRenderer.count(tokens),
-                ReportTableRenderer.money(cost), "", "");
+        table.rule().row("Total", "", ReportFigures.count(records), ReportFigures.count(tokens),
+                ReportFigures.money(cost), "", "");
         return title + "\n\n" + table.render();
     }
 

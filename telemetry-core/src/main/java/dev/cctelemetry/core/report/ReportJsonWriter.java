@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * {@code {"sessions":...}}, {@code {"blocks":[...]}}), so scripts written for ccusage keep working. Keys are
  * alphabetical like ccusage's. Additions: {@code cacheWrite5mTokens}/{@code cacheWrite1hTokens} next to
  * {@code cacheCreationTokens}, {@code cwd} on sessions and projects, {@code requests} on models, and
- * {@code unpricedModels} (totals, or top level for blocks) whenever some model had no price.
+ * {@code unpricedModels} (totals, or top level for blocks) whenever some model had no price, and
+ * {@code costStateModels} (the same places) whenever some cost is Claude Code's own cost-state figure.
  */
 public final class ReportJsonWriter {
 
@@ -65,6 +66,9 @@ public final class ReportJsonWriter {
             // ccusage's blocks document has no totals; the unpriced list must still not get lost.
             if (!report.totals().unpricedModels().isEmpty()) {
                 doc.put("unpricedModels", report.totals().unpricedModels());
+            }
+            if (!report.totals().costStateModels().isEmpty()) {
+                doc.put("costStateModels", report.totals().costStateModels());
             }
         } else {
             doc.put("totals", totals(report.totals()));
@@ -113,6 +117,9 @@ public final class ReportJsonWriter {
         Map<String, Object> m = usage(u);
         if (!u.unpricedModels().isEmpty()) {
             m.put("unpricedModels", u.unpricedModels());
+        }
+        if (!u.costStateModels().isEmpty()) {
+            m.put("costStateModels", u.costStateModels());
         }
         return m;
     }

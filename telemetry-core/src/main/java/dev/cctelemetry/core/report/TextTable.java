@@ -109,7 +109,7 @@ final class TextTable {
 
     /**
      * Splits a list of words into lines of at most {@code width} characters, joining words with ", ". A word
-     * longer than the width gets its own line, unshortened.
+     * longer than the width is cut across lines, so that the cell keeps the width the table gave it.
      */
     static List<String> wrap(List<String> words, int width) {
         List<String> lines = new ArrayList<>();
@@ -124,6 +124,10 @@ final class TextTable {
                 current.append(' ');
             }
             current.append(word);
+            while (current.length() > width) {
+                lines.add(current.substring(0, width));
+                current.delete(0, width);
+            }
         }
         if (current.length() > 0 || lines.isEmpty()) {
             lines.add(current.toString());

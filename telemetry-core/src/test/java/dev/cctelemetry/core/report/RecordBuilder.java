@@ -69,6 +69,14 @@ final class RecordBuilder {
         return this;
     }
 
+    /** A model the price table lacks, costed from Claude Code's cost-state. */
+    RecordBuilder pricedByCostState(String model, double usd) {
+        this.model = model;
+        this.cost = usd;
+        this.costSource = CostSource.COST_STATE;
+        return this;
+    }
+
     RecordBuilder synthetic() {
         this.model = UsageRecord.SYNTHETIC_MODEL;
         this.tokens = TokenCounts.ZERO;

@@ -69,6 +69,21 @@ class ReportJsonWriterTest {
         assertThat(doc.get("totals").get("unpricedModels").get(0).asText()).isEqualTo("unsloth/Qwen3-Coder-Next");
     }
 
+    /** Issue 19.4: a cost that is Claude Code's figure, not the price table's, is named like an unpriced one. */
+    @Test
+    void totalsListModelsCostedFromClaudeCodesCostState() throws Exception {
+        JsonNode doc = json(service(aRecord().pricedByCostState("glm-4.6", 0.12).build(), aRecord().build())
+                .daily(ReportOptionsFixtures.utc()));
+        JsonNode blocks = json(service(aRecord().pricedByCostState("glm-4.6", 0.12).build())
+                .blocks(ReportOptionsFixtures.utc()));
+
+        assertThat(doc.get("totals").get("costStateModels")).hasSize(1);
+        assertThat(doc.get("totals").get("costStateModels").get(0).asText()).isEqualTo("glm-4.6");
+        assertThat(blocks.get("costStateModels").get(0).asText()).isEqualTo("glm-4.6");
+        assertThat(json(service(aRecord().build()).daily(ReportOptionsFixtures.utc())).get("totals")
+                .has("costStateModels")).isFalse();
+    }
+
     @Test
     void sessionJsonCarriesIdsPathsAndMillisecondTimestamps() throws Exception {
         JsonNode doc = json(service(aRecord().session("11111111-1111-4111-8111-111111111111")

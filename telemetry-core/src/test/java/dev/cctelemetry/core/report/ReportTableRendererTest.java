@@ -77,6 +77,19 @@ class ReportTableRendererTest {
         assertThat(text).contains("; their usage is counted at $0.00");
     }
 
+    /** Issue 19.4: $54.73 against ccusage's $54.61 needs a reason on screen. */
+    @Test
+    void costsFromClaudeCodesCostStateGetANoteNamingTheModels() {
+        ReportService s = service(aRecord().pricedByCostState("glm-4.6", 0.12).build(), aRecord().build());
+
+        for (ReportKind kind : ReportKind.values()) {
+            assertThat(renderer.render(s.report(kind, ReportOptionsFixtures.utc()))).as(kind.name())
+                    .contains("Note: the cost of glm-4.6 is Claude Code's own figure (its cost-state)");
+        }
+        assertThat(renderer.render(service(aRecord().build()).daily(ReportOptionsFixtures.utc())))
+                .doesNotContain("cost-state");
+    }
+
     /** Issue 18.4: a hostile model id or cwd (from a transcript, or from another machine's pushed records). */
     @Test
     void controlCharactersFromTheDataAreShownEscapedInEveryTableAndTheNote() {
@@ -116,9 +129,9 @@ class ReportTableRendererTest {
 
     @Test
     void shortModelNamesDropVendorPrefixAndDate() {
-        assertThat(ReportTableRenderer.shortModel("claude-sonnet-4-20250514")).isEqualTo("sonnet-4");
-        assertThat(ReportTableRenderer.shortModel("claude-opus-4-6-fast")).isEqualTo("opus-4-6-fast");
-        assertThat(ReportTableRenderer.shortModel("claude-opus-4-1-20250805-fast")).isEqualTo("opus-4-1-fast");
-        assertThat(ReportTableRenderer.shortModel("unsloth/Qwen3-Coder-Next")).isEqualTo("unsloth/Qwen3-Coder-Next");
+        assertThat(ReportFigures.shortModel("claude-sonnet-4-20250514")).isEqualTo("sonnet-4");
+        assertThat(ReportFigures.shortModel("claude-opus-4-6-fast")).isEqualTo("opus-4-6-fast");
+        assertThat(ReportFigures.shortModel("claude-opus-4-1-20250805-fast")).isEqualTo("opus-4-1-fast");
+        assertThat(ReportFigures.shortModel("unsloth/Qwen3-Coder-Next")).isEqualTo("unsloth/Qwen3-Coder-Next");
     }
 }
