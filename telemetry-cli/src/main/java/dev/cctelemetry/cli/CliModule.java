@@ -2,6 +2,8 @@ package dev.cctelemetry.cli;
 
 import com.google.inject.AbstractModule;
 import dev.cctelemetry.cli.hook.HookSyncLog;
+import dev.cctelemetry.mcp.McpModule;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -17,7 +19,7 @@ final class CliModule extends AbstractModule {
             SetupHooksCommand.class, RemoveHooksCommand.class, HookRunCommand.class, DoctorCommand.class,
             StatusCommand.class, DaemonCommand.class, InstallServiceCommand.class, UninstallServiceCommand.class,
             ServiceStatusCommand.class, RepairCommand.class, UninstallCommand.class, StatuslineCommand.class,
-            DashboardCommand.class);
+            DashboardCommand.class, McpCommand.class);
 
     private final HookSyncLog hookLog;
     private final List<Class<?>> commands;
@@ -37,6 +39,10 @@ final class CliModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(HookSyncLog.class).toInstance(hookLog);
+        if (commands.contains(McpCommand.class)) {
+            // Only a start that may serve MCP binds (and so loads) the server and its tools.
+            install(new McpModule(ZoneId.systemDefault()));
+        }
         for (Class<?> command : INJECTED_COMMANDS) {
             if (commands.contains(command)
                     || command == ConfigCommand.SetStore.class && commands.contains(ConfigCommand.class)) {

@@ -1,6 +1,7 @@
 package dev.cctelemetry.app.ledger;
 
 import com.google.inject.AbstractModule;
+import dev.cctelemetry.app.query.UsageQuerySource;
 import dev.cctelemetry.app.report.UsageReports;
 
 /**
@@ -8,7 +9,8 @@ import dev.cctelemetry.app.report.UsageReports;
  * (or from the shared store).
  *
  * <p>Public bindings: {@link PriceTables} (one per process: the table is read once), {@link Ledgers},
- * {@link LedgerRepair}, {@link UsageReports}.
+ * {@link LedgerRepair}, {@link UsageReports}, {@link UsageQuerySource} (the aggregate
+ * queries of a long-running front end).
  */
 public final class LedgerModule extends AbstractModule {
 
@@ -18,5 +20,6 @@ public final class LedgerModule extends AbstractModule {
         bind(Ledgers.class);
         bind(LedgerRepair.class);
         bind(UsageReports.class);
+        bind(UsageQuerySource.class);
     }
 }

@@ -113,7 +113,11 @@ public final class ReportJsonWriter {
         return m;
     }
 
-    private static Map<String, Object> totals(UsageSummary u) {
+    /**
+     * A summary in the shape of a report's {@code totals} (ccusage's keys, {@code unpricedModels} when some model
+     * had no price): for other front ends whose figures must read like {@code report --json}'s.
+     */
+    public static Map<String, Object> totals(UsageSummary u) {
         Map<String, Object> m = usage(u);
         if (!u.unpricedModels().isEmpty()) {
             m.put("unpricedModels", u.unpricedModels());

@@ -1,0 +1,21 @@
+package dev.cctelemetry.mcp.tool;
+
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** Every tool the server offers, in the order {@code tools/list} gives them. */
+public final class UsageTools {
+
+    private final List<McpTool> all;
+
+    @Inject
+    UsageTools(UsageSummaryTool summary, TopSessionsTool sessions, ActiveBlockTool block, ComparePeriodsTool compare,
+            CostForecastTool forecast) {
+        this.all = List.of(summary, sessions, block, compare, forecast);
+    }
+
+    /** The tools. */
+    public List<McpTool> all() {
+        return all;
+    }
+}
