@@ -19,6 +19,7 @@ if not exist "%JAR%" (
 set "JAVA=java"
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\bin\java.exe"
 rem The archive holds the classes of the run that makes it: a sync or a report makes it, not --version or --help.
+rem Native access for SQLite's driver (JDK 24+ warn without it); an archive this JVM cannot use is skipped silently.
 set "CDSOPT="
 if exist "%CDS%" (
   set "CDSOPT=-XX:SharedArchiveFile=%CDS%"
@@ -26,5 +27,5 @@ if exist "%CDS%" (
   if /i "%~1"=="sync" set "CDSOPT=-XX:ArchiveClassesAtExit=%CDS%"
   if /i "%~1"=="report" set "CDSOPT=-XX:ArchiveClassesAtExit=%CDS%"
 )
-"%JAVA%" %CDSOPT% -Xshare:auto -XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1 -Djdk.nio.maxCachedBufferSize=262144 -Xlog:disable -Xlog:all=error:stderr %CC_TELEMETRY_JAVA_OPTS% -cp "%JAR%" dev.cctelemetry.cli.Main %*
+"%JAVA%" %CDSOPT% -Xshare:auto -XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1 -Djdk.nio.maxCachedBufferSize=262144 --enable-native-access=ALL-UNNAMED -Xlog:disable -Xlog:all=error:stderr -Xlog:cds*=off:stderr %CC_TELEMETRY_JAVA_OPTS% -cp "%JAR%" dev.cctelemetry.cli.Main %*
 exit /b %ERRORLEVEL%

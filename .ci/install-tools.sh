@@ -39,6 +39,22 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver; }
 fi
 
+# A second JDK, 25 (the current LTS): .ci/run runs the tests on it as well, and JvmWarningsIT checks that no command
+# prints a JVM warning on it. Temurin from Adoptium's apt repository when neither it nor Debian's openjdk-25 is there.
+if ! bash "$REPO/.ci/jdk25-home.sh" >/dev/null 2>&1; then
+  echo "no JDK 25 found; installing one" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y --no-install-recommends openjdk-25-jdk-headless >/dev/null 2>&1; then
+    apt-get install -y --no-install-recommends wget gpg ca-certificates apt-transport-https
+    wget -qO - https://packages.adoptium.net/artifactory/api/gpg/key/public | gpg --dearmor --yes -o /usr/share/keyrings/adoptium.gpg
+    echo "deb [signed-by=/usr/share/keyrings/adoptium.gpg] https://packages.adoptium.net/artifactory/deb $(. /etc/os-release && echo "$VERSION_CODENAME") main" \
+      >/etc/apt/sources.list.d/adoptium.list
+    apt-get update
+    apt-get install -y temurin-25-jdk
+  fi
+  bash "$REPO/.ci/jdk25-home.sh"
+fi
+
 installed_version() {
   # Prints the version recorded in the installed package.json, or nothing when absent.
   local pkg_json="$REPO/.tools/node_modules/$1/package.json"

@@ -43,10 +43,20 @@ public final class Main {
      */
     private static final String GUICE_BYTECODE_GEN = "guice_bytecode_gen_option";
 
+    /**
+     * Guice's switch for recording where each binding was declared (a stack walk per binding, shown only in
+     * messages about a broken module, which tests catch). Off unless the user set it: 10 % less CPU for
+     * {@code --version} (0.36 s vs 0.40 s, medians of 10 interleaved runs under a load of 19).
+     */
+    private static final String GUICE_STACK_TRACES = "guice_include_stack_traces";
+
     /** Runs cc-telemetry and exits with its code. */
     public static void main(String[] args) {
         if (System.getProperty(GUICE_BYTECODE_GEN) == null) {
             System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");
+        }
+        if (System.getProperty(GUICE_STACK_TRACES) == null) {
+            System.setProperty(GUICE_STACK_TRACES, "OFF");
         }
         TelemetryEnvironment env = new TelemetryEnvironment(System.getenv(), userHome(System.getenv()),
                 Path.of("").toAbsolutePath());
