@@ -118,6 +118,7 @@ public final class ReportCommand implements Callable<Integer> {
         try (Ledger ledger = reports.openLedger()) {
             if (!noSync) {
                 UsageReports.Refresh r = reports.refresh(ledger, claudeDirs.dirs);
+                r.notes().forEach(n -> err.println("cc-telemetry: " + n));
                 if (!json && (r.sync().newRecords() > 0 || r.sync().updatedRecords() > 0)) {
                     err.println(SyncSummaryText.summaryLine(r.sync()));
                 }

@@ -1,6 +1,7 @@
 package dev.cctelemetry.cli;
 
 import dev.cctelemetry.app.ExitCode;
+import dev.cctelemetry.app.roots.ClaudeRoots;
 import dev.cctelemetry.app.sync.ManualSync;
 import dev.cctelemetry.app.sync.SyncSummaryText;
 import dev.cctelemetry.core.push.PushResult;
@@ -35,11 +36,13 @@ public final class SyncCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final ManualSync sync;
+    private final ClaudeRoots roots;
 
     /** A sync command. */
     @Inject
-    public SyncCommand(ManualSync sync) {
+    public SyncCommand(ManualSync sync, ClaudeRoots roots) {
         this.sync = sync;
+        this.roots = roots;
     }
 
     @Override
@@ -54,7 +57,7 @@ public final class SyncCommand implements Callable<Integer> {
             out.println(SyncSummaryText.toJson(o.summary(), o.roots(), o.ledgerRecords(), o.stateLost(), pushed));
         } else {
             if (o.roots().isEmpty()) {
-                out.println("No Claude Code transcripts found (set CLAUDE_CONFIG_DIR or use --claude-dir).");
+                out.println("Note: " + roots.noneFound() + ".");
             }
             SyncSummaryText.recoveryNotices(o.summary(), o.stateLost()).forEach(out::println);
             out.println(SyncSummaryText.summaryLine(o.summary()));

@@ -3,6 +3,7 @@ package dev.cctelemetry.cli;
 import dev.cctelemetry.app.ExitCode;
 import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.app.setup.Uninstaller;
+import dev.cctelemetry.app.sync.Figures;
 import dev.cctelemetry.cli.setup.Prompter;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
@@ -11,7 +12,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,14 +59,16 @@ public final class UninstallCommand implements Callable<Integer> {
         out.println("  the background service (if installed)");
         if (purge) {
             out.println("  the ledger " + layout.ledger() + (plan.records().isPresent()
-                    ? String.format(Locale.ROOT, ": %,d records will be lost", plan.records().getAsLong())
+                    ? ": " + Figures.counted(plan.records().getAsLong(), "record", "records") + " will be lost"
                     : ": its records will be lost"));
-            out.println("  the config " + layout.config() + " (machine id) and " + layout.stateDir());
+            out.println("  the config " + layout.config() + " (machine id), " + layout.stateDir() + ", the installed"
+                    + " jars, logs and spool, and a settings file cc-telemetry created if it holds nothing else");
             out.println("  Keep a copy first with: cc-telemetry export --format jsonl -o usage.jsonl");
         }
         if (!yes && !confirmed(out)) {
             out.println("Nothing was changed.");
-            return ExitCode.OK;
+            // Not done: a script running `uninstall` must not take a declined (or unanswered) prompt for success.
+            return ExitCode.FAILURE;
         }
         uninstaller.apply(plan, purge, out, spec.commandLine().getErr());
         out.flush();

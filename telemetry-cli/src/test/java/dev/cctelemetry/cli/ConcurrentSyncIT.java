@@ -51,6 +51,8 @@ class ConcurrentSyncIT {
             assertThat(p.exitValue()).as("sync %d: %s", i, err).isZero();
             assertThat(out + err).as("sync %d", i).doesNotContainIgnoringCase("locked").doesNotContain("busy");
             JsonNode summary = JSON.readTree(out);
+            // Issue 19.12: on a fresh home nothing was lost, whichever sync created the ledger first.
+            assertThat(summary.get("recreatedStateFolder").asBoolean()).as("sync %d: %s", i, out).isFalse();
             if (summary.get("bytesRead").asLong() > 0) {
                 ingesting++;
             }

@@ -53,6 +53,33 @@ class DoctorCommandTest {
         assertThat(line(r.out(), "Remote store")).contains("! not set up").contains("cc-telemetry setup");
     }
 
+    /** Issue 19.9: a user who chose local-only in setup gets a passing doctor, not "hooks ✗" forever. */
+    @Test
+    void localOnlyWithoutHooksChosenInSetupPassesWithOneHooksWarning() throws Exception {
+        Installation i = new Installation(tmp);
+        i.transcript();
+        Installation.Result setup = i.run("setup", "--non-interactive", "--no-hooks", "--no-service");
+        assertThat(setup.code()).as(setup.out() + setup.err()).isZero();
+
+        Installation.Result r = i.run("doctor");
+
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(line(r.out(), "Hooks configured")).contains("! not installed (declined in setup)")
+                .contains("cc-telemetry setup-hooks");
+        assertThat(line(r.out(), "Remote store")).contains("✓ none: local ledger only");
+        assertThat(line(r.out(), "Java runtime and jar")).contains("✓");
+        assertThat(line(r.out(), "Hook sync active")).contains("✓");
+        assertThat(r.out()).doesNotContain("✗");
+
+        // Without that answer recorded, missing hooks stay a problem.
+        Installation other = new Installation(tmp.resolve("other"));
+        other.transcript();
+        assertThat(other.run("sync").code()).isZero();
+        Installation.Result plain = other.run("doctor");
+        assertThat(plain.code()).isEqualTo(ExitCode.PROBLEM);
+        assertThat(line(plain.out(), "Hooks configured")).contains("✗");
+    }
+
     @Test
     void checkColumnsAreAligned() throws Exception {
         Installation.Result r = Installation.healthy(tmp).run("doctor");

@@ -114,7 +114,8 @@ class SetupCommandTest {
     void uninstallPurgeSaysWhatIsLostAndRemovesEverything() throws Exception {
         Installation i = Installation.healthy(tmp);
         Installation.Result declined = i.runWithInput("n\n", "uninstall", "--purge");
-        assertThat(declined.out()).contains("1 records will be lost").contains("cc-telemetry export")
+        assertThat(declined.code()).as("declined: nothing done, not a success (issue 19.10)").isEqualTo(1);
+        assertThat(declined.out()).contains("1 record will be lost").contains("cc-telemetry export")
                 .contains("Nothing was changed");
         assertThat(Files.exists(i.layout.ledger())).isTrue();
 

@@ -25,6 +25,12 @@ import java.util.Set;
 public record ConfigSnapshot(Path file, boolean exists, Optional<String> problem, ObjectNode root,
         Optional<Set<PosixFilePermission>> permissions) {
 
+    /** Set by {@code setup} when the hooks were declined, so doctor does not count their absence as a problem. */
+    public static final String HOOKS_DECLINED = "hooks_declined";
+
+    /** Set by {@code setup} when no store was chosen, so doctor does not warn about the missing store. */
+    public static final String LOCAL_ONLY = "local_only";
+
     public ConfigSnapshot {
         Objects.requireNonNull(file, "file is null");
         Objects.requireNonNull(problem, "problem is null");
@@ -71,6 +77,16 @@ public record ConfigSnapshot(Path file, boolean exists, Optional<String> problem
     /** The store section, when one is configured. */
     public Optional<StoreConfig> store() {
         return StoreConfig.of(root);
+    }
+
+    /** Whether the user answered no to the hooks in {@code setup} ({@value #HOOKS_DECLINED}). */
+    public boolean hooksDeclined() {
+        return root.path(HOOKS_DECLINED).asBoolean(false);
+    }
+
+    /** Whether the user chose the local ledger only in {@code setup} ({@value #LOCAL_ONLY}). */
+    public boolean localOnly() {
+        return root.path(LOCAL_ONLY).asBoolean(false);
     }
 
     /** Whether group or others may read or write the file. */

@@ -1,6 +1,7 @@
 package dev.cctelemetry.app.doctor;
 
 import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.config.ConfigSnapshot;
 import dev.cctelemetry.app.config.HostName;
 import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.app.ledger.PriceTables;
@@ -49,14 +50,15 @@ public final class DoctorChecks {
         InstallLayout layout = env.layout();
         List<ClaudeRoot> roots = claudeRoots.present(List.of());
         String priceVersion = prices.prices().version();
+        boolean hooksDeclined = ConfigSnapshot.read(layout.config()).hooksDeclined();
         return List.of(
-                new JavaRuntimeCheck(layout, runner),
+                new JavaRuntimeCheck(layout, runner, hooksDeclined),
                 new ConfigCheck(layout.config()),
                 new MachineIdentityCheck(layout.config(), HostName.of(env.env())),
                 new TranscriptsCheck(roots),
                 new HooksConfiguredCheck(new ClaudeSettingsLocator(env.env(), env.userHome(), env.workingDir()),
-                        new SettingsFileEditor(clock), layout),
-                new HookSyncCheck(new FileHookStatusStore(layout.stateDir()), layout, clock),
+                        new SettingsFileEditor(clock), layout, hooksDeclined),
+                new HookSyncCheck(new FileHookStatusStore(layout.stateDir()), layout, hooksDeclined, clock),
                 new DaemonCheck(layout, service.installed(), clock),
                 new LedgerCheck(layout, priceVersion, clock),
                 new RemoteStoreCheck(layout, probe, clock),

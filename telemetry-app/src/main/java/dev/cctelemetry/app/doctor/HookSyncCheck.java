@@ -18,12 +18,18 @@ public final class HookSyncCheck implements DoctorCheck {
 
     private final HookStatusStore store;
     private final InstallLayout layout;
+    private final boolean hooksDeclined;
     private final Clock clock;
 
-    /** A check of what the hook workers recorded in {@code store}. */
-    public HookSyncCheck(HookStatusStore store, InstallLayout layout, Clock clock) {
+    /**
+     * A check of what the hook workers recorded in {@code store}.
+     *
+     * @param hooksDeclined the user declined the hooks in setup: no hook having run is then expected
+     */
+    public HookSyncCheck(HookStatusStore store, InstallLayout layout, boolean hooksDeclined, Clock clock) {
         this.store = store;
         this.layout = layout;
+        this.hooksDeclined = hooksDeclined;
         this.clock = clock;
     }
 
@@ -39,6 +45,9 @@ public final class HookSyncCheck implements DoctorCheck {
         String logs = "see " + layout.logsDir().resolve("hook-sync.log") + "; cc-telemetry sync catches up meanwhile";
         String lastOk = s.lastSuccess().map(o -> "last success " + Ago.since(o.at(), now)).orElse("never succeeded");
         Optional<Outcome> last = s.lastOutcome();
+        if (s.lastFired().isEmpty() && last.isEmpty() && hooksDeclined) {
+            return CheckResult.ok(NAME, "no hook has run (hooks declined in setup)");
+        }
         if (s.lastFired().isEmpty() && last.isEmpty()) {
             return CheckResult.warn(NAME, "no hook has run yet",
                     "finish a Claude Code turn after cc-telemetry setup-hooks; then run doctor again");

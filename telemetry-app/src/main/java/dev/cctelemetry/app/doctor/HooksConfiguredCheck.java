@@ -28,12 +28,19 @@ public final class HooksConfiguredCheck implements DoctorCheck {
     private final ClaudeSettingsLocator locator;
     private final SettingsFileEditor editor;
     private final InstallLayout layout;
+    private final boolean declined;
 
-    /** A check of the user settings {@code locator} finds, against the scripts under {@code layout}. */
-    public HooksConfiguredCheck(ClaudeSettingsLocator locator, SettingsFileEditor editor, InstallLayout layout) {
+    /**
+     * A check of the user settings {@code locator} finds, against the scripts under {@code layout}.
+     *
+     * @param declined the user declined the hooks in setup: their absence is a warning, not a problem
+     */
+    public HooksConfiguredCheck(ClaudeSettingsLocator locator, SettingsFileEditor editor, InstallLayout layout,
+            boolean declined) {
         this.locator = locator;
         this.editor = editor;
         this.layout = layout;
+        this.declined = declined;
     }
 
     @Override
@@ -64,7 +71,10 @@ public final class HooksConfiguredCheck implements DoctorCheck {
                     "remove \"allowManagedHooksOnly\" from " + settings + " (or ask your admin to add ours)");
         }
         if (in.stopCommand().isEmpty() && in.sessionEndCommand().isEmpty()) {
-            return CheckResult.fail(NAME, "no cc-telemetry hooks in " + settings, INSTALL);
+            return declined
+                    ? CheckResult.warn(NAME, "not installed (declined in setup): sync, report or the daemon bring"
+                            + " sessions in", INSTALL + " (records each session as it ends)")
+                    : CheckResult.fail(NAME, "no cc-telemetry hooks in " + settings, INSTALL);
         }
         List<String> problems = new ArrayList<>();
         problems.addAll(problems("Stop", in.stopCommand(), HookRegistration.STOP_MARKER, "stop"));

@@ -19,11 +19,18 @@ public final class JavaRuntimeCheck implements DoctorCheck {
 
     private final InstallLayout layout;
     private final CommandRunner runner;
+    private final boolean hooksDeclined;
 
-    /** A check of the scripts under {@code layout}, running java through {@code runner}. */
-    public JavaRuntimeCheck(InstallLayout layout, CommandRunner runner) {
+    /**
+     * A check of the scripts under {@code layout}, running java through {@code runner}.
+     *
+     * @param hooksDeclined the user declined the hooks in setup: no scripts is then nothing to check, and not
+     *     a second warning about the hooks
+     */
+    public JavaRuntimeCheck(InstallLayout layout, CommandRunner runner, boolean hooksDeclined) {
         this.layout = layout;
         this.runner = runner;
+        this.hooksDeclined = hooksDeclined;
     }
 
     @Override
@@ -41,8 +48,9 @@ public final class JavaRuntimeCheck implements DoctorCheck {
             }
         }
         if (scripts.isEmpty()) {
-            return CheckResult.warn(NAME, "no hook scripts installed in " + layout.hooksDir(),
-                    "cc-telemetry setup-hooks");
+            return hooksDeclined ? CheckResult.ok(NAME, "no hook scripts to check (hooks declined in setup)")
+                    : CheckResult.warn(NAME, "no hook scripts installed in " + layout.hooksDir(),
+                            "cc-telemetry setup-hooks");
         }
         Set<HookScriptValues> values = new LinkedHashSet<>();
         for (Path s : scripts) {

@@ -39,6 +39,9 @@ public final class RemoteStoreCheck implements DoctorCheck {
     public CheckResult run() {
         ConfigSnapshot c = ConfigSnapshot.read(layout.config());
         Optional<StoreConfig> store = c.store();
+        if (store.isEmpty() && c.localOnly()) {
+            return CheckResult.ok(NAME, "none: local ledger only (chosen in setup)");
+        }
         if (store.isEmpty()) {
             return CheckResult.warn(NAME, "not set up: records stay in the local ledger",
                     "cc-telemetry setup (store step) to push to PostgreSQL");

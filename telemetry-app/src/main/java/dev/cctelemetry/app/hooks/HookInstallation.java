@@ -97,9 +97,14 @@ public final class HookInstallation {
             return;
         }
         boolean copied = installer.install(plan);
+        boolean creating = !java.nio.file.Files.exists(settings);
         WorkerClassArchive.Outcome archive = workerArchive(plan.target(), scriptSpec.javaExecutable());
         List<Path> written = scripts.write(scriptSpec);
         SettingsEditResult result = edit(() -> editor.install(settings, scripts.registration(), EditMode.APPLY));
+        if (creating && result.changed()) {
+            // Ours to delete on a purge once it holds nothing else; a file the user had never is (issue 19.10).
+            new CreatedSettingsFiles(env.layout().createdSettings()).add(settings);
+        }
         out.println("Jar:      " + plan.target() + (copied ? " (installed)" : " (already installed)"));
         out.println("Archive:  " + WorkerClassArchive.of(plan.target()) + switch (archive) {
             case MADE -> " (made: hook workers start in about half the time)";

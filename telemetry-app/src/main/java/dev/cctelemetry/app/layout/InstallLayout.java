@@ -43,6 +43,23 @@ public record InstallLayout(Path home) {
         return List.of(ledger(), home.resolve("telemetry.db-wal"), home.resolve("telemetry.db-shm"));
     }
 
+    /**
+     * Everything cc-telemetry creates directly under the home, for {@code uninstall --purge}: the ledger with its
+     * side files and published checkpoints, the config and the folders. Not {@code prices.json}, which the user
+     * writes.
+     */
+    public List<Path> createdEntries() {
+        List<Path> all = new java.util.ArrayList<>(ledgerFiles());
+        all.addAll(List.of(home.resolve("telemetry.db-journal"), home.resolve("telemetry.db-checkpoints"), config(),
+                stateDir(), spoolDir(), hooksDir(), libDir(), logsDir(), home.resolve("service")));
+        return all;
+    }
+
+    /** The settings files cc-telemetry created, recorded for {@code uninstall --purge}. */
+    public Path createdSettings() {
+        return stateDir().resolve("created-settings.txt");
+    }
+
     /** {@code state/}: status files and locks. */
     public Path stateDir() {
         return home.resolve("state");

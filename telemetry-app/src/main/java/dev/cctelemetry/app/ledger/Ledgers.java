@@ -2,12 +2,14 @@ package dev.cctelemetry.app.ledger;
 
 import dev.cctelemetry.app.AppException;
 import dev.cctelemetry.app.layout.InstallLayout;
+import dev.cctelemetry.core.io.PrivateFiles;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.store.sqlite.LedgerOpenException;
 import dev.cctelemetry.store.sqlite.LedgerVersionException;
 import dev.cctelemetry.store.sqlite.SqliteLedger;
 import dev.cctelemetry.store.sqlite.SqliteNativeLibrary;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -56,6 +58,14 @@ public final class Ledgers {
     /** The SQLite ledger itself, for the application layer's own repair and checks. */
     SqliteLedger openSqlite() {
         SqliteNativeLibrary.useFolder(layout.nativeLibDir());
+        try {
+            // state/ before the ledger file, so that a ledger without state/ always means state/ was lost: a sync
+            // starting while another creates a fresh home must not see the new ledger without its state/ yet and
+            // call that a recovery (issue 19.12).
+            PrivateFiles.createDirectories(layout.stateDir());
+        } catch (IOException e) {
+            throw AppException.failure("cannot create " + layout.stateDir() + ": " + e.getMessage(), e);
+        }
         try {
             return SqliteLedger.open(layout.ledger(), prices.prices().version(), clock);
         } catch (LedgerVersionException | LedgerOpenException e) {

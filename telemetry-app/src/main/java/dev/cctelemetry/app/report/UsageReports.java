@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -68,8 +69,12 @@ public final class UsageReports {
      *
      * @param sync the incremental sync
      * @param push the automatic push after it
+     * @param notes what is worth saying about the transcript folders (one missing, none found), a line each
      */
-    public record Refresh(SyncSummary sync, PushResult push) {
+    public record Refresh(SyncSummary sync, PushResult push, List<String> notes) {
+        public Refresh {
+            notes = List.copyOf(notes);
+        }
     }
 
     /** Opens the ledger a report reads; the caller closes it. */
@@ -79,9 +84,10 @@ public final class UsageReports {
 
     /** Syncs what is new under the roots into {@code ledger}, then pushes (automatic mode). */
     public Refresh refresh(Ledger ledger, List<Path> claudeDirs) throws IOException, InterruptedException {
-        SyncSummary s = syncs.over(ledger).sync(new SyncRequest(roots.resolve(claudeDirs), false, f -> true),
-                SyncProgress.NONE);
-        return new Refresh(s, pushes.push(ledger, PushMode.AUTOMATIC));
+        List<String> notes = new ArrayList<>();
+        SyncSummary s = syncs.over(ledger).sync(new SyncRequest(roots.resolveForReport(claudeDirs, notes::add),
+                false, f -> true), SyncProgress.NONE);
+        return new Refresh(s, pushes.push(ledger, PushMode.AUTOMATIC), notes);
     }
 
     /**

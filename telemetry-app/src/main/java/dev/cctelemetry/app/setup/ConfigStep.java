@@ -1,5 +1,6 @@
 package dev.cctelemetry.app.setup;
 
+import dev.cctelemetry.app.config.ConfigSnapshot;
 import dev.cctelemetry.app.config.ConfigStore;
 import dev.cctelemetry.app.config.TelemetryConfig;
 import java.io.PrintWriter;
@@ -38,8 +39,16 @@ public final class ConfigStep implements SetupStep {
             root.put("machine_name", answers.machineName());
             if (answers.store().isPresent()) {
                 answers.store().get().writeTo(root);
+                root.remove(ConfigSnapshot.LOCAL_ONLY);
             } else {
                 root.remove("store");
+                root.put(ConfigSnapshot.LOCAL_ONLY, true);
+            }
+            // Recorded so that doctor passes for a user who chose not to have them (issue 19.9).
+            if (answers.installHooks()) {
+                root.remove(ConfigSnapshot.HOOKS_DECLINED);
+            } else {
+                root.put(ConfigSnapshot.HOOKS_DECLINED, true);
             }
         });
         out.println("  Saved " + store.file() + " (machine " + c.machineName() + ", id " + c.machineId()

@@ -2,10 +2,14 @@ package dev.cctelemetry.app.setup;
 
 import dev.cctelemetry.app.AppException;
 import dev.cctelemetry.app.TelemetryEnvironment;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cctelemetry.app.hooks.CreatedSettingsFiles;
 import dev.cctelemetry.app.hooks.HookInstallation;
 import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.app.ledger.Ledgers;
 import dev.cctelemetry.app.service.ServiceSupport;
+import dev.cctelemetry.core.error.ErrorLine;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.hooks.settings.ClaudeSettingsException;
 import dev.cctelemetry.hooks.settings.ClaudeSettingsLocator;
@@ -17,6 +21,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,7 +34,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code uninstall}: removes our hooks from every Claude Code settings file that has them, our hook scripts and
- * the service; with purge also the ledger, the config and the state folder. What it would remove is planned
+ * the service; with purge also everything else cc-telemetry created (see {@link #purge}). What it would remove is planned
  * first, so that a person can be asked before anything changes.
  */
 public final class Uninstaller {
@@ -112,14 +118,70 @@ public final class Uninstaller {
             out.println("Service: " + e.getMessage());
         }
         if (purge) {
-            InstallLayout layout = plan.layout();
-            for (Path p : layout.ledgerFiles()) {
+            purge(plan.layout(), out);
+        }
+    }
+
+    /**
+     * Deletes everything cc-telemetry created (issue 19.10): settings files it created that hold nothing else now
+     * (with the backups it made of them), then the ledger, config, state, spool, hooks, lib and logs, then the
+     * home itself when nothing else is left in it. Anything else in the home is named and kept.
+     */
+    private void purge(InstallLayout layout, PrintWriter out) throws IOException {
+        // Read before state/ goes: the list lives there.
+        for (Path settings : new CreatedSettingsFiles(layout.createdSettings()).list()) {
+            if (holdsNothing(settings)) {
+                deleteWithBackups(settings);
+                out.println("Deleted " + settings + " (cc-telemetry created it and it held nothing else)");
+            }
+        }
+        List<String> failed = new ArrayList<>();
+        for (Path p : layout.createdEntries()) {
+            try {
+                deleteTree(p);
+            } catch (IOException e) {
+                failed.add(p + " (" + ErrorLine.of(e) + ")");
+            }
+        }
+        out.println("Deleted the ledger, the config, " + layout.stateDir().getFileName() + "/, "
+                + layout.libDir().getFileName() + "/, " + layout.logsDir().getFileName() + "/, "
+                + layout.spoolDir().getFileName() + "/ and " + layout.hooksDir().getFileName() + "/");
+        if (!failed.isEmpty()) {
+            out.println("Could not delete: " + String.join(", ", failed));
+        }
+        List<String> left;
+        try (Stream<Path> s = Files.list(layout.home())) {
+            left = s.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        if (left.isEmpty()) {
+            Files.deleteIfExists(layout.home());
+            out.println("Deleted " + layout.home());
+        } else {
+            out.println("Kept in " + layout.home() + " (not created by cc-telemetry): " + String.join(", ", left));
+        }
+    }
+
+    /** Whether a settings file is empty or {@code {}} (Claude Code reads both as no settings). */
+    private static boolean holdsNothing(Path settings) {
+        try {
+            JsonNode n = new ObjectMapper().readTree(Files.readAllBytes(settings));
+            return n == null || n.isMissingNode() || n.isObject() && n.isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Deletes {@code settings} and the {@code <name>.cc-telemetry-backup-*} copies our edits left beside it. */
+    private static void deleteWithBackups(Path settings) throws IOException {
+        String prefix = settings.getFileName() + ".cc-telemetry-backup-";
+        try (Stream<Path> s = Files.list(settings.toAbsolutePath().getParent())) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
                 Files.deleteIfExists(p);
             }
-            Files.deleteIfExists(layout.config());
-            deleteTree(layout.stateDir());
-            out.println("Deleted the ledger, the config and " + layout.stateDir());
         }
+        Files.deleteIfExists(settings);
     }
 
     private OptionalLong records(InstallLayout layout) {
@@ -133,8 +195,9 @@ public final class Uninstaller {
         }
     }
 
+    /** Deletes a file, a link or a folder with all in it (links are deleted, never followed). */
     private static void deleteTree(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         List<Path> all;
