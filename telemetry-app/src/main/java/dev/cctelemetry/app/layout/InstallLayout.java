@@ -50,7 +50,8 @@ public record InstallLayout(Path home) {
      */
     public List<Path> createdEntries() {
         List<Path> all = new java.util.ArrayList<>(ledgerFiles());
-        all.addAll(List.of(home.resolve("telemetry.db-journal"), home.resolve("telemetry.db-checkpoints"), config(),
+        all.addAll(List.of(home.resolve("telemetry.db-journal"), home.resolve("telemetry.db-checkpoints"),
+                home.resolve("telemetry.db-statusline"), config(),
                 stateDir(), spoolDir(), hooksDir(), libDir(), logsDir(), home.resolve("service")));
         return all;
     }
