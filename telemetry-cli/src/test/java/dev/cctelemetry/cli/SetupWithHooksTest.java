@@ -20,13 +20,19 @@ class SetupWithHooksTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void nonInteractiveSetupWithHooksWritesTheScriptsAndRegistersThem() throws IOException {
+    /** A harness whose "running jar" is a file in a build folder (tests run from classes). */
+    private CliHarness runningFromAJar() throws IOException {
         CliHarness cli = new CliHarness(tmp);
         Path jar = tmp.resolve("build").resolve("cc-telemetry.jar");
         Files.createDirectories(jar.getParent());
         Files.write(jar, "jar bytes".getBytes(StandardCharsets.UTF_8));
-        cli.runningJar = Optional.of(jar); // tests run from classes; the harness stands in the jar
+        cli.runningJar = Optional.of(jar);
+        return cli;
+    }
+
+    @Test
+    void nonInteractiveSetupWithHooksWritesTheScriptsAndRegistersThem() throws IOException {
+        CliHarness cli = runningFromAJar();
 
         CliHarness.Result r = cli.run("setup", "--non-interactive", "--machine-name", "box-1", "--hooks",
                 "--no-service", "--no-sync");
@@ -56,11 +62,7 @@ class SetupWithHooksTest {
     /** Issue 19.10: a purge after setup leaves nothing cc-telemetry created, the settings file it created included. */
     @Test
     void purgeAfterSetupRemovesEverythingSetupAndUseCreated() throws IOException {
-        CliHarness cli = new CliHarness(tmp);
-        Path jar = tmp.resolve("build").resolve("cc-telemetry.jar");
-        Files.createDirectories(jar.getParent());
-        Files.write(jar, "jar bytes".getBytes(StandardCharsets.UTF_8));
-        cli.runningJar = Optional.of(jar);
+        CliHarness cli = runningFromAJar();
         cli.oneRecordSession("33333333-3333-4333-8333-333333333333");
         assertThat(cli.run("setup", "--non-interactive", "--hooks", "--no-service").exitCode()).isZero();
         assertThat(cli.run("setup-hooks").exitCode()).isZero(); // a second edit: nothing changes, no backup
@@ -102,11 +104,7 @@ class SetupWithHooksTest {
     /** A settings file the user had is never deleted, even when it holds nothing but our hooks. */
     @Test
     void purgeKeepsASettingsFileTheUserHad() throws IOException {
-        CliHarness cli = new CliHarness(tmp);
-        Path jar = tmp.resolve("build").resolve("cc-telemetry.jar");
-        Files.createDirectories(jar.getParent());
-        Files.write(jar, "jar bytes".getBytes(StandardCharsets.UTF_8));
-        cli.runningJar = Optional.of(jar);
+        CliHarness cli = runningFromAJar();
         Path settings = cli.userHome.resolve(".claude/settings.json");
         Files.createDirectories(settings.getParent());
         Files.writeString(settings, "{}\n");
