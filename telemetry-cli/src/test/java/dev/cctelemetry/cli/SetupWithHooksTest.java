@@ -92,7 +92,7 @@ class SetupWithHooksTest {
         CliHarness.Result r = cli.run("uninstall", "--purge", "-y");
 
         assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
-        assertThat(cli.telemetryHome).doesNotExist();
+        assertThat(cli.telemetryHome).as(r.stdout()).doesNotExist();
         try (var left = Files.list(cli.userHome.resolve(".claude"))) {
             assertThat(left.map(p -> p.getFileName().toString()).toList())
                     .as("the settings file setup created and its backups are gone; the user's files stay")
@@ -115,6 +115,6 @@ class SetupWithHooksTest {
         assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
         assertThat(settings).exists();
         assertThat(Files.readString(settings)).doesNotContain("cc-telemetry");
-        assertThat(cli.telemetryHome).doesNotExist();
+        assertThat(cli.telemetryHome).as(r.stdout()).doesNotExist();
     }
 }
