@@ -158,15 +158,19 @@ public final class InMemoryLedger implements Ledger {
     @Override
     public synchronized LedgerStats stats() {
         Set<String> sessions = new HashSet<>();
+        long requests = 0;
         Optional<Instant> first = Optional.empty();
         Optional<Instant> last = Optional.empty();
         for (UsageRecord r : records.values()) {
-            sessions.add(r.sessionId());
+            if (r.isRequest()) {
+                requests++;
+                sessions.add(r.sessionId());
+            }
             Instant t = r.timestamp();
             first = Optional.of(first.filter(f -> f.isBefore(t)).orElse(t));
             last = Optional.of(last.filter(l -> l.isAfter(t)).orElse(t));
         }
-        return new LedgerStats(records.size(), sessions.size(), checkpoints.size(), first, last);
+        return new LedgerStats(records.size(), requests, sessions.size(), checkpoints.size(), first, last);
     }
 
     /** Every stored record, in timestamp order. */

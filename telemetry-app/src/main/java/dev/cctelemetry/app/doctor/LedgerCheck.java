@@ -48,8 +48,9 @@ public final class LedgerCheck implements DoctorCheck {
                         new IllegalStateException(check)), rebuild(file));
             }
             LedgerStats s = ledger.stats();
-            return CheckResult.ok(NAME, String.format(Locale.ROOT, "%s: schema %d, %,d records, %,d sessions,"
-                    + " last written %s", file, ledger.schemaVersion(), s.records(), s.sessions(),
+            return CheckResult.ok(NAME, String.format(Locale.ROOT, "%s: schema %d, %,d records (%,d requests), %,d"
+                    + " sessions, last written %s", file, ledger.schemaVersion(), s.records(), s.requests(),
+                    s.sessions(),
                     Ago.since(lastWrite(), clock.instant())));
         } catch (LedgerVersionException e) {
             return CheckResult.fail(NAME, ErrorLine.of(e), "install the newer cc-telemetry that wrote it");

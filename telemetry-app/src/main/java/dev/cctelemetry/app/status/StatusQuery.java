@@ -76,8 +76,9 @@ public final class StatusQuery {
         if (Files.exists(layout.ledger())) {
             try (Ledger ledger = ledgers.open()) {
                 LedgerStats s = ledger.stats();
-                rows.accept(new Row("Ledger", String.format(Locale.ROOT, "%s: %,d records, %,d sessions, %,d files%s",
-                        layout.ledger(), s.records(), s.sessions(), s.files(),
+                rows.accept(new Row("Ledger", String.format(Locale.ROOT,
+                        "%s: %,d records (%,d requests), %,d sessions, %,d files%s", layout.ledger(), s.records(),
+                        s.requests(), s.sessions(), s.files(),
                         s.last().map(t -> ", newest record " + Ago.since(t, now)).orElse(""))));
             }
         } else {

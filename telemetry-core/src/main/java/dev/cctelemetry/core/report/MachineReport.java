@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code machines} report: records, tokens, cost, last activity and last push per machine, side by side.
+ * The {@code machines} report: requests, tokens, cost, last activity and last push per machine, side by side.
  * Fed record by record (from the remote store, or from the local ledger for this machine alone), then
  * rendered as a table or JSON.
  */
@@ -29,6 +29,7 @@ public final class MachineReport {
     private static final class Totals {
         String name;
         long records;
+        long requests;
         long tokens;
         double cost;
         Instant lastActivity;
@@ -53,6 +54,9 @@ public final class MachineReport {
     public void add(String machineId, String name, UsageRecord r) {
         Totals t = byMachine.computeIfAbsent(machineId, id -> new Totals(name));
         t.records++;
+        if (r.isRequest()) {
+            t.requests++;
+        }
         t.tokens += r.tokens().total();
         t.cost += r.costUsd();
         if (t.lastActivity == null || r.timestamp().isAfter(t.lastActivity)) {
@@ -68,7 +72,7 @@ public final class MachineReport {
     /** The rows, by descending cost. */
     public List<MachineRow> rows() {
         List<MachineRow> out = new ArrayList<>();
-        byMachine.forEach((id, t) -> out.add(new MachineRow(id, t.name, t.records, t.tokens, t.cost,
+        byMachine.forEach((id, t) -> out.add(new MachineRow(id, t.name, t.records, t.requests, t.tokens, t.cost,
                 Optional.ofNullable(t.lastActivity), Optional.ofNullable(t.lastPush))));
         out.sort(Comparator.comparingDouble(MachineRow::costUsd).reversed().thenComparing(MachineRow::name));
         return out;
@@ -77,28 +81,28 @@ public final class MachineReport {
     /** A plain-text table with a total line, times in {@code zone}. */
     public String renderTable(String title, ZoneId zone) {
         TextTable table = new TextTable(List.of(TextTable.Column.left("Machine"), TextTable.Column.left("Id"),
-                TextTable.Column.right("Records"), TextTable.Column.right("Total Tokens"),
+                TextTable.Column.right("Requests"), TextTable.Column.right("Total Tokens"),
                 TextTable.Column.right("Cost (USD)"), TextTable.Column.left("Last activity"),
                 TextTable.Column.left("Last push")));
-        long records = 0;
+        long requests = 0;
         long tokens = 0;
         double cost = 0;
         List<MachineRow> rows = rows();
         for (MachineRow m : rows) {
-            table.row(m.name(), m.machineId().substring(0, 8), ReportFigures.count(m.records()),
+            table.row(m.name(), m.machineId().substring(0, 8), ReportFigures.count(m.requests()),
                     ReportFigures.count(m.tokens()), ReportFigures.money(m.costUsd()),
                     m.lastActivity().map(t -> MINUTE.format(t.atZone(zone))).orElse("-"),
                     m.lastPush().map(t -> MINUTE.format(t.atZone(zone))).orElse("never"));
-            records += m.records();
+            requests += m.requests();
             tokens += m.tokens();
             cost += m.costUsd();
         }
-        table.rule().row("Total", "", ReportFigures.count(records), ReportFigures.count(tokens),
+        table.rule().row("Total", "", ReportFigures.count(requests), ReportFigures.count(tokens),
                 ReportFigures.money(cost), "", "");
         return title + "\n\n" + table.render();
     }
 
-    /** {@code {"machines":[{machineId, name, records, totalTokens, totalCost, lastActivity, lastPush}]}}. */
+    /** {@code {"machines":[{machineId, name, records, requests, totalTokens, totalCost, lastActivity, lastPush}]}}. */
     public String renderJson() {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
@@ -108,6 +112,7 @@ public final class MachineReport {
             n.put("machineId", m.machineId());
             n.put("name", m.name());
             n.put("records", m.records());
+            n.put("requests", m.requests());
             n.put("totalTokens", m.tokens());
             n.put("totalCost", m.costUsd());
             n.put("lastActivity", m.lastActivity().map(Instant::toString).orElse(null));

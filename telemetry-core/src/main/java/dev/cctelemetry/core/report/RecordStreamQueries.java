@@ -129,7 +129,7 @@ public final class RecordStreamQueries implements UsageQueries {
             if (block == usage.size()) {
                 usage.add(new Group());
             }
-            if (r.tokens().total() > 0) {
+            if (r.isRequest()) {
                 usage.get(block).add(r);
             }
         });
@@ -156,7 +156,7 @@ public final class RecordStreamQueries implements UsageQueries {
     public List<RequestUsage> sessionRequests(String sessionId) {
         List<RequestUsage> out = new ArrayList<>();
         source.forEachRecord(Ledger.RecordFilter.ALL, r -> {
-            if (r.sessionId().equals(sessionId) && r.tokens().total() > 0) {
+            if (r.sessionId().equals(sessionId) && r.isRequest()) {
                 out.add(new RequestUsage(r.timestamp(), r.fast() ? r.model() + "-fast" : r.model(), r.tokens(),
                         Picodollars.of(r.costUsd()), r.costSource(), r.sidechain() || !r.agentId().isEmpty(),
                         r.agentId()));
@@ -180,7 +180,7 @@ public final class RecordStreamQueries implements UsageQueries {
     /** The requests the filter selects, in {@link UsageRecordSource#ORDER}. */
     private void forEachRequest(UsageFilter filter, Consumer<ReportedUsage> action) {
         forEachRecord(filter, r -> {
-            if (r.tokens().total() > 0) {
+            if (r.isRequest()) {
                 action.accept(r);
             }
         });

@@ -378,7 +378,9 @@ public final class SyncService implements SyncUseCase {
             bytes += r.bytesRead();
             skipped += r.skippedLines();
             for (UsageRecord rec : r.records()) {
-                sessions.add(rec.sessionId());
+                if (rec.isRequest()) {
+                    sessions.add(rec.sessionId());
+                }
             }
         }
 

@@ -37,6 +37,11 @@ public record ReportedUsage(Instant timestamp, String sessionId, String projectD
                 r.costUsd(), r.costSource(), r.fast());
     }
 
+    /** {@link UsageRecord#isRequest()}: the one definition of a request, on the report's part of a record. */
+    public boolean isRequest() {
+        return tokens.total() > 0;
+    }
+
     /** Whether this is a local placeholder ({@code <synthetic>}), not a model anyone used. */
     public boolean synthetic() {
         return UsageRecord.SYNTHETIC_MODEL.equals(model);

@@ -72,6 +72,15 @@ public record UsageRecord(
         return SYNTHETIC_MODEL.equals(model);
     }
 
+    /**
+     * Whether this record counts as a request: it carries at least one token. The one definition every count uses
+     * (reports, doctor, status, sync, machines): zero-token lines such as {@code <synthetic>} entries are stored
+     * but are no request, and a session is a session id with a request.
+     */
+    public boolean isRequest() {
+        return tokens.total() > 0;
+    }
+
     /** Whether the response was served in fast mode (priced with the model's fast multiplier). */
     public boolean fast() {
         return "fast".equals(speed);

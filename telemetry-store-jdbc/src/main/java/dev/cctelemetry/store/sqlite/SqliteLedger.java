@@ -532,14 +532,17 @@ public final class SqliteLedger implements Ledger {
 
     @Override
     public LedgerStats stats() {
+        // A request is a record with a token (UsageRecord.isRequest); a session one with a request.
+        String request = "(e.input + e.output + e.cache_write_5m + e.cache_write_1h + e.cache_read) > 0";
         try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*),"
-                + " COUNT(DISTINCT c.session_id), MIN(e.ts), MAX(e.ts), (SELECT COUNT(*) FROM file_checkpoints)"
-                + " FROM usage_events e JOIN contexts c ON c.id = e.context_id")) {
+                + " COUNT(DISTINCT CASE WHEN " + request + " THEN c.session_id END), MIN(e.ts), MAX(e.ts),"
+                + " (SELECT COUNT(*) FROM file_checkpoints), COALESCE(SUM(CASE WHEN " + request
+                + " THEN 1 ELSE 0 END), 0) FROM usage_events e JOIN contexts c ON c.id = e.context_id")) {
             rs.next();
             long n = rs.getLong(1);
             Optional<Instant> first = n == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(rs.getLong(3)));
             Optional<Instant> last = n == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(rs.getLong(4)));
-            return new LedgerStats(n, rs.getLong(2), rs.getLong(5), first, last);
+            return new LedgerStats(n, rs.getLong(6), rs.getLong(2), rs.getLong(5), first, last);
         } catch (SQLException e) {
             throw failure("read statistics", e);
         }

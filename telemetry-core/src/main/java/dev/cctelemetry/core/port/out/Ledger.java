@@ -169,12 +169,14 @@ public interface Ledger extends UsageRecordSource, AutoCloseable {
     /**
      * Summary numbers.
      *
-     * @param records usage records stored
-     * @param sessions distinct sessions
+     * @param records usage records stored (zero-token lines too)
+     * @param requests records that are requests ({@link UsageRecord#isRequest()})
+     * @param sessions distinct sessions with a request
      * @param files transcripts with a checkpoint
      * @param first earliest record timestamp
      * @param last latest record timestamp
      */
-    record LedgerStats(long records, long sessions, long files, Optional<Instant> first, Optional<Instant> last) {
+    record LedgerStats(long records, long requests, long sessions, long files, Optional<Instant> first,
+            Optional<Instant> last) {
     }
 }
