@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** {@code doctor} found a problem. */
     public static final int PROBLEM = 3;
+    /** {@code check}: a budget or a plan limit is used up. */
+    public static final int EXCEEDED = 4;
 
     private ExitCode() {
     }

@@ -19,7 +19,8 @@ final class CliModule extends AbstractModule {
             SetupHooksCommand.class, RemoveHooksCommand.class, HookRunCommand.class, DoctorCommand.class,
             StatusCommand.class, DaemonCommand.class, InstallServiceCommand.class, UninstallServiceCommand.class,
             ServiceStatusCommand.class, RepairCommand.class, UninstallCommand.class, StatuslineCommand.class,
-            DashboardCommand.class, McpCommand.class);
+            DashboardCommand.class, McpCommand.class, BudgetCommand.Set.class, BudgetCommand.ListBudgets.class,
+            BudgetCommand.Clear.class, CheckCommand.class);
 
     private final HookSyncLog hookLog;
     private final List<Class<?>> commands;
@@ -45,7 +46,7 @@ final class CliModule extends AbstractModule {
         }
         for (Class<?> command : INJECTED_COMMANDS) {
             if (commands.contains(command)
-                    || command == ConfigCommand.SetStore.class && commands.contains(ConfigCommand.class)) {
+                    || command.getEnclosingClass() != null && commands.contains(command.getEnclosingClass())) {
                 bind(command);
             }
         }

@@ -4,6 +4,8 @@ import dev.cctelemetry.app.AppException;
 import dev.cctelemetry.app.ExitCode;
 import dev.cctelemetry.app.TelemetryEnvironment;
 import dev.cctelemetry.app.platform.Platform;
+import dev.cctelemetry.app.limits.LimitsReport;
+import dev.cctelemetry.app.limits.WindowHistory;
 import dev.cctelemetry.app.report.UsageReports;
 import dev.cctelemetry.app.sync.SyncSummaryText;
 import dev.cctelemetry.core.port.out.Ledger;
@@ -41,10 +43,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " Syncs new transcript lines first (use --no-sync to read the ledger as it is).")
 public final class ReportCommand implements Callable<Integer> {
 
+    private static final String LIMITS = "limits";
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
     @Parameters(index = "0", paramLabel = "KIND", defaultValue = "daily",
-            description = "daily, weekly, monthly, sessions, projects, models, blocks or machines"
+            description = "daily, weekly, monthly, sessions, projects, models, blocks, machines or limits (plan-limit"
+                    + " history: current level, time to reset, pace, times full)"
                     + " (default: ${DEFAULT-VALUE}).")
     String kind;
 
@@ -100,16 +104,21 @@ public final class ReportCommand implements Callable<Integer> {
 
     private final UsageReports reports;
     private final TelemetryEnvironment environment;
+    private final LimitsReport limits;
 
     /** A report command; the environment's {@code COLUMNS} sets the table width. */
     @Inject
-    public ReportCommand(UsageReports reports, TelemetryEnvironment environment) {
+    public ReportCommand(UsageReports reports, TelemetryEnvironment environment, LimitsReport limits) {
         this.reports = reports;
         this.environment = environment;
+        this.limits = limits;
     }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (kind.equalsIgnoreCase(LIMITS)) {
+            return limits();
+        }
         boolean machines = kind.equalsIgnoreCase("machines");
         Optional<ReportKind> reportKind = machines ? Optional.empty() : Optional.of(parseKind(kind));
         PrintWriter out = spec.commandLine().getOut();
@@ -139,12 +148,24 @@ public final class ReportCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** {@code report limits}: read from the ledger or the store as they are (readings come from status lines). */
+    private int limits() {
+        PrintWriter out = spec.commandLine().getOut();
+        ZoneId zone = options(spec.commandLine().getErr()).zone();
+        List<WindowHistory> windows = remote ? limits.remote(Optional.ofNullable(machine)) : limits.local();
+        out.print(json ? limits.json(windows)
+                : limits.text(windows, zone, remote ? "all machines (shared store)" : "this machine (local ledger)"));
+        out.flush();
+        return ExitCode.OK;
+    }
+
     private static ReportKind parseKind(String name) {
         try {
             return ReportKind.ofName(name);
         } catch (IllegalArgumentException e) {
             List<String> kinds = new ArrayList<>(Arrays.stream(ReportKind.values()).map(ReportKind::jsonKey).toList());
             kinds.add("machines");
+            kinds.add(LIMITS);
             List<String> near = NearestWords.to(name, kinds);
             throw AppException.usage("unknown report '" + name + "'"
                     + (near.isEmpty() ? "" : ": did you mean '" + String.join("' or '", near) + "'?")

@@ -15,7 +15,8 @@ public final class RootCommand implements Runnable {
             RemoveHooksCommand.class, HookRunCommand.class, DoctorCommand.class, StatusCommand.class,
             DaemonCommand.class, InstallServiceCommand.class, UninstallServiceCommand.class,
             ServiceStatusCommand.class, RepairCommand.class, UninstallCommand.class, StatuslineCommand.class,
-            DashboardCommand.class, McpCommand.class, CommandLine.HelpCommand.class);
+            DashboardCommand.class, McpCommand.class, BudgetCommand.class, CheckCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -71,7 +71,7 @@ class ReportHabitsTest {
         CliHarness.Result dayly = report("dayly");
         assertThat(dayly.exitCode()).isEqualTo(2);
         assertThat(dayly.stderr().strip()).isEqualTo("cc-telemetry: unknown report 'dayly': did you mean 'daily'?"
-                + " (reports: daily, weekly, monthly, sessions, projects, models, blocks, machines)");
+                + " (reports: daily, weekly, monthly, sessions, projects, models, blocks, machines, limits)");
 
         CliHarness.Result sinse = report("--sinse", "2026-01-01");
         assertThat(sinse.exitCode()).isEqualTo(2);

@@ -168,6 +168,11 @@ public final class ConfigStore {
         return loadOrCreate();
     }
 
+    /** The member {@code key} of the config as it is on disk; a missing node when the file or member is absent. */
+    public JsonNode member(String key) throws IOException {
+        return Files.exists(file) ? readObject().path(key) : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
     private ObjectNode readObject() throws IOException {
         JsonNode n;
         try {

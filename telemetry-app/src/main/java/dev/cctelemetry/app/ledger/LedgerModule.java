@@ -2,6 +2,9 @@ package dev.cctelemetry.app.ledger;
 
 import com.google.inject.AbstractModule;
 import dev.cctelemetry.app.query.UsageQuerySource;
+import dev.cctelemetry.app.budget.BudgetBook;
+import dev.cctelemetry.app.budget.BudgetsStatus;
+import dev.cctelemetry.app.limits.LimitsReport;
 import dev.cctelemetry.app.report.UsageReports;
 
 /**
@@ -10,7 +13,7 @@ import dev.cctelemetry.app.report.UsageReports;
  *
  * <p>Public bindings: {@link PriceTables} (one per process: the table is read once), {@link Ledgers},
  * {@link LedgerRepair}, {@link UsageReports}, {@link UsageQuerySource} (the aggregate
- * queries of a long-running front end).
+ * queries of a long-running front end), {@link LimitsReport}, {@link BudgetBook}, {@link BudgetsStatus}.
  */
 public final class LedgerModule extends AbstractModule {
 
@@ -21,5 +24,8 @@ public final class LedgerModule extends AbstractModule {
         bind(LedgerRepair.class);
         bind(UsageReports.class);
         bind(UsageQuerySource.class);
+        bind(LimitsReport.class);
+        bind(BudgetBook.class);
+        bind(BudgetsStatus.class);
     }
 }

@@ -11,6 +11,9 @@ import dev.cctelemetry.store.sqlite.SqliteNativeLibrary;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.function.BiFunction;
+import dev.cctelemetry.core.port.out.AlertLog;
+import dev.cctelemetry.core.port.out.PlanLimitLog;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -53,6 +56,16 @@ public final class Ledgers {
      */
     public static void preloadDriver(InstallLayout layout) {
         SqliteNativeLibrary.preload(layout.nativeLibDir());
+    }
+
+    /**
+     * Runs {@code work} over this machine's plan-limit history and alert log in the ledger (opened and closed
+     * here). The ledger is created when it does not exist yet, as any command that opens it does.
+     */
+    public <T> T withLimitsAndAlerts(BiFunction<PlanLimitLog, AlertLog, T> work) {
+        try (SqliteLedger ledger = openSqlite()) {
+            return work.apply(ledger.planLimitLog(), ledger.alertLog());
+        }
     }
 
     /** The SQLite ledger itself, for the application layer's own repair and checks. */

@@ -15,7 +15,10 @@ import dev.cctelemetry.core.push.PushMode;
 import dev.cctelemetry.core.push.PushResult;
 import dev.cctelemetry.core.port.out.PushStatusStore;
 import dev.cctelemetry.core.push.Pusher;
+import dev.cctelemetry.core.port.out.PlanLimitSink;
+import dev.cctelemetry.store.sqlite.SqliteLedger;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.time.Clock;
 
 /**
@@ -45,6 +48,14 @@ public final class Pushes {
         return new JsonPushStatusStore(env.layout().pushStatus());
     }
 
+    /** The plan-limit history to push after the records, when both sides keep one (the SQLite ledger, PostgreSQL). */
+    private static Optional<Pusher.Readings> readings(Ledger ledger, UsageSink sink) {
+        if (ledger instanceof SqliteLedger sqlite && sink instanceof PlanLimitSink limits) {
+            return Optional.of(new Pusher.Readings(sqlite.planLimitLog(), limits));
+        }
+        return Optional.empty();
+    }
+
     /** Pushes {@code ledger}'s pending records when a store is configured. */
     public PushResult push(Ledger ledger, PushMode mode) {
         try {
@@ -54,7 +65,7 @@ public final class Pushes {
             }
             try (UsageSink sink = stores.sink(config.store().get())) {
                 return new Pusher(ledger, sink, configs.machine(config), new FileSyncLock(env.layout().pushLock()),
-                        status(), Backoff.DEFAULT, clock, Pusher.DEFAULT_BATCH).push(mode);
+                        status(), Backoff.DEFAULT, clock, Pusher.DEFAULT_BATCH, readings(ledger, sink)).push(mode);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
