@@ -4,10 +4,12 @@ import dev.cctelemetry.app.AppException;
 import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.core.io.PrivateFiles;
 import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.port.out.UsageQueries;
 import dev.cctelemetry.store.sqlite.LedgerOpenException;
 import dev.cctelemetry.store.sqlite.LedgerVersionException;
 import dev.cctelemetry.store.sqlite.SqliteLedger;
 import dev.cctelemetry.store.sqlite.SqliteNativeLibrary;
+import dev.cctelemetry.store.sqlite.SqliteUsageQueries;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,6 +68,18 @@ public final class Ledgers {
         try (SqliteLedger ledger = openSqlite()) {
             return work.apply(ledger.planLimitLog(), ledger.alertLog());
         }
+    }
+
+    /**
+     * The aggregate queries over this machine's ledger, answered in SQL; every call reads the last commit on a
+     * connection of its own, so holding the queries holds nothing open.
+     *
+     * @param machineId this machine's id (every record in the ledger is its)
+     * @param machineName its name
+     */
+    public UsageQueries queries(String machineId, String machineName) {
+        SqliteNativeLibrary.useFolder(layout.nativeLibDir());
+        return SqliteUsageQueries.over(layout.ledger(), machineId, machineName);
     }
 
     /** The SQLite ledger itself, for the application layer's own repair and checks. */

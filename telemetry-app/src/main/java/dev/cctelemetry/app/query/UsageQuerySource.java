@@ -9,8 +9,6 @@ import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.port.out.RemoteStoreException;
 import dev.cctelemetry.core.port.out.UsageQueries;
 import dev.cctelemetry.core.port.out.UsageSink;
-import dev.cctelemetry.core.report.RecordStreamQueries;
-import dev.cctelemetry.core.report.RemoteRecordSource;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.function.Function;
@@ -52,8 +50,9 @@ public final class UsageQuerySource {
 
     private <T> ScopedAnswer<T> local(Function<UsageQueries, T> question) {
         TelemetryConfig config = configs.load();
+        // Opened first so that the ledger exists and has the schema the SQL reads; the queries read beside it.
         try (Ledger ledger = ledgers.open()) {
-            T value = question.apply(new RecordStreamQueries(ledger, config.machineId(), config.machineName()));
+            T value = question.apply(ledgers.queries(config.machineId(), config.machineName()));
             return new ScopedAnswer<>(value, DataScope.THIS_MACHINE,
                     "this machine (" + config.machineName() + ", local ledger)");
         }
@@ -64,7 +63,7 @@ public final class UsageQuerySource {
                 "no shared store configured, so only this machine's usage is known"
                         + " (run 'cc-telemetry config set-store URL' to share it)", null));
         try (sink) {
-            T value = question.apply(new RecordStreamQueries(new RemoteRecordSource(sink, Optional.empty()), "", ""));
+            T value = question.apply(sink.queries());
             return new ScopedAnswer<>(value, DataScope.ALL_MACHINES, "all machines (" + sink.describe() + ")");
         } catch (RemoteStoreException e) {
             throw AppException.failure(e.getMessage(), e);

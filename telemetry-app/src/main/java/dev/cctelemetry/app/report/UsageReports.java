@@ -11,13 +11,10 @@ import dev.cctelemetry.app.sync.Syncs;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.port.out.RemoteMachine;
 import dev.cctelemetry.core.port.out.RemoteStoreException;
-import dev.cctelemetry.core.port.out.UsageRecordSource;
 import dev.cctelemetry.core.port.out.UsageSink;
 import dev.cctelemetry.core.push.PushMode;
 import dev.cctelemetry.core.push.PushResult;
 import dev.cctelemetry.core.report.MachineReport;
-import dev.cctelemetry.core.report.RecordStreamQueries;
-import dev.cctelemetry.core.report.RemoteRecordSource;
 import dev.cctelemetry.core.report.Report;
 import dev.cctelemetry.core.report.ReportFormat;
 import dev.cctelemetry.core.report.ReportJsonWriter;
@@ -107,17 +104,18 @@ public final class UsageReports {
             warnings.accept("the local ledger holds only this machine (" + config.machineName()
                     + "); use --remote for machine " + machine.get());
         }
-        UsageRecordSource source = mine ? ledger : (filter, action) -> { };
         if (kind.isEmpty()) {
             MachineReport report = new MachineReport().machine(config.machineId(), config.machineName(),
                     pushes.status().load().lastSuccess());
             if (mine) {
-                source.forEachRecord(range(options), r -> report.add(config.machineId(), config.machineName(), r));
+                ledger.forEachRecord(range(options), r -> report.add(config.machineId(), config.machineName(), r));
             }
             return machines(report, "this machine (local ledger)", options, format.json());
         }
-        return render(new ReportService(new RecordStreamQueries(source, config.machineId(), config.machineName()),
-                clock).report(kind.get(), options), format);
+        // Another machine's name selects nothing here: the ledger's queries hold this machine's records only.
+        ReportOptions selected = mine ? options : options.withMachines(java.util.Set.of(machine.get()));
+        return render(new ReportService(ledgers.queries(config.machineId(), config.machineName()), clock)
+                .report(kind.get(), selected), format);
     }
 
     /**
@@ -146,9 +144,8 @@ public final class UsageReports {
                 });
                 return machines(report, "all machines (" + sink.describe() + ")", options, format.json());
             }
-            // The remote source selects the machine itself; its records are then queried as one stream.
-            return render(new ReportService(new RecordStreamQueries(new RemoteRecordSource(sink, machine), "", ""),
-                    clock).report(kind.get(), options), format);
+            ReportOptions selected = machine.map(m -> options.withMachines(java.util.Set.of(m))).orElse(options);
+            return render(new ReportService(sink.queries(), clock).report(kind.get(), selected), format);
         } catch (RemoteStoreException e) {
             throw AppException.failure(e.getMessage(), e);
         }

@@ -188,6 +188,12 @@ class PusherTest {
         }
 
         @Override
+        public dev.cctelemetry.core.port.out.UsageQueries queries() {
+            return new dev.cctelemetry.core.report.RecordStreamQueries(
+                    new dev.cctelemetry.core.report.RemoteRecordSource(this, java.util.Optional.empty()), "", "");
+        }
+
+        @Override
         public String describe() {
             return name;
         }

@@ -8,12 +8,14 @@ import dev.cctelemetry.core.port.out.RemoteStoreException;
 import dev.cctelemetry.core.port.out.RemoteStoreException.Reason;
 import dev.cctelemetry.core.port.out.RemoteUsageRow;
 import dev.cctelemetry.core.port.out.SessionEnd;
+import dev.cctelemetry.core.port.out.UsageQueries;
 import dev.cctelemetry.core.port.out.UsageSink;
 import dev.cctelemetry.core.usage.CostSource;
 import dev.cctelemetry.core.usage.TokenCounts;
 import dev.cctelemetry.core.usage.UsageKey;
 import dev.cctelemetry.core.usage.UsageRecord;
 import dev.cctelemetry.core.usage.WinnerRule;
+import dev.cctelemetry.store.query.SqlRunner;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -232,6 +234,30 @@ public final class PostgresUsageSink implements UsageSink, PlanLimitSink {
                             rs.getObject(4, OffsetDateTime.class).toInstant()));
                 }
             }
+            c.commit();
+            return out;
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            throw failed(e);
+        }
+    }
+
+    /**
+     * The aggregate queries over every machine's records in this store, answered by PostgreSQL on this sink's
+     * connection (one thread at a time, as the sink), each in a transaction of its own; closing the sink ends
+     * them.
+     */
+    @Override
+    public UsageQueries queries() {
+        return PostgresUsageQueries.over(this::read);
+    }
+
+    /** Runs read-only work in a transaction of its own (a {@link SqlRunner}). */
+    private synchronized <T> T read(String what, SqlRunner.Work<T> work) {
+        Connection c = connection();
+        try {
+            begin(c);
+            T out = work.run(c);
             c.commit();
             return out;
         } catch (SQLException e) {

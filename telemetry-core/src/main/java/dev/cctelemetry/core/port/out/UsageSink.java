@@ -53,6 +53,12 @@ public interface UsageSink extends AutoCloseable {
     void reportRecords(ReportFilter filter, Consumer<RemoteUsageRow> consumer);
 
     /**
+     * The aggregate queries over every machine's records in this store, answered by the store itself (reports
+     * and dashboards with {@code --remote}); valid until the sink is closed.
+     */
+    UsageQueries queries();
+
+    /**
      * The machines that have pushed, by name, each with its last push.
      *
      * @throws RemoteStoreException when the store cannot be reached

@@ -1,0 +1,267 @@
+package dev.cctelemetry.store.query;
+
+import dev.cctelemetry.core.query.BlockTimeline;
+import dev.cctelemetry.core.query.GroupDimension;
+import dev.cctelemetry.core.query.GroupTally;
+import dev.cctelemetry.core.query.GroupUsage;
+import dev.cctelemetry.core.query.HourOfWeekUsage;
+import dev.cctelemetry.core.query.PeriodGrouping;
+import dev.cctelemetry.core.query.PeriodUsage;
+import dev.cctelemetry.core.query.SessionPage;
+import dev.cctelemetry.core.query.SessionQuery;
+import dev.cctelemetry.core.query.SessionUsage;
+import dev.cctelemetry.core.query.UsageBlock;
+import dev.cctelemetry.core.query.UsageFilter;
+import dev.cctelemetry.core.query.UsageSummary;
+import dev.cctelemetry.core.query.UsageTally;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The aggregate half of {@link dev.cctelemetry.core.port.out.UsageQueries} in SQL, over any {@link UsageTable}:
+ * one grouped query per answer, its rows ({@link PartialRow}) folded by {@link GroupTally}. What the store does
+ * not hold in usage rows (a session's requests, sync marks, the change counter) its adapter answers itself.
+ */
+public final class SqlAggregates {
+
+    private final SqlRunner runner;
+    private final UsageTable table;
+    private final Function<String, String> machineNames;
+
+    /**
+     * Aggregates over {@code table}.
+     *
+     * @param runner runs the queries
+     * @param table the store's usage records as SQL
+     * @param machineNames a machine's name by its id ("" when unknown); called with the ids the rows hold
+     */
+    public SqlAggregates(SqlRunner runner, UsageTable table, Function<String, String> machineNames) {
+        this.runner = Objects.requireNonNull(runner, "runner is null");
+        this.table = Objects.requireNonNull(table, "table is null");
+        this.machineNames = Objects.requireNonNull(machineNames, "machineNames is null");
+    }
+
+    /** See {@link dev.cctelemetry.core.port.out.UsageQueries#totals}. */
+    public UsageSummary totals(UsageFilter filter) {
+        GroupTally all = new GroupTally();
+        rows("read usage totals", "0", filter, true, r -> r.addTo(all));
+        return all.summary();
+    }
+
+    /** See {@link dev.cctelemetry.core.port.out.UsageQueries#periods}. */
+    public List<PeriodUsage> periods(UsageFilter filter, PeriodGrouping grouping) {
+        Map<LocalDate, GroupTally> byStart = new TreeMap<>();
+        Map<Long, LocalDate> starts = new HashMap<>();
+        localRows("read usage by " + grouping.unit().name().toLowerCase(java.util.Locale.ROOT), filter,
+                grouping.zone(), local -> LocalMillis.floorDiv(local, LocalMillis.DAY), r -> {
+                    LocalDate start = starts.computeIfAbsent(r.numericKey(),
+                            d -> grouping.periodStart(LocalDate.ofEpochDay(d)));
+                    r.addTo(byStart.computeIfAbsent(start, k -> new GroupTally()));
+                });
+        List<PeriodUsage> out = new ArrayList<>(byStart.size());
+        byStart.forEach((start, t) -> out.add(new PeriodUsage(grouping.unit(), start, t.summary())));
+        return out;
+    }
+
+    /** See {@link dev.cctelemetry.core.port.out.UsageQueries#groups}. */
+    public List<GroupUsage> groups(UsageFilter filter, GroupDimension dimension) {
+        String key = switch (dimension) {
+            case PROJECT -> table.project();
+            case MODEL -> table.label();
+            case MACHINE -> table.machine();
+        };
+        Map<String, GroupTally> byKey = new HashMap<>();
+        rows("read usage by " + dimension.name().toLowerCase(java.util.Locale.ROOT), key, filter, true,
+                r -> r.addTo(byKey.computeIfAbsent(r.textKey(), k -> new GroupTally())));
+        List<GroupUsage> out = new ArrayList<>(byKey.size());
+        byKey.forEach((k, t) -> out.add(new GroupUsage(dimension, k, switch (dimension) {
+            case PROJECT -> t.cwd();
+            case MODEL -> k;
+            case MACHINE -> machineNames.apply(k);
+        }, t.summary(), t.first(), t.last())));
+        out.sort(Comparator.comparingLong((GroupUsage g) -> g.usage().costPicos()).reversed()
+                .thenComparing(GroupUsage::key));
+        return out;
+    }
+
+    /** See {@link dev.cctelemetry.core.port.out.UsageQueries#sessions}. */
+    public SessionPage sessions(UsageFilter filter, SessionQuery query) {
+        Map<String, GroupTally> bySession = new HashMap<>();
+        Map<String, String> machineOf = new HashMap<>();
+        rows("read usage by session", "0", filter.anyTime(), true, r -> {
+            r.addTo(bySession.computeIfAbsent(r.session(), k -> new GroupTally()));
+            machineOf.merge(r.session(), r.machine(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        });
+        List<SessionUsage> selected = new ArrayList<>();
+        UsageTally totals = new UsageTally();
+        Map<String, String> names = new HashMap<>();
+        bySession.forEach((id, t) -> {
+            if (filter.includes(t.last())) {
+                UsageSummary usage = t.summary();
+                String machine = machineOf.get(id);
+                selected.add(new SessionUsage(id, machine, names.computeIfAbsent(machine, machineNames),
+                        t.projectDir(), t.cwd(), t.first(), t.last(), usage));
+                totals.add(usage);
+            }
+        });
+        selected.sort(query.order().comparator(query.descending()));
+        int from = Math.min(selected.size(), query.offset());
+        int to = (int) Math.min(selected.size(), (long) from + query.limit());
+        return new SessionPage(selected.subList(from, to), selected.size(), totals.summary(selected.size()));
+    }
+
+    /** See {@link dev.cctelemetry.core.port.out.UsageQueries#blocks}. */
+    public List<UsageBlock> blocks(UsageFilter filter, Duration length, Instant now) {
+        BlockTimeline timeline = new BlockTimeline(length);
+        // A run of records may join the timeline together only if no block boundary can fall inside it. Blocks
+        // start on whole hours; with a length of whole hours they end on one too, so records of one quarter hour
+        // never straddle a boundary, except one lying exactly on the quarter (it may be the last of a block
+        // whose next record opens another): it gets a run of its own. Other lengths: one run per millisecond.
+        String millis = table.millis();
+        String slot = length.toMillis() % LocalMillis.HOUR == 0 ? QuarterSlots.of(millis) : millis;
+        Map<Long, List<PartialRow>> bySlot = new TreeMap<>();
+        rows("read usage blocks", slot, filter.anyTime(), false,
+                r -> bySlot.computeIfAbsent(r.numericKey(), k -> new ArrayList<>(2)).add(r));
+        List<GroupTally> usage = new ArrayList<>();
+        for (List<PartialRow> run : bySlot.values()) {
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (PartialRow r : run) {
+                first = Math.min(first, r.first());
+                last = Math.max(last, r.last());
+            }
+            int block = timeline.add(Instant.ofEpochMilli(first), Instant.ofEpochMilli(last));
+            if (block == usage.size()) {
+                usage.add(new GroupTally());
+            }
+            for (PartialRow r : run) {
+                if (r.request()) {
+                    r.addTo(usage.get(block));
+                }
+            }
+        }
+        return timeline.blocks(usage.stream().map(GroupTally::summary).toList(), now).stream()
+                .filter(b -> filter.includes(b.start()))
+                .toList();
+    }
+
+    /** See {@link dev.cctelemetry.core.port.out.UsageQueries#hoursOfWeek}. */
+    public List<HourOfWeekUsage> hoursOfWeek(UsageFilter filter, ZoneId zone) {
+        Map<Integer, GroupTally> byHour = new TreeMap<>();
+        localRows("read usage by hour of the week", filter, zone, local -> {
+            String day = LocalMillis.floorDiv(local, LocalMillis.DAY);
+            // 1970-01-01 was a Thursday: Monday-based weekday = (day + 3) mod 7.
+            return "((((" + day + " + 3) % 7) + 7) % 7 * 24 + (" + LocalMillis.floorDiv(local, LocalMillis.HOUR)
+                    + " - " + day + " * 24))";
+        }, r -> r.addTo(byHour.computeIfAbsent((int) r.numericKey(), k -> new GroupTally())));
+        List<HourOfWeekUsage> out = new ArrayList<>(byHour.size());
+        byHour.forEach((slot, t) -> out.add(new HourOfWeekUsage(DayOfWeek.of(slot / 24 + 1), slot % 24,
+                t.summary())));
+        return out;
+    }
+
+    /** Rows keyed by an expression of local time in {@code zone}. */
+    private void localRows(String what, UsageFilter filter, ZoneId zone, Function<String, String> keyOfLocal,
+            Consumer<PartialRow> action) {
+        long[] range = timeRange();
+        if (range == null) {
+            return;
+        }
+        String local = LocalMillis.of(table.millis(), zone, range[0], range[1]);
+        rows(what, keyOfLocal.apply(local), filter, true, action);
+    }
+
+    /** The first and last time stored, or null when nothing is. */
+    private long[] timeRange() {
+        return runner.read("read the time range", c -> {
+            try (PreparedStatement ps = c.prepareStatement(table.timeRange()); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        });
+    }
+
+    /**
+     * Runs the grouped query: records the filter selects, grouped by {@code key} and the partial row's
+     * dimensions, each row handed to {@code action}.
+     *
+     * @param requestsOnly leave placeholders out
+     */
+    private void rows(String what, String key, UsageFilter filter, boolean requestsOnly,
+            Consumer<PartialRow> action) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (requestsOnly) {
+            where.append(" AND ").append(table.request()).append(" = 1");
+        }
+        filter.from().ifPresent(t -> {
+            where.append(" AND ").append(table.timeColumn()).append(" >= ?");
+            params.add(t);
+        });
+        filter.until().ifPresent(t -> {
+            where.append(" AND ").append(table.timeColumn()).append(" < ?");
+            params.add(t);
+        });
+        if (!filter.machines().isEmpty()) {
+            UsageTable.Condition c = table.machineCondition(filter.machines());
+            where.append(" AND (").append(c.sql()).append(')');
+            params.addAll(c.params());
+        }
+        in(where, params, table.project(), filter.projects());
+        in(where, params, table.label(), filter.models());
+        filter.session().ifPresent(s -> {
+            where.append(" AND ").append(table.session()).append(" = ?");
+            params.add(s);
+        });
+        String sql = "SELECT " + key + ", " + table.machine() + ", " + table.session() + ", " + table.label() + ", "
+                + table.costSource() + ", " + table.project() + ", " + table.cwd() + ", " + table.request() + ", "
+                + table.measures() + " FROM " + table.from() + where + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8";
+        runner.read(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        action.accept(PartialRow.read(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void in(StringBuilder where, List<Object> params, String column, java.util.Set<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        where.append(" AND ").append(column).append(" IN (")
+                .append(String.join(", ", java.util.Collections.nCopies(values.size(), "?"))).append(')');
+        params.addAll(values);
+    }
+
+    private void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof Instant t) {
+                table.bindTime(ps, i + 1, t);
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+    }
+}
