@@ -55,6 +55,12 @@ if ! bash "$REPO/.ci/jdk25-home.sh" >/dev/null 2>&1; then
   bash "$REPO/.ci/jdk25-home.sh"
 fi
 
+# Debian's prometheus package provides promtool, which validates the /metrics exposition (MetricsIT).
+if ! command -v promtool >/dev/null 2>&1; then
+  echo "promtool not found; installing Debian's prometheus package" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus; }
+fi
+
 installed_version() {
   # Prints the version recorded in the installed package.json, or nothing when absent.
   local pkg_json="$REPO/.tools/node_modules/$1/package.json"

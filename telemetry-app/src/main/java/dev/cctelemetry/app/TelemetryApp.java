@@ -8,6 +8,8 @@ import dev.cctelemetry.app.daemon.DaemonModule;
 import dev.cctelemetry.app.dashboard.DashboardModule;
 import dev.cctelemetry.app.hooks.HooksModule;
 import dev.cctelemetry.app.ledger.LedgerModule;
+import dev.cctelemetry.app.metrics.MetricsModule;
+import dev.cctelemetry.app.otlp.OtlpModule;
 import dev.cctelemetry.app.push.PushModule;
 import dev.cctelemetry.app.remote.RemoteStoreModule;
 import dev.cctelemetry.app.sync.SyncModule;
@@ -26,12 +28,12 @@ public final class TelemetryApp {
 
     /**
      * The application's modules: the root module and one per feature (ledger, remote store, sync, push, hooks,
-     * daemon, dashboard) and the platform's adapters.
+     * daemon, dashboard, metrics, OTLP export) and the platform's adapters.
      */
     public static List<Module> modules(ProcessContext context) {
         return List.of(new AppModule(context), new LedgerModule(), new RemoteStoreModule(),
                 new SyncModule(context.gate()), new PushModule(), new HooksModule(), new DaemonModule(),
-                new DashboardModule(), context.platform().module());
+                new DashboardModule(), new MetricsModule(), new OtlpModule(), context.platform().module());
     }
 
     /** The injector of the application's modules and {@code frontEnd}'s, in production mode. */

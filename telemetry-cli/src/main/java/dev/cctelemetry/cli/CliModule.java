@@ -15,7 +15,8 @@ final class CliModule extends AbstractModule {
 
     /** The commands built through the injector (the others have no dependencies; picocli builds them). */
     static final List<Class<?>> INJECTED_COMMANDS = List.of(SetupCommand.class, SyncCommand.class,
-            ReportCommand.class, ExportCommand.class, PushCommand.class, ConfigCommand.SetStore.class,
+            ReportCommand.class, ExportCommand.class, MetricsCommand.class, PushCommand.class,
+            ConfigCommand.SetStore.class,
             SetupHooksCommand.class, RemoveHooksCommand.class, HookRunCommand.class, DoctorCommand.class,
             StatusCommand.class, DaemonCommand.class, InstallServiceCommand.class, UninstallServiceCommand.class,
             ServiceStatusCommand.class, RepairCommand.class, UninstallCommand.class, StatuslineCommand.class,

@@ -5,8 +5,11 @@ import dev.cctelemetry.app.ExitCode;
 import dev.cctelemetry.app.dashboard.DashboardData;
 import dev.cctelemetry.app.dashboard.DashboardSources;
 import dev.cctelemetry.app.doctor.CheckResult;
+import dev.cctelemetry.app.metrics.UsageMetrics;
+import dev.cctelemetry.app.metrics.UsageMetricsReader;
 import dev.cctelemetry.core.port.out.BrowserOpener;
 import dev.cctelemetry.web.DashboardLaunch;
+import dev.cctelemetry.web.DashboardRoutes;
 import dev.cctelemetry.web.DashboardServer;
 import dev.cctelemetry.web.DashboardSettings;
 import dev.cctelemetry.web.DashboardStartException;
@@ -14,6 +17,7 @@ import dev.cctelemetry.web.api.DataScope;
 import dev.cctelemetry.web.api.HealthCheck;
 import dev.cctelemetry.web.api.HealthSource;
 import dev.cctelemetry.web.api.StandardViews;
+import dev.cctelemetry.web.metrics.MetricsRoutes;
 import dev.cctelemetry.web.security.LaunchToken;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -21,6 +25,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -66,13 +71,16 @@ public final class DashboardCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final DashboardSources sources;
+    private final UsageMetricsReader metrics;
     private final BrowserOpener browser;
     private final Clock clock;
 
     /** A dashboard command. */
     @Inject
-    public DashboardCommand(DashboardSources sources, BrowserOpener browser, Clock clock) {
+    public DashboardCommand(DashboardSources sources, UsageMetricsReader metrics, BrowserOpener browser,
+            Clock clock) {
         this.sources = sources;
+        this.metrics = metrics;
         this.browser = browser;
         this.clock = clock;
     }
@@ -90,9 +98,12 @@ public final class DashboardCommand implements Callable<Integer> {
                 port == null ? DashboardSettings.DEFAULT_PORT : port, port == null,
                 LaunchToken.generate(new SecureRandom()), DashboardSettings.DEFAULT_CHANGE_POLL);
         HealthSource health = () -> sources.health().stream().map(DashboardCommand::check).toList();
-        DashboardServer server = new DashboardServer(settings, StandardViews.of(data.queries(),
-                new DataScope(data.remote(), data.description()), health, clock, List.of()),
-                data.queries()::changeCount);
+        List<DashboardRoutes> routes = new ArrayList<>(StandardViews.of(data.queries(),
+                new DataScope(data.remote(), data.description()), health, clock, List.of()));
+        // /metrics for Prometheus, over the same data; a scraper sends the launch token as a bearer token.
+        routes.add(new MetricsRoutes(remote ? () -> metrics.remote(UsageMetrics.DEFAULT_TOP_PROJECTS)
+                : () -> metrics.local(UsageMetrics.DEFAULT_TOP_PROJECTS)));
+        DashboardServer server = new DashboardServer(settings, routes, data.queries()::changeCount);
         DashboardLaunch launch = new DashboardLaunch(server, browser);
         // Ctrl-C and SIGTERM run the JVM's shutdown hooks: this one closes the event streams and the server, so
         // an open page sees the stream end rather than a reset connection.

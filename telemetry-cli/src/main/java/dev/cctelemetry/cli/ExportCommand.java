@@ -8,6 +8,8 @@ import dev.cctelemetry.core.text.CsvCell;
 import dev.cctelemetry.core.usage.TokenCounts;
 import dev.cctelemetry.core.usage.UsageRecord;
 import dev.cctelemetry.app.AppException;
+import dev.cctelemetry.app.otlp.OtlpExports;
+import dev.cctelemetry.app.otlp.OtlpTarget;
 import dev.cctelemetry.app.ExitCode;
 import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.app.ledger.Ledgers;
@@ -19,18 +21,28 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code cc-telemetry export}: every record, for backups and spreadsheets. */
+/**
+ * {@code cc-telemetry export}: every record, for backups and spreadsheets; or, with {@code --otlp}, what is new to
+ * an OpenTelemetry backend as Claude Code's own usage metrics.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write every ledger record as CSV or JSON lines (the ledger may be the only copy once"
-                + " Claude Code has deleted a transcript).")
+        description = {"Write every ledger record as CSV or JSON lines (the ledger may be the only copy once"
+                + " Claude Code has deleted a transcript).",
+            "With --otlp URL: send the sessions that are new or changed since the last export to that URL as"
+                + " OpenTelemetry metrics claude_code.token.usage and claude_code.cost.usage (OTLP/HTTP, protobuf),"
+                + " with the attributes of Claude Code's own export (type, model, session.id) and host.name."})
 public final class ExportCommand implements Callable<Integer> {
 
     /** Export formats. */
@@ -43,6 +55,18 @@ public final class ExportCommand implements Callable<Integer> {
             + " stdout). A pipe or device is written to; the ledger and config are refused.")
     Path output;
 
+    @Option(names = "--otlp", paramLabel = "URL", description = "Send to this OTLP/HTTP endpoint instead of"
+            + " writing a file: a collector's base URL (http://localhost:4318) or the full metrics URL.")
+    String otlp;
+
+    @Option(names = "--otlp-header", paramLabel = "NAME=VALUE", description = "A header for every OTLP request"
+            + " (an API key, a tenant); repeatable.")
+    List<String> otlpHeaders = new ArrayList<>();
+
+    @Option(names = "--otlp-timeout", paramLabel = "DURATION", converter = IntervalConverter.class,
+            defaultValue = "30s", description = "How long one OTLP request may take (default: ${DEFAULT-VALUE}).")
+    Duration otlpTimeout;
+
     @Mixin
     VerboseOption verbose;
 
@@ -51,12 +75,14 @@ public final class ExportCommand implements Callable<Integer> {
 
     private final Ledgers ledgers;
     private final InstallLayout layout;
+    private final OtlpExports otlpExports;
 
     /** An export command. */
     @Inject
-    public ExportCommand(Ledgers ledgers, InstallLayout layout) {
+    public ExportCommand(Ledgers ledgers, InstallLayout layout, OtlpExports otlpExports) {
         this.ledgers = ledgers;
         this.layout = layout;
+        this.otlpExports = otlpExports;
     }
 
     private static final String[] HEADER = {"message_id", "request_id", "session_id", "project_dir", "cwd",
@@ -65,7 +91,18 @@ public final class ExportCommand implements Callable<Integer> {
         "sidechain", "agent_id", "config_root", "source_file"};
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        if (otlp != null) {
+            if (output != null) {
+                throw AppException.usage("--otlp sends to a URL: leave out -o/--output");
+            }
+            OtlpTarget target = OtlpTarget.parse(otlp, otlpHeaders, otlpTimeout);
+            // The SDK logs through java.util.logging; route it to Logback, which keeps it for --verbose.
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+            spec.commandLine().getOut().println(otlpExports.export(target).summaryLine());
+            return ExitCode.OK;
+        }
         try (Ledger ledger = ledgers.open()) {
             if (output == null || output.toString().equals("-")) {
                 Writer w = spec.commandLine().getOut();

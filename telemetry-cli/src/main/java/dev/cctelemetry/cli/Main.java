@@ -270,5 +270,8 @@ public final class Main {
     private static void configureLogging(boolean verbose) {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(verbose ? Level.DEBUG : Level.WARN);
+        // The OpenTelemetry exporter logs each refused export as a warning of several lines; export --otlp says
+        // what failed in its own one line, so those are shown with --verbose only.
+        ((Logger) LoggerFactory.getLogger("io.opentelemetry")).setLevel(verbose ? Level.DEBUG : Level.OFF);
     }
 }

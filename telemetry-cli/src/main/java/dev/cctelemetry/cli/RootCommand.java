@@ -11,7 +11,7 @@ public final class RootCommand implements Runnable {
 
     /** Every subcommand, in the order {@code --help} lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(SetupCommand.class, SyncCommand.class, ReportCommand.class,
-            ExportCommand.class, PushCommand.class, ConfigCommand.class, SetupHooksCommand.class,
+            ExportCommand.class, MetricsCommand.class, PushCommand.class, ConfigCommand.class, SetupHooksCommand.class,
             RemoveHooksCommand.class, HookRunCommand.class, DoctorCommand.class, StatusCommand.class,
             DaemonCommand.class, InstallServiceCommand.class, UninstallServiceCommand.class,
             ServiceStatusCommand.class, RepairCommand.class, UninstallCommand.class, StatuslineCommand.class,

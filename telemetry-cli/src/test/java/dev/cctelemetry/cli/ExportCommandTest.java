@@ -72,4 +72,52 @@ class ExportCommandTest {
         assertThat(csv).content().contains("msg_1");
         assertThat(cli.run("report", "daily", "--no-sync").exitCode()).as("the ledger is intact").isZero();
     }
+
+    /**
+     * {@code export --otlp} from the command line: what is new goes to a loopback OTLP/HTTP receiver; a refusal is
+     * one line on stderr (the SDK's own multi-line warnings stay out) with exit 1; a bad URL is a usage error.
+     */
+    @Test
+    void otlpSendsWhatIsNewAndSaysWhatFailedInOneLine() throws Exception {
+        CliHarness cli = new CliHarness(tmp);
+        cli.oneRecordSession(S1);
+        assertThat(cli.run("sync").exitCode()).isZero();
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(503);
+        java.util.List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/v1/metrics", exchange -> {
+            sizes.add(exchange.getRequestBody().readAllBytes().length);
+            exchange.sendResponseHeaders(status.get(), -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort();
+
+            CliHarness.Result refused = cli.run("export", "--otlp", url, "--otlp-timeout", "5s");
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.stderr().lines()).containsExactly("cc-telemetry: OTLP export to " + url
+                    + "/v1/metrics failed: the endpoint answered HTTP 503; nothing was marked, the next export sends"
+                    + " it again");
+
+            status.set(200);
+            CliHarness.Result sent = cli.run("export", "--otlp", url);
+            assertThat(sent.exitCode()).isZero();
+            assertThat(sent.stdout().strip()).isEqualTo("Exported 1 new or updated record (1 session, as"
+                    + " claude_code.token.usage and claude_code.cost.usage) to " + url + "/v1/metrics.");
+            assertThat(sent.stderr()).isEmpty();
+            assertThat(sizes.get(sizes.size() - 1)).isPositive();
+            assertThat(cli.run("export", "--otlp", url).stdout().strip())
+                    .isEqualTo("Nothing new to export to " + url + "/v1/metrics.");
+
+            CliHarness.Result both = cli.run("export", "--otlp", url, "-o", tmp.resolve("x.csv").toString());
+            assertThat(both.exitCode()).isEqualTo(2);
+            assertThat(both.stderr().strip()).isEqualTo("cc-telemetry: --otlp sends to a URL: leave out -o/--output");
+            assertThat(cli.run("export", "--otlp", "localhost:4318").stderr().strip()).isEqualTo("cc-telemetry:"
+                    + " --otlp localhost:4318: give an http:// or https:// URL, e.g. http://localhost:4318/v1/metrics");
+        } finally {
+            receiver.stop(0);
+        }
+    }
 }

@@ -21,7 +21,7 @@ class WebArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.cctelemetry.web..", "dev.cctelemetry.core..",
                     "dev.cctelemetry.app..", "java..", "javax.annotation..", "io.javalin..", "org.eclipse.jetty..",
                     "com.fasterxml.jackson..", "org.slf4j..", "kotlin..", "jakarta.inject..", "jakarta.servlet..",
-                    "com.google.inject..")
+                    "com.google.inject..", "io.prometheus..")
             .because("front ends read through ports; stores and platforms are bound by the application layer");
 
     @ArchTest

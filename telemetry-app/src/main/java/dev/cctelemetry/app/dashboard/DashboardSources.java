@@ -8,6 +8,7 @@ import dev.cctelemetry.app.doctor.DoctorChecks;
 import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.app.ledger.Ledgers;
 import dev.cctelemetry.app.remote.RemoteStores;
+import dev.cctelemetry.app.state.LocalSyncMarks;
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.port.out.RemoteMachine;
 import dev.cctelemetry.core.port.out.RemoteStoreException;

@@ -101,6 +101,16 @@ public record InstallLayout(Path home) {
         return stateDir().resolve("push-status.json");
     }
 
+    /** How far {@code export --otlp} has sent the ledger, and to which endpoint. */
+    public Path otlpExportMark() {
+        return stateDir().resolve("otlp-export.json");
+    }
+
+    /** Held by an {@code export --otlp} while it sends, so two never send the same records at once. */
+    public Path otlpExportLock() {
+        return stateDir().resolve("otlp-export.lock");
+    }
+
     /** The outcome of the last manual {@code cc-telemetry sync}. */
     public Path manualSync() {
         return stateDir().resolve("sync-manual.json");

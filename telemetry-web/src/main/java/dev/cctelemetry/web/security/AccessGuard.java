@@ -13,7 +13,9 @@ import java.util.Objects;
  * without the launch token with 403. A token in the query string ({@code ?token=}) is exchanged for an HttpOnly,
  * SameSite=Strict cookie and the browser is redirected to the same URL without it, so the token never stays in
  * the address bar, the history or a bookmark. The cookie's name carries the port, because browsers share cookies
- * between ports of one host and two dashboards may run at once.
+ * between ports of one host and two dashboards may run at once. A client that keeps no cookie (a Prometheus scraper
+ * of {@code /metrics}) sends the token as {@code Authorization: Bearer TOKEN} instead: a page of another site cannot
+ * set that header without a CORS preflight, which is never granted.
  */
 public final class AccessGuard implements Handler {
 
@@ -39,6 +41,13 @@ public final class AccessGuard implements Handler {
     public void handle(Context ctx) {
         if (!hosts.allows(ctx.header("Host"))) {
             throw new ForbiddenResponse("Forbidden: unknown Host");
+        }
+        String bearer = BearerToken.of(ctx.header("Authorization"));
+        if (bearer != null) {
+            if (!token.matches(bearer)) {
+                throw new ForbiddenResponse("Forbidden: wrong token");
+            }
+            return;
         }
         String offered = ctx.queryParam(TOKEN_PARAM);
         if (offered != null) {

@@ -1,7 +1,6 @@
-package dev.cctelemetry.app.dashboard;
+package dev.cctelemetry.app.state;
 
 import dev.cctelemetry.app.layout.InstallLayout;
-import dev.cctelemetry.app.state.SyncOutcome;
 import dev.cctelemetry.core.port.out.HookStatusStore.HookStatus;
 import dev.cctelemetry.core.port.out.HookStatusStore.Outcome;
 import dev.cctelemetry.core.query.SyncMark;
@@ -16,18 +15,20 @@ import java.util.Optional;
 /**
  * This machine's last sync by each trigger, read from the status files that hooks, the daemon, manual syncs and
  * pushes leave under {@code state/} (the ledger does not record how its records came in). What {@code status}
- * shows, as {@link SyncMark}s; a missing or damaged file is "never".
+ * shows, as {@link SyncMark}s; a missing or damaged file is "never". The dashboard's health rows and the
+ * {@code /metrics} sync gauges both read them here.
  */
-final class LocalSyncMarks {
+public final class LocalSyncMarks {
 
     private final InstallLayout layout;
 
-    LocalSyncMarks(InstallLayout layout) {
+    /** The marks of the install at {@code layout}. */
+    public LocalSyncMarks(InstallLayout layout) {
         this.layout = Objects.requireNonNull(layout, "layout is null");
     }
 
     /** The marks of the triggers that ever ran, in {@link SyncTrigger} order. */
-    List<SyncMark> read(String machineId, String machineName) {
+    public List<SyncMark> read(String machineId, String machineName) {
         List<SyncMark> marks = new ArrayList<>();
         HookStatus hooks = new FileHookStatusStore(layout.stateDir()).status();
         if (hooks.lastSuccess().isPresent() || hooks.lastError().isPresent()) {
