@@ -18,12 +18,21 @@ import java.util.Objects;
  * the last lines may not be on disk yet. The file counts as settled when its last complete line is a
  * {@code cost-state} line (current versions write it last) or when its size has not changed for
  * {@link SettleConfig#quiet()}; the wait never exceeds {@link SettleConfig#cap()}.
+ *
+ * <p>The quiet time counts from the file's last modification when that is earlier than the wait's start: every
+ * write moves it, so a transcript last written before the hook fired (the worker JVM takes a few hundred
+ * milliseconds to get here) has already been quiet that long, and a SessionEnd is not held back by a wait that
+ * has in fact already passed. A modification time in the future (clock skew) counts as a change now; one with no
+ * sub-second part (a file system that keeps whole or even seconds) is taken as two seconds later, its latest
+ * possible value.
  */
 public final class SettleWait {
 
     /** Bytes at the end of the file searched for the last line; a cost-state line is far shorter. */
     static final int TAIL_BYTES = 64 * 1024;
     private static final String COST_STATE = "\"type\":\"cost-state\"";
+    /** FAT keeps modification times in steps of two seconds, HFS+ and some network file systems in seconds. */
+    private static final Duration COARSE_TIMESTAMP_SLACK = Duration.ofSeconds(2);
 
     private final Clock clock;
     private final Sleeper sleeper;
@@ -45,8 +54,8 @@ public final class SettleWait {
     /** Waits for {@code transcript} to settle and says how the wait ended. */
     public Settled await(Path transcript) throws InterruptedException {
         Instant start = clock.instant();
-        Instant lastChange = start;
         long lastSize = size(transcript);
+        Instant lastChange = quietSince(transcript, start);
         while (true) {
             if (endsWithCostState(transcript)) {
                 return Settled.COST_STATE;
@@ -64,6 +73,19 @@ public final class SettleWait {
                 lastSize = size;
                 lastChange = clock.instant();
             }
+        }
+    }
+
+    /** When the file was last written as far as its modification time tells, at the latest {@code now}. */
+    private static Instant quietSince(Path p, Instant now) {
+        try {
+            Instant modified = Files.getLastModifiedTime(p).toInstant();
+            if (modified.getNano() == 0) {
+                modified = modified.plus(COARSE_TIMESTAMP_SLACK);
+            }
+            return modified.isBefore(now) ? modified : now;
+        } catch (IOException e) {
+            return now;
         }
     }
 

@@ -8,7 +8,9 @@ import static dev.cctelemetry.hooks.worker.ClaudeTree.costState;
 import static dev.cctelemetry.hooks.worker.ClaudeTree.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,42 @@ class SettleWaitTest {
 
         assertThat(how).isEqualTo(SettleWait.Settled.QUIET);
         assertThat(Duration.between(start, clock.instant())).isEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void fileLastWrittenLongerAgoThanTheQuietTimeSettlesAtOnce() throws Exception {
+        Path f = write(tmp.resolve("t.jsonl"), assistant(SESSION_A, "m", 1));
+        Files.setLastModifiedTime(f, FileTime.from(start.minusMillis(450)));
+
+        SettleWait.Settled how = new SettleWait(clock, clock::advance, SettleConfig.DEFAULT).await(f);
+
+        assertThat(how).isEqualTo(SettleWait.Settled.QUIET);
+        assertThat(clock.instant()).as("no wait: quiet since its last write").isEqualTo(start);
+    }
+
+    @Test
+    void fileWrittenJustBeforeTheWaitWaitsOnlyTheRestOfTheQuietTime() throws Exception {
+        Path f = write(tmp.resolve("t.jsonl"), assistant(SESSION_A, "m", 1));
+        Files.setLastModifiedTime(f, FileTime.from(start.minusMillis(120)));
+
+        SettleWait.Settled how = new SettleWait(clock, clock::advance, SettleConfig.DEFAULT).await(f);
+
+        assertThat(how).isEqualTo(SettleWait.Settled.QUIET);
+        assertThat(Duration.between(start, clock.instant())).isEqualTo(Duration.ofMillis(200)); // polls of 50 ms
+    }
+
+    @Test
+    void aModificationTimeInTheFutureOrInWholeSecondsIsNotTrustedAsQuiet() throws Exception {
+        Path future = write(tmp.resolve("t.jsonl"), assistant(SESSION_A, "m", 1));
+        Files.setLastModifiedTime(future, FileTime.from(start.plusSeconds(5)));
+        Path coarse = write(tmp.resolve("u.jsonl"), assistant(SESSION_A, "m", 1));
+        Files.setLastModifiedTime(coarse, FileTime.from(start.minusSeconds(1))); // whole second: up to 2 s later
+
+        new SettleWait(clock, clock::advance, SettleConfig.DEFAULT).await(future);
+        assertThat(Duration.between(start, clock.instant())).isEqualTo(Duration.ofMillis(300));
+        Instant second = clock.instant();
+        new SettleWait(clock, clock::advance, SettleConfig.DEFAULT).await(coarse);
+        assertThat(Duration.between(second, clock.instant())).isEqualTo(Duration.ofMillis(300));
     }
 
     @Test
