@@ -1,5 +1,6 @@
 package dev.cctelemetry.cli;
 
+import dev.cctelemetry.app.AppException;
 import dev.cctelemetry.app.ExitCode;
 import dev.cctelemetry.app.daemon.Daemon;
 import dev.cctelemetry.poller.IntervalText;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
         description = {"Reconcile the ledger with every transcript at start and then every interval (catches"
-                + " sessions the hooks missed). One daemon per machine; stop with Ctrl-C or SIGTERM.",
+                + " sessions the hooks missed). One daemon per machine; stop with Ctrl-C, SIGTERM or daemon --stop"
+                + " (SIGTERM and --stop exit 0 once the pass in progress has committed).",
             "Log: <home>/logs/daemon.log; last pass: <home>/state/daemon-status.json."})
 public final class DaemonCommand implements Callable<Integer> {
 
@@ -33,8 +36,13 @@ public final class DaemonCommand implements Callable<Integer> {
                     + " installed, else 15m).")
     Duration interval;
 
-    @Option(names = "--background", description = "Start the daemon detached from this terminal and return.")
+    @Option(names = "--background", description = "Start the daemon detached from this terminal (on the jar's"
+            + " copy under ~/.claude-telemetry/lib/), print its pid and return.")
     boolean background;
+
+    @Option(names = "--stop", description = "Stop the daemon running on this machine (it finishes its commit"
+            + " first) and wait for it to exit.")
+    boolean stop;
 
     @Option(names = "--claude-dir", paramLabel = "DIR",
             description = "Claude config folder holding projects/ (repeatable). Default: CLAUDE_CONFIG_DIR,"
@@ -58,10 +66,21 @@ public final class DaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (stop) {
+            if (background) {
+                throw AppException.usage("--stop and --background do not go together");
+            }
+            OptionalLong stopped = daemon.stop();
+            out.println(stopped.isPresent() ? "Stopped the cc-telemetry daemon (pid " + stopped.getAsLong() + ")."
+                    : "No cc-telemetry daemon is running.");
+            return ExitCode.OK;
+        }
         Duration every = daemon.interval(Optional.ofNullable(interval), claudeDirs);
         if (background) {
-            daemon.startInBackground(every, claudeDirs);
-            out.printf(Locale.ROOT, "Started the cc-telemetry daemon in the background (a pass every %s). Log: %s%n",
+            OptionalLong pid = daemon.startInBackground(every, claudeDirs);
+            out.printf(Locale.ROOT, "Started the cc-telemetry daemon in the background (%s, a pass every %s)."
+                    + " Log: %s%nStop it with: cc-telemetry daemon --stop%n",
+                    pid.isPresent() ? "pid " + pid.getAsLong() : "pid not known yet: see service-status",
                     IntervalText.format(every), daemon.log());
             return ExitCode.OK;
         }

@@ -49,7 +49,8 @@ public final class SyncCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         ManualSync.Outcome o;
-        try (TerminalProgress progress = TerminalProgress.forTerminal(json)) {
+        try (TerminalProgress progress = TerminalProgress.forTerminal(json);
+                InterruptNotice notice = InterruptNotice.during(spec.commandLine().getErr())) {
             o = sync.run(claudeDirs.dirs, force, progress);
         }
         PushResult pushed = o.pushed();

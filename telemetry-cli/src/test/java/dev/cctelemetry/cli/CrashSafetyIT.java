@@ -169,6 +169,30 @@ class CrashSafetyIT {
                 .contains("(0 read");
     }
 
+    /**
+     * Issue 19.13: a first sync stopped part way (SIGTERM here; Ctrl-C goes through the same shutdown path and
+     * exits 130, but a JVM started in the background may have SIGINT ignored) says in one line that what was
+     * committed is kept and the next sync resumes; the next sync then ends with the reference ledger.
+     */
+    @Test
+    void aSyncStoppedPartWaySaysWhatIsKeptAndTheNextSyncFinishesIt() throws Exception {
+        JarProcess cli = process(tmp.resolve("stopped"));
+        Path out = tmp.resolve("stopped.out");
+        Path err = tmp.resolve("stopped.err");
+        Process p = cli.start(List.of(), out, err, "sync");
+        Path db = cli.telemetryHome().resolve("telemetry.db");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (p.isAlive() && (!Files.exists(db) || countRows(db) == 0) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(p.isAlive()).as("the sync still runs after its first commit").isTrue();
+        p.destroy(); // SIGTERM
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(143);
+        assertThat(Files.readString(err).lines()).containsExactly(InterruptNotice.LINE);
+        finishAndCompare(cli, "after a stop part way");
+    }
+
     /** Damage done to the telemetry home between a kill and the next sync. */
     private interface Damage {
         void apply(JarProcess cli, SplittableRandom rnd) throws IOException;

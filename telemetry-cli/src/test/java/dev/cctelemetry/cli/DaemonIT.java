@@ -137,6 +137,7 @@ class DaemonIT {
 
         daemon.destroy(); // SIGTERM
         assertThat(daemon.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(daemon.exitValue()).as("a clean stop by SIGTERM is a success (issue 19.11)").isZero();
         String log = Files.readString(home.resolve("logs/daemon.log"));
         assertThat(log).contains("pass ok: 1 files checked").contains("pass ok: 2 files checked (1 read")
                 .contains("1 sessions reconciled, 1 records added")
@@ -152,6 +153,11 @@ class DaemonIT {
         await("the background daemon's first pass", () -> status() != null);
         long pid = status().get("pid").asLong();
         assertThat(ProcessHandle.of(pid)).isPresent();
+        assertThat(bg.stdout()).contains("(pid " + pid + ",").contains("cc-telemetry daemon --stop");
+        // It runs the jar's copy under lib/, not the build's target/ that a rebuild replaces (issue 19.11).
+        assertThat(ProcessHandle.of(pid).orElseThrow().info().arguments().map(java.util.Arrays::asList)
+                .orElse(java.util.List.of())).anySatisfy(a -> assertThat(a).startsWith(
+                        home.resolve("lib").toString()).endsWith(".jar"));
         // It stays resident: started lean (heap cap, serial GC), not with the JVM's defaults.
         assertThat(ProcessHandle.of(pid).orElseThrow().info().arguments().map(java.util.Arrays::asList)
                 .orElse(java.util.List.of())).contains("-Xmx128m", "-XX:+UseSerialGC");
@@ -171,6 +177,14 @@ class DaemonIT {
         h.onExit().join();
         Process again = start(home, "daemon", "--interval", "2s");
         await("a new daemon's pass", () -> status() != null && status().get("pid").asLong() == again.pid());
+
+        // daemon --stop ends it cleanly and says so; with none running it says that.
+        JarProcess.Result stopped = run(home, "daemon", "--stop");
+        assertThat(stopped.exitCode()).as(stopped.stderr()).isZero();
+        assertThat(stopped.stdout()).contains("Stopped the cc-telemetry daemon (pid " + again.pid() + ")");
+        assertThat(again.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.exitValue()).isZero();
+        assertThat(run(home, "daemon", "--stop").stdout()).contains("No cc-telemetry daemon is running.");
     }
 
     @Test

@@ -11,7 +11,7 @@ import dev.cctelemetry.app.ledger.Ledgers;
 import dev.cctelemetry.app.push.PushAfterPass;
 import dev.cctelemetry.app.roots.ClaudeRoots;
 import dev.cctelemetry.app.hooks.JavaExecutable;
-import dev.cctelemetry.app.hooks.RunningJar;
+import dev.cctelemetry.app.hooks.InstalledJar;
 import dev.cctelemetry.app.hooks.WorkerClassArchive;
 import dev.cctelemetry.app.sync.Figures;
 import dev.cctelemetry.app.sync.Syncs;
@@ -42,6 +42,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -56,6 +58,9 @@ public final class Daemon {
     /** How long a stop request waits for the pass in progress to reach a commit boundary. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
+    /** How long {@code --background} waits for the new daemon to take the lock and say its pid. */
+    static final Duration START_WAIT = Duration.ofSeconds(20);
+
     private final TelemetryEnvironment env;
     private final Configs configs;
     private final ClaudeRoots roots;
@@ -64,12 +69,13 @@ public final class Daemon {
     private final PushAfterPass push;
     private final Detacher detacher;
     private final HookScriptRenderer renderer;
-    private final RunningJar runningJar;
+    private final InstalledJar installedJar;
     private final Clock clock;
 
     @Inject
     Daemon(TelemetryEnvironment env, Configs configs, ClaudeRoots roots, Ledgers ledgers, Syncs syncs,
-            PushAfterPass push, Detacher detacher, HookScriptRenderer renderer, RunningJar runningJar, Clock clock) {
+            PushAfterPass push, Detacher detacher, HookScriptRenderer renderer, InstalledJar installedJar,
+            Clock clock) {
         this.env = env;
         this.configs = configs;
         this.roots = roots;
@@ -78,7 +84,7 @@ public final class Daemon {
         this.push = push;
         this.detacher = detacher;
         this.renderer = renderer;
-        this.runningJar = runningJar;
+        this.installedJar = installedJar;
         this.clock = clock;
     }
 
@@ -130,17 +136,21 @@ public final class Daemon {
     }
 
     /**
-     * Starts the daemon detached from this process (its own session, no inherited stdio) and returns.
+     * Starts the daemon detached from this process (its own session, no inherited stdio) on the jar's copy under
+     * {@code lib/} (installed now if needed, so a rebuilt checkout does not pull the jar from under it), and
+     * waits a little for it to take the daemon lock.
      *
+     * @return its pid once it holds the lock; empty when it has not taken it within {@link #START_WAIT}
      * @throws AppException when a daemon runs already, or this process does not run from the jar
      */
-    public void startInBackground(Duration every, List<Path> claudeDirs) throws IOException {
+    public OptionalLong startInBackground(Duration every, List<Path> claudeDirs)
+            throws IOException, InterruptedException {
         InstallLayout layout = env.layout();
         if (DaemonInstanceLock.isHeld(layout.daemonLock())) {
             throw alreadyRunning(layout.daemonLock());
         }
-        Path jar = runningJar.find().orElseThrow(() -> AppException.failure(
-                "--background needs cc-telemetry to run from its jar (java -jar cc-telemetry.jar ...)", null));
+        Path jar = installedJar.install().orElseThrow(() -> AppException.failure(
+                "--background needs cc-telemetry to run from its jar (java -jar cc-telemetry.jar ...)", null)).jar();
         List<String> cmd = new ArrayList<>(List.of(JavaExecutable.launcher().toString()));
         cmd.addAll(WorkerClassArchive.BACKGROUND_JVM_OPTIONS); // resident: keep it small
         cmd.addAll(List.of("-Duser.home=" + env.userHome(), "-jar", jar.toString(), "daemon",
@@ -152,6 +162,44 @@ public final class Daemon {
         Path home = layout.home();
         PrivateFiles.createDirectories(home);
         detacher.start(new LaunchSpec(cmd, home, Map.of("CC_TELEMETRY_HOME", home.toString())));
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<OptionalLong> running = running();
+            if (running.isPresent() && running.get().isPresent()) {
+                return running.get();
+            }
+            Thread.sleep(50);
+        }
+        return OptionalLong.empty();
+    }
+
+    /**
+     * Stops the daemon running on this machine: SIGTERM (it stops at its next commit boundary and exits 0), then
+     * waits for it to exit.
+     *
+     * @return the pid stopped; empty when no daemon runs
+     * @throws AppException when the lock names no live process, or it has not exited within the grace
+     */
+    public OptionalLong stop() throws IOException, InterruptedException {
+        Path lock = env.layout().daemonLock();
+        if (!DaemonInstanceLock.isHeld(lock)) {
+            return OptionalLong.empty();
+        }
+        OptionalLong pid = DaemonInstanceLock.holderPid(lock);
+        Optional<ProcessHandle> daemon = pid.isPresent() ? ProcessHandle.of(pid.getAsLong()) : Optional.empty();
+        if (daemon.isEmpty()) {
+            throw AppException.failure("a daemon holds " + lock + " but its pid is not known here; stop it with"
+                    + " the service manager (uninstall-service) or the system's process tools", null);
+        }
+        daemon.get().destroy();
+        Duration wait = STOP_GRACE.plusSeconds(5);
+        try {
+            daemon.get().onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw AppException.failure("the daemon (pid " + pid.getAsLong() + ") has not stopped after "
+                    + wait.toSeconds() + " s; end it with: kill -9 " + pid.getAsLong(), e);
+        }
+        return pid;
     }
 
     /**
@@ -209,9 +257,13 @@ public final class Daemon {
             }
         }, "cct-daemon-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        // SIGTERM (a service manager's stop, daemon --stop) stops the loop without the JVM shutting down, so the
+        // daemon returns and exits 0; Ctrl-C (SIGINT) still goes through the hook above.
+        Optional<TermSignal> term = TermSignal.catching(loop::stop);
         try {
             loop.run();
         } finally {
+            term.ifPresent(TermSignal::close);
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -1,11 +1,10 @@
 package dev.cctelemetry.app.service;
 
 import dev.cctelemetry.app.AppException;
-import dev.cctelemetry.app.ProcessContext;
 import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.hooks.InstalledJar;
 import dev.cctelemetry.app.hooks.JarInstaller;
 import dev.cctelemetry.app.hooks.JavaExecutable;
-import dev.cctelemetry.app.hooks.RunningJar;
 import dev.cctelemetry.app.hooks.WorkerClassArchive;
 import dev.cctelemetry.core.io.AtomicFile;
 import dev.cctelemetry.core.port.out.ServiceDefinition;
@@ -35,18 +34,15 @@ public final class ServiceSupport {
 
     private static final long COMMAND_TIMEOUT_SECONDS = 60;
 
-    private final ProcessContext context;
     private final TelemetryEnvironment env;
     private final ServiceInstaller installer;
-    private final RunningJar runningJar;
+    private final InstalledJar installedJar;
 
     @Inject
-    ServiceSupport(ProcessContext context, TelemetryEnvironment env, ServiceInstaller installer,
-            RunningJar runningJar) {
-        this.context = context;
+    ServiceSupport(TelemetryEnvironment env, ServiceInstaller installer, InstalledJar installedJar) {
         this.env = env;
         this.installer = installer;
-        this.runningJar = runningJar;
+        this.installedJar = installedJar;
     }
 
     /** This OS's installer, bound by the platform module. */
@@ -59,7 +55,7 @@ public final class ServiceSupport {
      * {@link #install} makes), else the newest jar there, {@code daemon}.
      */
     public ServicePlan plan() throws IOException {
-        Optional<JarInstaller.Plan> copy = runningJarCopy();
+        Optional<JarInstaller.Plan> copy = installedJar.plan();
         return plan(copy.isPresent() ? copy.get().target() : newestInstalledJar().orElseThrow(
                 () -> AppException.failure("no cc-telemetry jar to point the service at: none in "
                         + env.layout().libDir() + " and this process does not run from a jar", null)));
@@ -118,11 +114,11 @@ public final class ServiceSupport {
     public void install(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         // The service outlives this command: it runs a copy under lib/, never the jar in a checkout's target/
         // that the next `mvnw clean` deletes (issue 17.2). The copy is said once, when it is made.
-        Optional<JarInstaller.Plan> copy = runningJarCopy();
-        if (copy.isPresent() && new JarInstaller().install(copy.get())) {
-            out.println("Jar:      " + copy.get().target() + " (installed)");
+        Optional<InstalledJar.Copy> copy = installedJar.install();
+        if (copy.isPresent() && copy.get().madeNow()) {
+            out.println("Jar:      " + copy.get().jar() + " (installed)");
         }
-        ServicePlan plan = copy.isPresent() ? plan(copy.get().target()) : plan();
+        ServicePlan plan = copy.isPresent() ? plan(copy.get().jar()) : plan();
         write(plan);
         out.println("Wrote the " + plan.manager() + " " + plan.file());
         if (!canRunCommands()) {
@@ -167,13 +163,6 @@ public final class ServiceSupport {
             plan.deactivate().forEach(c -> out.println("  " + shell(c)));
             plan.afterRemoval().forEach(c -> out.println("  " + shell(c)));
         }
-    }
-
-    /** Where the running jar's versioned copy goes under {@code lib/}; empty when not running from a jar. */
-    private Optional<JarInstaller.Plan> runningJarCopy() throws IOException {
-        Optional<Path> jar = runningJar.find();
-        return jar.isEmpty() ? Optional.empty()
-                : Optional.of(new JarInstaller().plan(jar.get(), env.layout().libDir(), context.version()));
     }
 
     /** The newest jar in {@code lib/} (setup installs versioned copies), for a process not running from a jar. */
