@@ -122,12 +122,17 @@ measure() {
   return $rc
 }
 
-# The launcher's first sync after a build writes its class-data archive (slower, and not what a user sees again):
-# one untimed sync makes it before anything is measured.
+# The launcher's first run after a build makes its start-up archive (not what a user sees again): one untimed sync
+# starts it, and the script waits for it before anything is measured.
 if [ ${#CCT[@]} -gt 0 ]; then
   home=$(mktemp -d "$BENCH_DIR/home.XXXXXX")
   env CC_TELEMETRY_HOME="$home" "${CCT[@]}" sync --claude-dir "$(tree_dir "${SIZES%% *}")" >"$LOGS/archive-run.out" 2>&1 \
     || say "  untimed first sync failed: $LOGS/archive-run.out"
+  # The launcher makes its start-up archive in the background (ArchiveTraining): wait until it is there.
+  for _ in $(seq 1 600); do
+    ls "$REPO"/telemetry-cli/target/*.making >/dev/null 2>&1 || break
+    sleep 1
+  done
   rm -rf "$home"
 fi
 
