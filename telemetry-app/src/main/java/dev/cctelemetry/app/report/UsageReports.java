@@ -110,7 +110,7 @@ public final class UsageReports {
             if (mine) {
                 ledger.forEachRecord(range(options), r -> report.add(config.machineId(), config.machineName(), r));
             }
-            return machines(report, "this machine (local ledger)", options, format.json());
+            return machines(report, "this machine (local ledger)", options, format);
         }
         // Another machine's name selects nothing here: the ledger's queries hold this machine's records only.
         ReportOptions selected = mine ? options : options.withMachines(java.util.Set.of(machine.get()));
@@ -142,7 +142,7 @@ public final class UsageReports {
                         report.add(row);
                     }
                 });
-                return machines(report, "all machines (" + sink.describe() + ")", options, format.json());
+                return machines(report, "all machines (" + sink.describe() + ")", options, format);
             }
             ReportOptions selected = machine.map(m -> options.withMachines(java.util.Set.of(m))).orElse(options);
             return render(new ReportService(sink.queries(), clock).report(kind.get(), selected), format);
@@ -157,8 +157,9 @@ public final class UsageReports {
                 : new ReportTableRenderer().render(ordered, format);
     }
 
-    private static String machines(MachineReport report, String scope, ReportOptions options, boolean json) {
-        return json ? report.renderJson() + "\n" : report.renderTable("Usage by machine: " + scope, options.zone());
+    private static String machines(MachineReport report, String scope, ReportOptions options, ReportFormat format) {
+        return format.json() ? report.renderJson() + "\n"
+                : report.renderTable("Usage by machine: " + scope, options.zone(), format.width());
     }
 
     /** Timestamp bounds that cover the options' local dates. */

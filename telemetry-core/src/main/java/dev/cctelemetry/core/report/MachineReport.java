@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.Optional;
 public final class MachineReport {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+
+    /** Columns hidden, in this order, from a table too wide for the terminal: Id, Last activity, Total Tokens. */
+    private static final List<Integer> HIDDEN_FIRST = List.of(1, 5, 3);
 
     private final Map<String, Totals> byMachine = new LinkedHashMap<>();
 
@@ -78,8 +82,12 @@ public final class MachineReport {
         return out;
     }
 
-    /** A plain-text table with a total line, times in {@code zone}. */
-    public String renderTable(String title, ZoneId zone) {
+    /**
+     * A plain-text table with a total line, times in {@code zone}, that fits {@code width} columns: when it does
+     * not, the short id goes first, then the last activity, then the token total (the name, requests, cost and
+     * last push stay).
+     */
+    public String renderTable(String title, ZoneId zone, int width) {
         TextTable table = new TextTable(List.of(TextTable.Column.left("Machine"), TextTable.Column.left("Id"),
                 TextTable.Column.right("Requests"), TextTable.Column.right("Total Tokens"),
                 TextTable.Column.right("Cost (USD)"), TextTable.Column.left("Last activity"),
@@ -99,7 +107,15 @@ public final class MachineReport {
         }
         table.rule().row("Total", "", ReportFigures.count(requests), ReportFigures.count(tokens),
                 ReportFigures.money(cost), "", "");
-        return title + "\n\n" + table.render();
+        boolean[] keep = new boolean[7];
+        Arrays.fill(keep, true);
+        for (int column : HIDDEN_FIRST) {
+            if (table.keeping(keep).width() <= width) {
+                break;
+            }
+            keep[column] = false;
+        }
+        return title + "\n\n" + table.keeping(keep).render();
     }
 
     /** {@code {"machines":[{machineId, name, records, requests, totalTokens, totalCost, lastActivity, lastPush}]}}. */

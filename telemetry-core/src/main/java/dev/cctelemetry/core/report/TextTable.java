@@ -56,21 +56,41 @@ final class TextTable {
         return this;
     }
 
-    String render() {
-        int[] widths = new int[columns.size()];
-        for (int c = 0; c < widths.length; c++) {
-            widths[c] = columns.get(c).heading().length();
-        }
-        for (List<List<String>> row : body) {
-            for (int c = 0; c < widths.length; c++) {
-                for (String line : row.get(c)) {
-                    widths[c] = Math.max(widths[c], line.length());
-                }
+    /**
+     * The same table with only the columns {@code keep} marks (rows and rules alike), for a table that must fit a
+     * width: see {@link #width()}.
+     */
+    TextTable keeping(boolean[] keep) {
+        List<Column> kept = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            if (keep[c]) {
+                kept.add(columns.get(c));
             }
         }
+        TextTable t = new TextTable(kept);
+        for (List<List<String>> row : body) {
+            List<List<String>> cells = new ArrayList<>();
+            for (int c = 0; c < row.size(); c++) {
+                if (keep[c]) {
+                    cells.add(row.get(c));
+                }
+            }
+            t.body.add(cells);
+        }
+        t.rulesBefore.addAll(rulesBefore);
+        return t;
+    }
+
+    /** The width of the rendered table's widest line (the rule's). */
+    int width() {
+        return Arrays.stream(widths()).sum() + GAP.length() * (columns.size() - 1);
+    }
+
+    String render() {
+        int[] widths = widths();
         StringBuilder out = new StringBuilder();
         line(out, widths, columns.stream().map(Column::heading).toList());
-        String rule = rule(widths);
+        String rule = "-".repeat(width());
         out.append(rule).append('\n');
         for (int r = 0; r < body.size(); r++) {
             if (rulesBefore.contains(r)) {
@@ -89,6 +109,21 @@ final class TextTable {
         return out.toString();
     }
 
+    private int[] widths() {
+        int[] widths = new int[columns.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = columns.get(c).heading().length();
+        }
+        for (List<List<String>> row : body) {
+            for (int c = 0; c < widths.length; c++) {
+                for (String line : row.get(c)) {
+                    widths[c] = Math.max(widths[c], line.length());
+                }
+            }
+        }
+        return widths;
+    }
+
     private void line(StringBuilder out, int[] widths, List<String> cells) {
         StringBuilder sb = new StringBuilder();
         for (int c = 0; c < widths.length; c++) {
@@ -100,11 +135,6 @@ final class TextTable {
             sb.append(columns.get(c).rightAligned() ? pad + cell : cell + pad);
         }
         out.append(sb.toString().stripTrailing()).append('\n');
-    }
-
-    private static String rule(int[] widths) {
-        int total = Arrays.stream(widths).sum() + GAP.length() * (widths.length - 1);
-        return "-".repeat(total);
     }
 
     /**

@@ -55,6 +55,42 @@ class ReportWidthGoldenTest {
                     .tokens(10, 4_321, 23_456, 0, 987_654).cost(0.61).build())),
             Clock.fixed(Instant.parse("2026-04-01T12:00:00Z"), ZoneOffset.UTC));
 
+    /** Issue 19.1, the machines report: two machines, one that never pushed. */
+    @ParameterizedTest(name = "machines at {0} columns")
+    @MethodSource("widths")
+    void machinesTableMatchesItsGoldenFileAndFitsTheWidth(int width) throws IOException {
+        MachineReport report = new MachineReport()
+                .machine("3f2a1b4c-0000-4000-8000-000000000001", "laptop-of-someone",
+                        java.util.Optional.of(Instant.parse("2026-04-01T11:00:00Z")))
+                .machine("9e8d7c6b-0000-4000-8000-000000000002", "build-server", java.util.Optional.empty());
+        report.add("3f2a1b4c-0000-4000-8000-000000000001", "laptop-of-someone", aRecord()
+                .at("2026-03-02T09:10:00Z").tokens(1_234, 56_789, 345_678, 0, 12_345_678).cost(12.3456).build());
+        report.add("9e8d7c6b-0000-4000-8000-000000000002", "build-server", aRecord()
+                .at("2026-03-03T14:00:00Z").tokens(4_000, 1_500, 20_000, 0, 300_000).cost(0.21).build());
+        report.add("9e8d7c6b-0000-4000-8000-000000000002", "build-server", aRecord().synthetic()
+                .at("2026-03-03T14:01:00Z").build());
+
+        String text = report.renderTable("Usage by machine: all machines", ZoneId.of("UTC"), width);
+
+        assertGolden("machines-" + width + ".txt", text);
+        assertThat(text.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(width));
+        // the synthetic line is stored but is no request
+        assertThat(text.lines().filter(l -> l.startsWith("Total"))).singleElement().asString().contains("  2  ");
+    }
+
+    static List<Integer> widths() {
+        return WIDTHS;
+    }
+
+    private static void assertGolden(String name, String text) throws IOException {
+        Path golden = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, text, StandardCharsets.UTF_8);
+        }
+        assertThat(text).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
     static List<Arguments> kindsAndWidths() {
         return List.of(ReportKind.values()).stream()
                 .flatMap(k -> WIDTHS.stream().map(w -> Arguments.of(k, w))).toList();
@@ -70,12 +106,7 @@ class ReportWidthGoldenTest {
     void tablesMatchTheirGoldenFileAndFitTheWidth(ReportKind kind, int width) throws IOException {
         String text = render(kind, width, false);
 
-        Path golden = GOLDEN.resolve(kind.jsonKey() + "-" + width + ".txt");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(golden, text, StandardCharsets.UTF_8);
-        }
-        assertThat(text).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        assertGolden(kind.jsonKey() + "-" + width + ".txt", text);
         assertThat(text.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(width));
     }
 
