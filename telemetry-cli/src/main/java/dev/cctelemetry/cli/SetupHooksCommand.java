@@ -2,6 +2,7 @@ package dev.cctelemetry.cli;
 
 import dev.cctelemetry.app.AppException;
 import dev.cctelemetry.app.hooks.HookInstallation;
+import dev.cctelemetry.app.hooks.McpRegistration;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,10 +26,18 @@ public final class SetupHooksCommand extends HookCommand {
                     + " window collapse into one sync when it closes (default: ${DEFAULT-VALUE}).")
     int stopWindowSeconds;
 
+    @Option(names = "--mcp", description = "Also register the MCP server (cc-telemetry mcp) for Claude Code, for"
+            + " every project, as 'claude mcp add --scope user' would (in .claude.json), so Claude Code can answer"
+            + " questions about its own usage.")
+    boolean mcp;
+
+    private final McpRegistration mcpServer;
+
     /** A setup-hooks command. */
     @Inject
-    public SetupHooksCommand(HookInstallation hooks) {
+    public SetupHooksCommand(HookInstallation hooks, McpRegistration mcpServer) {
         super(hooks);
+        this.mcpServer = mcpServer;
     }
 
     @Override
@@ -37,6 +46,9 @@ public final class SetupHooksCommand extends HookCommand {
             throw AppException.usage("--stop-window must be at least 1 second");
         }
         hooks.install(settings, stopWindowSeconds, dryRun, out);
+        if (mcp) {
+            mcpServer.install(dryRun, out);
+        }
         if (!dryRun) {
             out.println("Restart running Claude Code sessions to pick the hooks up.");
         }

@@ -47,8 +47,9 @@ class McpServerIT {
     private static final String S2 = "22222222-2222-4222-8222-222222222222";
     private static final String S3 = "33333333-3333-4333-8333-333333333333";
 
+    /** Static: a PER_CLASS instance's @TempDir field is not set yet when @BeforeAll runs. */
     @TempDir
-    Path tmp;
+    static Path tmp;
     private Path claude;
     private JarProcess cli;
     private McpSyncClient client;

@@ -23,7 +23,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +88,12 @@ public final class UsageMcpServer {
     static CallToolResult call(McpTool tool, ToolArguments arguments) {
         try {
             ToolAnswer answer = tool.call(arguments);
-            return CallToolResult.builder().addTextContent(answer.text()).structuredContent(answer.structured())
+            // Claude Code 2.1.328 hands the model the structured content alone when there is one (McpClaudeCodeIT):
+            // the text leads it as "summary", so the model reads both.
+            Map<String, Object> structured = new LinkedHashMap<>();
+            structured.put("summary", answer.text());
+            structured.putAll(answer.structured());
+            return CallToolResult.builder().addTextContent(answer.text()).structuredContent(structured)
                     .isError(false).build();
         } catch (ToolInputException | AppException | UncheckedIOException e) {
             return error(tool, e.getMessage());

@@ -6,7 +6,8 @@ import com.google.inject.AbstractModule;
  * The hooks feature: installing the jar, the hook scripts and their registration in Claude Code's settings, and
  * the worker that handles one hook event.
  *
- * <p>Public bindings: {@link HookInstallation}, {@link InstalledJar}, {@link HookRun}.
+ * <p>Public bindings: {@link HookInstallation}, {@link InstalledJar}, {@link HookRun}, {@link McpRegistration}
+ * (the MCP server's entry in Claude Code's user state file).
  */
 public final class HooksModule extends AbstractModule {
 
@@ -15,5 +16,6 @@ public final class HooksModule extends AbstractModule {
         bind(HookInstallation.class);
         bind(InstalledJar.class);
         bind(HookRun.class);
+        bind(McpRegistration.class);
     }
 }

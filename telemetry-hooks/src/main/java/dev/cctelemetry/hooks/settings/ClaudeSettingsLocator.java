@@ -41,6 +41,19 @@ public final class ClaudeSettingsLocator {
         };
     }
 
+    /**
+     * Claude Code's user state file, where {@code claude mcp add --scope user} keeps MCP servers:
+     * {@code $CLAUDE_CONFIG_DIR/.claude.json} when that is set, else {@code ~/.claude.json} (beside, not in,
+     * {@code ~/.claude}); it may not exist yet.
+     *
+     * @throws ClaudeSettingsException if {@code CLAUDE_CONFIG_DIR} holds a list (a comma) or is not a valid path
+     */
+    public Path userState() {
+        String configured = env.get(CONFIG_DIR_VARIABLE);
+        return configured == null || configured.isBlank() ? home.resolve(".claude.json")
+                : userConfigDir().resolve(".claude.json");
+    }
+
     private Path userConfigDir() {
         String configured = env.get(CONFIG_DIR_VARIABLE);
         if (configured == null || configured.isBlank()) {

@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -56,6 +57,7 @@ public final class SettingsFileEditor {
     private final Clock clock;
     private final HookSettingsMerger merger = new HookSettingsMerger();
     private final StatusLineSettings statusLines = new StatusLineSettings();
+    private final McpServerSettings mcpServers = new McpServerSettings();
     private final StrictSettingsParser parser = new StrictSettingsParser();
     private final JsonStringifyWriter writer = new JsonStringifyWriter();
     private final LineDiff lineDiff = new LineDiff();
@@ -105,6 +107,30 @@ public final class SettingsFileEditor {
     public SettingsEditResult restoreStatusLine(Path settings, Optional<JsonNode> previous, EditMode mode) {
         Objects.requireNonNull(previous, "previous is null");
         return edit(settings, mode, root -> statusLines.restore(root, previous), false);
+    }
+
+    /**
+     * Registers (or updates in place) our MCP server in Claude Code's user state file {@code claudeJson} (same
+     * rules as the hooks: strict parse, backup, atomic, BOM kept), as {@code claude mcp add --scope user} would.
+     *
+     * @throws ClaudeSettingsException if the file is refused, a server of our name is not ours, or it cannot be
+     *     written
+     */
+    public SettingsEditResult installMcpServer(Path claudeJson, String command, List<String> args,
+            Map<String, String> env, EditMode mode) {
+        Objects.requireNonNull(command, "command is null");
+        List<String> arguments = List.copyOf(args);
+        Map<String, String> variables = Map.copyOf(env);
+        return edit(claudeJson, mode, root -> mcpServers.install(root, command, arguments, variables), false);
+    }
+
+    /**
+     * Removes our MCP server from {@code claudeJson}; other servers, and one of our name that is not ours, stay.
+     *
+     * @throws ClaudeSettingsException if the file is refused, unreadable, read-only or cannot be written
+     */
+    public SettingsEditResult removeMcpServer(Path claudeJson, EditMode mode) {
+        return edit(claudeJson, mode, mcpServers::remove, false);
     }
 
     /**

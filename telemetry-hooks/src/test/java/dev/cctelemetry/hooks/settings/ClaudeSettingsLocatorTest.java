@@ -43,6 +43,15 @@ class ClaudeSettingsLocatorTest {
     }
 
     @Test
+    void userStateFileIsBesideDotClaudeUnlessClaudeConfigDirMovesItInside() {
+        // As ClaudeMcpTest pins for Claude Code 2.1.328: where 'claude mcp add --scope user' writes.
+        assertThat(new ClaudeSettingsLocator(Map.of(), home, cwd).userState())
+                .isEqualTo(Path.of("/home/u/.claude.json"));
+        assertThat(new ClaudeSettingsLocator(Map.of("CLAUDE_CONFIG_DIR", "/opt/claude-work"), home, cwd).userState())
+                .isEqualTo(Path.of("/opt/claude-work/.claude.json"));
+    }
+
+    @Test
     void localScopeIsSettingsLocalJsonInTheProject() {
         var locator = new ClaudeSettingsLocator(Map.of("CLAUDE_CONFIG_DIR", "/a,/b"), home, cwd);
 
