@@ -9,17 +9,13 @@ import dev.cctelemetry.app.query.DataScope;
 import dev.cctelemetry.app.query.UsageQuerySource;
 import dev.cctelemetry.app.remote.RemoteStores;
 import dev.cctelemetry.app.state.LocalSyncMarks;
-import dev.cctelemetry.core.port.out.RemoteMachine;
 import dev.cctelemetry.core.port.out.RemoteStoreException;
 import dev.cctelemetry.core.port.out.UsageSink;
 import dev.cctelemetry.core.query.SyncMark;
 import dev.cctelemetry.core.query.SyncTrigger;
-import dev.cctelemetry.core.report.RecordStreamQueries;
-import dev.cctelemetry.core.report.RemoteRecordSource;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,11 +53,10 @@ public final class UsageMetricsReader {
     public UsageMetrics local(int topProjects) {
         Instant now = clock.instant();
         TelemetryConfig config = configs.load();
-        String machine = label(config.machineName(), config.machineId());
         List<UsageSeries> usage = List.of();
         if (ledgers.exists()) {
-            usage = queries.ask(Optional.of(DataScope.THIS_MACHINE),
-                    q -> UsageSeriesTable.of(List.of(new MachineQueries(machine, q)), topProjects)).value();
+            usage = queries.ask(Optional.of(DataScope.THIS_MACHINE), q -> UsageSeriesTable.of(q, topProjects))
+                    .value();
         }
         return new UsageMetrics(now, UsageMetrics.Scope.LOCAL, usage,
                 new LocalSyncMarks(layout).read(config.machineId(), config.machineName()));
@@ -78,23 +73,12 @@ public final class UsageMetricsReader {
         UsageSink sink = stores.open().orElseThrow(() -> AppException.failure(
                 "no remote store configured: run 'cc-telemetry config set-store URL' first", null));
         try (sink) {
-            List<MachineQueries> machines = new ArrayList<>();
-            List<SyncMark> marks = new ArrayList<>();
-            for (RemoteMachine m : sink.machines()) {
-                // The record stream answers for one machine at a time; the store keeps each machine's records.
-                machines.add(new MachineQueries(label(m.name(), m.machineId()), new RecordStreamQueries(
-                        new RemoteRecordSource(sink, Optional.of(m.machineId())), m.machineId(), m.name())));
-                marks.add(new SyncMark(m.machineId(), m.name(), SyncTrigger.PUSH, Optional.of(m.lastPush()),
-                        Optional.empty(), ""));
-            }
-            return new UsageMetrics(now, UsageMetrics.Scope.REMOTE, UsageSeriesTable.of(machines, topProjects),
+            List<SyncMark> marks = sink.machines().stream().map(m -> new SyncMark(m.machineId(), m.name(),
+                    SyncTrigger.PUSH, Optional.of(m.lastPush()), Optional.<Instant>empty(), "")).toList();
+            return new UsageMetrics(now, UsageMetrics.Scope.REMOTE, UsageSeriesTable.of(sink.queries(), topProjects),
                     marks);
         } catch (RemoteStoreException e) {
             throw AppException.failure(e.getMessage(), e);
         }
-    }
-
-    private static String label(String name, String id) {
-        return name.isEmpty() ? id : name;
     }
 }

@@ -13,14 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The label sets: machine x model x project, projects bounded to the most expensive few over every machine. */
+/** The label sets: machine x model x project, projects bounded to the most expensive few. */
 class UsageSeriesTableTest {
 
     private static final String SONNET = "claude-sonnet-4-20250514";
     private static final String OPUS = "claude-opus-4-1-20250805";
 
     private final List<UsageRecord> laptop = new ArrayList<>();
-    private final List<UsageRecord> desktop = new ArrayList<>();
     private int n;
 
     private void add(List<UsageRecord> machine, String project, String model, long input, double cost) {
@@ -32,29 +31,25 @@ class UsageSeriesTableTest {
     }
 
     private List<UsageSeries> table(int top) {
-        return UsageSeriesTable.of(List.of(
-                new MachineQueries("laptop", new RecordStreamQueries((f, a) -> laptop.forEach(a), "id-l", "laptop")),
-                new MachineQueries("desktop", new RecordStreamQueries((f, a) -> desktop.forEach(a), "id-d",
-                        "desktop"))), top);
+        return UsageSeriesTable.of(new RecordStreamQueries((f, a) -> laptop.forEach(a), "id-l", "laptop"), top);
     }
 
     @Test
-    void projectsOutsideTheTopOnesOverEveryMachineShareTheOtherLabelAndNothingIsLost() {
+    void projectsOutsideTheTopOnesShareTheOtherLabelAndNothingIsLost() {
         add(laptop, "-w-alpha", SONNET, 100, 5.0);
         add(laptop, "-w-beta", OPUS, 200, 1.0);
         add(laptop, "-w-beta", OPUS, 300, 1.5);
-        add(desktop, "-w-beta", SONNET, 400, 10.0);
-        add(desktop, "-w-gamma", SONNET, 500, 0.5);
-        add(desktop, "-w-delta", SONNET, 600, 0.25);
+        add(laptop, "-w-beta", SONNET, 400, 10.0);
+        add(laptop, "-w-gamma", SONNET, 500, 0.5);
+        add(laptop, "-w-delta", SONNET, 600, 0.25);
 
-        // beta is the most expensive over both machines ($12.50), though alpha leads on the laptop.
+        // beta ($12.50 over two models) is the most expensive project; alpha, gamma and delta become "other".
         List<UsageSeries> top1 = table(1);
         assertThat(top1).extracting(UsageSeries::machine, UsageSeries::model, UsageSeries::project,
                 s -> s.tokens().input(), UsageSeries::requests, UsageSeries::costPicos).containsExactly(
-                tuple("desktop", SONNET, "-w-beta", 400L, 1L, 10_000_000_000_000L),
-                tuple("desktop", SONNET, "other", 1_100L, 2L, 750_000_000_000L),
                 tuple("laptop", OPUS, "-w-beta", 500L, 2L, 2_500_000_000_000L),
-                tuple("laptop", SONNET, "other", 100L, 1L, 5_000_000_000_000L));
+                tuple("laptop", SONNET, "-w-beta", 400L, 1L, 10_000_000_000_000L),
+                tuple("laptop", SONNET, "other", 1_200L, 3L, 5_750_000_000_000L));
         assertThat(top1.stream().mapToLong(s -> s.tokens().cacheRead()).sum()).isEqualTo(600);
         assertThat(top1.stream().mapToLong(s -> s.tokens().cacheWrite1h()).sum()).isEqualTo(12);
 
