@@ -19,8 +19,13 @@ final class BudgetLines {
             return "? " + what + ": not known (" + TerminalText.printable(s.problem().orElse("")) + ")";
         }
         BudgetStatus st = s.status().get();
-        return (st.exceeded() ? "✗ " : "✓ ") + what + ": " + DollarText.ofPicos(st.spentPicos()) + " spent ("
-                + String.format(Locale.ROOT, "%.1f %%", st.percentUsed()) + ") in the " + s.budget().period().noun()
-                + " starting " + st.periodStart() + (st.exceeded() ? ", exceeded" : "");
+        return (st.exceeded() ? "✗ " : "✓ ") + what + ": " + spent(st);
+    }
+
+    /** {@code $8.40 spent (16.8 %) in the day starting 2026-12-07}, {@code , exceeded} when it is. */
+    static String spent(BudgetStatus st) {
+        return DollarText.ofPicos(st.spentPicos()) + " spent (" + String.format(Locale.ROOT, "%.1f %%",
+                st.percentUsed()) + ") in the " + st.budget().period().noun() + " starting " + st.periodStart()
+                + (st.exceeded() ? ", exceeded" : "");
     }
 }

@@ -41,6 +41,9 @@ final class CliModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(HookSyncLog.class).toInstance(hookLog);
+        if (commands.contains(DashboardCommand.class)) {
+            bind(DashboardCards.class);
+        }
         if (commands.contains(McpCommand.class)) {
             // Only a start that may serve MCP binds (and so loads) the server and its tools.
             install(new McpModule(ZoneId.systemDefault()));

@@ -72,15 +72,17 @@ public final class DashboardCommand implements Callable<Integer> {
 
     private final DashboardSources sources;
     private final UsageMetricsReader metrics;
+    private final DashboardCards cards;
     private final BrowserOpener browser;
     private final Clock clock;
 
     /** A dashboard command. */
     @Inject
-    public DashboardCommand(DashboardSources sources, UsageMetricsReader metrics, BrowserOpener browser,
-            Clock clock) {
+    public DashboardCommand(DashboardSources sources, UsageMetricsReader metrics, DashboardCards cards,
+            BrowserOpener browser, Clock clock) {
         this.sources = sources;
         this.metrics = metrics;
+        this.cards = cards;
         this.browser = browser;
         this.clock = clock;
     }
@@ -99,7 +101,7 @@ public final class DashboardCommand implements Callable<Integer> {
                 LaunchToken.generate(new SecureRandom()), DashboardSettings.DEFAULT_CHANGE_POLL);
         HealthSource health = () -> sources.health().stream().map(DashboardCommand::check).toList();
         List<DashboardRoutes> routes = new ArrayList<>(StandardViews.of(data.queries(),
-                new DataScope(data.remote(), data.description()), health, clock, List.of()));
+                new DataScope(data.remote(), data.description()), health, clock, cards.cards(data.remote())));
         // /metrics for Prometheus, over the same data; a scraper sends the launch token as a bearer token.
         routes.add(new MetricsRoutes(remote ? () -> metrics.remote(UsageMetrics.DEFAULT_TOP_PROJECTS)
                 : () -> metrics.local(UsageMetrics.DEFAULT_TOP_PROJECTS)));

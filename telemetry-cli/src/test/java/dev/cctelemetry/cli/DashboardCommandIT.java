@@ -107,6 +107,7 @@ class DashboardCommandIT {
 
     @Test
     void servesTheLedgerBehindItsTokenSeesASyncBesideItAndStopsOnSigterm() throws Exception {
+        assertThat(jar.run("budget", "set", "--daily", "5").exitCode()).isZero();
         Process p = dashboard("d");
         URI url = url("d", p);
         assertThat(url.toString()).matches("http://127\\.0\\.0\\.1:\\d+/\\?token=[A-Za-z0-9_-]{43}");
@@ -116,7 +117,16 @@ class DashboardCommandIT {
         JsonNode meta = json(url, "/api/meta");
         assertThat(meta.get("scope").asText()).isEqualTo("local");
         assertThat(meta.get("scopeText").asText()).contains("local ledger");
-        JsonNode models = json(url, "/api/models?range=all&tz=UTC").get("table");
+        JsonNode budgets = null;
+        for (JsonNode card : json(url, "/api/overview?range=all").get("cards")) {
+            if (card.path("id").asText().equals("budgets")) {
+                budgets = card;
+            }
+        }
+        assertThat(budgets).as("the budgets card").isNotNull();
+        assertThat(budgets.at("/items/0/label").asText()).contains("$5.00");
+        assertThat(budgets.at("/items/0/value").asText()).contains("spent");
+                JsonNode models = json(url, "/api/models?range=all&tz=UTC").get("table");
         assertThat(models.get("total").get("values").get(7).asLong()).isEqualTo(150);
 
         // A sync beside the running dashboard: it takes the lock and commits, and the page's counter moves.

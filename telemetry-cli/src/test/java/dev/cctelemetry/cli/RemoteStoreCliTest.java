@@ -5,7 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cctelemetry.app.ProcessContext;
+import dev.cctelemetry.app.TelemetryApp;
+import dev.cctelemetry.app.dashboard.DashboardData;
+import dev.cctelemetry.app.dashboard.DashboardSources;
+import dev.cctelemetry.app.platform.Platform;
 import dev.cctelemetry.testing.RequiredInCi;
+import dev.cctelemetry.web.DashboardServer;
+import dev.cctelemetry.web.DashboardSettings;
+import dev.cctelemetry.web.api.DataScope;
+import dev.cctelemetry.web.api.StandardViews;
+import dev.cctelemetry.web.security.LaunchToken;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
 import dev.cctelemetry.testing.TranscriptBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -156,6 +174,58 @@ class RemoteStoreCliTest {
         // The shared records tie on everything but the path; the smaller path (desktop-claude) wins the key.
         assertThat(onlyDesktop.at("/totals/totalTokens").asLong())
                 .isEqualTo(desktopLocal.at("/totals/totalTokens").asLong());
+    }
+
+    @Test
+    void theRemoteDashboardShowsBothMachinesWithTheFiguresOfReportRemote() throws Exception {
+        transcript("laptop", "11111111-1111-4111-8111-111111111111", "-home-u-a", "msg_1", "msg_2");
+        transcript("desktop", "33333333-3333-4333-8333-333333333333", "-home-u-c", "msg_3", "msg_4", "msg_5");
+        Map<String, String> pw = Map.of("CCT_TEST_PG_PW", PASSWORD);
+        for (String machine : List.of("laptop", "desktop")) {
+            assertThat(setStore(machine).code()).isZero();
+            assertThat(run(machine, pw, "sync").code()).isZero();
+        }
+        JsonNode report = json(run("laptop", pw, "report", "machines", "--json", "--no-sync", "--remote"));
+
+        // What `cc-telemetry dashboard --remote` serves, wired as the command wires it, on a free loopback port.
+        Map<String, String> env = new HashMap<>(pw);
+        env.put("CC_TELEMETRY_HOME", tmp.resolve("laptop-home").toString());
+        env.put("CLAUDE_CONFIG_DIR", tmp.resolve("laptop-claude").toString());
+        ProcessContext context = new ProcessContext(new TelemetryEnvironment(env, tmp, tmp), Clock.systemUTC(),
+                Platform.detect(System.getProperty("os.name")), Main.class);
+        DashboardData data = TelemetryApp.injector(context).getInstance(DashboardSources.class).remote();
+        assertThat(data.remote()).isTrue();
+        assertThat(data.description()).startsWith("all machines (");
+        DashboardSettings settings = new DashboardSettings(InetAddress.getLoopbackAddress(), 0, false,
+                LaunchToken.generate(new SecureRandom()), Duration.ofMillis(250));
+        try (DashboardServer server = new DashboardServer(settings, StandardViews.of(data.queries(),
+                new DataScope(true, data.description()), List::of, Clock.systemUTC(), List.of()),
+                data.queries()::changeCount)) {
+            URI url = server.start();
+            String cookie = "cct_dashboard_" + server.port() + "=" + url.getQuery().substring(6);
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    url.resolve("/api/machines?range=all&tz=UTC")).header("Cookie", cookie).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode page = JSON.readTree(r.body());
+            JsonNode table = page.get("table");
+            assertThat(table.get("rows")).hasSize(2);
+            for (JsonNode m : report.get("machines")) {
+                JsonNode row = null;
+                for (JsonNode candidate : table.get("rows")) {
+                    if (candidate.get("text").get(0).asText().equals(m.get("name").asText())) {
+                        row = candidate;
+                    }
+                }
+                assertThat(row).as("machine " + m.get("name")).isNotNull();
+                assertThat(row.get("values").get(2).asLong()).as("requests").isEqualTo(m.get("records").asLong());
+                assertThat(row.get("values").get(7).asLong()).as("tokens").isEqualTo(m.get("totalTokens").asLong());
+                assertThat(row.get("values").get(8).asDouble()).as("cost")
+                        .isCloseTo(m.get("totalCost").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+            }
+            assertThat(page.get("syncs").findValuesAsText("machine")).containsExactlyInAnyOrder("desktop", "laptop");
+            assertThat(page.get("syncs").findValuesAsText("trigger")).containsOnly("push");
+        }
     }
 
     @Test

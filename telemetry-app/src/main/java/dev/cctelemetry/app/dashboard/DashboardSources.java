@@ -2,6 +2,7 @@ package dev.cctelemetry.app.dashboard;
 
 import dev.cctelemetry.app.AppException;
 import dev.cctelemetry.app.config.Configs;
+import dev.cctelemetry.app.config.StoreConfig;
 import dev.cctelemetry.app.config.TelemetryConfig;
 import dev.cctelemetry.app.doctor.CheckResult;
 import dev.cctelemetry.app.doctor.DoctorChecks;
@@ -9,27 +10,18 @@ import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.app.ledger.Ledgers;
 import dev.cctelemetry.app.remote.RemoteStores;
 import dev.cctelemetry.app.state.LocalSyncMarks;
-import dev.cctelemetry.core.port.out.Ledger;
-import dev.cctelemetry.core.port.out.RemoteMachine;
 import dev.cctelemetry.core.port.out.RemoteStoreException;
 import dev.cctelemetry.core.port.out.UsageQueries;
 import dev.cctelemetry.core.port.out.UsageSink;
-import dev.cctelemetry.core.query.SyncMark;
-import dev.cctelemetry.core.query.SyncTrigger;
-import dev.cctelemetry.core.report.RecordStreamQueries;
-import dev.cctelemetry.core.report.RemoteRecordSource;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Where {@code cc-telemetry dashboard} reads from: this machine's ledger (its syncs from the status files), or
- * the shared store (every machine, each with its last push). Each question opens the store and closes it after,
- * so the dashboard holds no connection and never the sync lock between requests; syncs, hooks and the daemon
- * write beside it.
+ * the shared store (every machine, each with its last push), both answered in SQL by the store. Each question
+ * opens its own connection and closes it after, so the dashboard holds no connection and never the sync lock
+ * between requests; syncs, hooks and the daemon write beside it.
  */
 public final class DashboardSources {
 
@@ -56,21 +48,22 @@ public final class DashboardSources {
      */
     public DashboardData local() {
         TelemetryConfig config = configs.load();
-        // Once up front: a damaged or newer ledger is reported before the server starts, not on every request.
+        // Once up front: a damaged or newer ledger is reported before the server starts (and gets the schema the
+        // queries read), not on every request.
         ledgers.open().close();
         String id = config.machineId();
         String name = config.machineName();
+        // Each call of the SQL queries reads the last commit on a read-only connection of its own.
+        UsageQueries sql = ledgers.queries(id, name);
         QueryScope ledger = new QueryScope() {
             @Override
             public <T> T ask(Function<UsageQueries, T> question) {
-                try (Ledger l = ledgers.open()) {
-                    return question.apply(new RecordStreamQueries(l, id, name));
-                }
+                return question.apply(sql);
             }
         };
         LocalSyncMarks marks = new LocalSyncMarks(layout);
-        Path log = layout.ledger().resolveSibling(layout.ledger().getFileName() + "-wal");
-        FileStamps stamps = new FileStamps(List.of(layout.ledger(), log), List.of(layout.stateDir()));
+        // The ledger's change sequence moves with every commit; the status files say when a sync ran at all.
+        FileStamps stamps = new FileStamps(List.of(), List.of(layout.stateDir()));
         return new DashboardData(new DashboardQueries(ledger, () -> marks.read(id, name), stamps::stamp), false,
                 "this machine (" + name + ", local ledger)");
     }
@@ -82,42 +75,30 @@ public final class DashboardSources {
      */
     public DashboardData remote() {
         TelemetryConfig config = configs.load();
-        if (config.store().isEmpty()) {
-            throw AppException.failure("no remote store configured: run 'cc-telemetry config set-store URL' first",
-                    null);
-        }
+        StoreConfig store = config.store().orElseThrow(() -> AppException.failure(
+                "no remote store configured: run 'cc-telemetry config set-store URL' first", null));
         String where;
-        try (UsageSink sink = stores.sink(config.store().get())) {
+        try (UsageSink sink = stores.sink(store)) {
             sink.machines();
             where = sink.describe();
         } catch (RemoteStoreException e) {
             throw AppException.failure(e.getMessage(), e);
         }
-        QueryScope store = new QueryScope() {
+        QueryScope shared = new QueryScope() {
             @Override
             public <T> T ask(Function<UsageQueries, T> question) {
-                try (UsageSink sink = stores.sink(config.store().get())) {
-                    return question.apply(new RecordStreamQueries(new RemoteRecordSource(sink, Optional.empty()),
-                            "", ""));
+                try (UsageSink sink = stores.sink(store)) {
+                    return question.apply(sink.queries());
                 }
             }
         };
-        // Every push moves some machine's last-push time: that is the shared store's change counter.
-        return new DashboardData(new DashboardQueries(store, () -> pushes(config), () -> pushes(config).hashCode()),
+        // The store's own marks are each machine's last push, and its change counter moves with every push.
+        return new DashboardData(new DashboardQueries(shared, () -> shared.ask(UsageQueries::lastSyncs), () -> 0),
                 true, "all machines (" + where + ")");
     }
 
     /** Doctor's checks of this machine, in its order (takes a moment: it looks at Claude Code too). */
     public List<CheckResult> health() {
         return doctor.examine().results();
-    }
-
-    private List<SyncMark> pushes(TelemetryConfig config) {
-        try (UsageSink sink = stores.sink(config.store().get())) {
-            return sink.machines().stream().sorted(Comparator.comparing(RemoteMachine::name))
-                    .map(m -> new SyncMark(m.machineId(), m.name(), SyncTrigger.PUSH, Optional.of(m.lastPush()),
-                            Optional.empty(), ""))
-                    .toList();
-        }
     }
 }

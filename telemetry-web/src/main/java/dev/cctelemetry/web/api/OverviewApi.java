@@ -63,7 +63,10 @@ public final class OverviewApi implements DashboardRoutes {
         cards.add(cacheShareCard(filter));
         cards.add(syncs.card(filter.zone()));
         for (OverviewCard card : extraCards) {
-            cards.add(card.render(filter));
+            Object c = card.render(filter);
+            if (c != null) {
+                cards.add(c);
+            }
         }
         PeriodSeries daily = PeriodSeries.of(queries.periods(filter.query(), PeriodGrouping.days(filter.zone())),
                 PeriodUnit.DAY);

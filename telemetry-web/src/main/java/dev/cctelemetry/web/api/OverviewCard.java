@@ -9,7 +9,8 @@ package dev.cctelemetry.web.api;
 public interface OverviewCard {
 
     /**
-     * The card's JSON document for the current filter: a record or map with at least an {@code id} field.
+     * The card's JSON document for the current filter: a record or map with at least an {@code id} field (a
+     * {@link ListCard} is drawn as a list), or null when the feature has nothing to show (no card then).
      */
     Object render(ViewFilter filter);
 }

@@ -40,10 +40,20 @@ const COMPONENTS = {
 export function renderCard(card) {
   const component = COMPONENTS[card.id];
   if (component) return component(card);
+  if (Array.isArray(card.items)) return listCard(card);
   const title = card.title || card.id;
   return h('section', {className: 'card', 'aria-label': title}, h('h2', {}, title),
     h('dl', {}, Object.entries(card).filter(([k]) => k !== 'id' && k !== 'title')
       .map(([k, v]) => [h('dt', {}, k), h('dd', {}, typeof v === 'object' ? JSON.stringify(v) : String(v))])));
+}
+
+/** A card of labelled lines (budgets, plan limits): a line that needs attention is marked. */
+function listCard(card) {
+  const heading = `card-${card.id}`;
+  return h('section', {className: 'card', 'aria-labelledby': heading}, h('h2', {id: heading}, card.title),
+    h('dl', {}, card.items.map(i => [
+      h('dt', {}, i.label),
+      h('dd', {className: i.alert ? 'stale' : ''}, i.value + (i.alert ? ' (!)' : ''))])));
 }
 
 /** Each machine's last sync per trigger, as a list; a machine without a sync for a day is marked stale. */
