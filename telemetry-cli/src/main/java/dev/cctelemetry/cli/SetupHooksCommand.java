@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,6 +34,15 @@ public final class SetupHooksCommand extends HookCommand {
 
     private final McpRegistration mcpServer;
 
+    @Option(names = "--statusline", description = "Also set Claude Code's status line to cc-telemetry's (session, today,"
+            + " block, plan limits; records plan-limit readings).")
+    boolean statusline;
+
+    @Option(names = "--existing-statusline", paramLabel = "chain|leave",
+            description = "When you already have a statusLine: chain (ours runs yours first and shows its output above"
+                    + " ours; remove-hooks puts yours back) or leave (yours stays, ours is not set).")
+    String existingStatusline;
+
     /** A setup-hooks command. */
     @Inject
     public SetupHooksCommand(HookInstallation hooks, McpRegistration mcpServer) {
@@ -40,10 +50,29 @@ public final class SetupHooksCommand extends HookCommand {
         this.mcpServer = mcpServer;
     }
 
+    private Optional<HookInstallation.ExistingStatusline> existing() {
+        if (existingStatusline == null) {
+            return Optional.empty();
+        }
+        if (!statusline) {
+            throw AppException.usage("--existing-statusline goes with --statusline");
+        }
+        return switch (existingStatusline.toLowerCase(java.util.Locale.ROOT)) {
+            case "chain" -> Optional.of(HookInstallation.ExistingStatusline.CHAIN);
+            case "leave" -> Optional.of(HookInstallation.ExistingStatusline.LEAVE);
+            default -> throw AppException.usage("--existing-statusline '" + existingStatusline + "': use chain or leave");
+        };
+    }
+
     @Override
     void run(Path settings, boolean dryRun, PrintWriter out) throws IOException {
         if (stopWindowSeconds < 1) {
             throw AppException.usage("--stop-window must be at least 1 second");
+        }
+        Optional<HookInstallation.ExistingStatusline> existing = existing();
+        // The status line first: a statusLine of the user's without a choice is refused before anything changed.
+        if (statusline) {
+            hooks.installStatusline(settings, existing, dryRun, out);
         }
         hooks.install(settings, stopWindowSeconds, dryRun, out);
         if (mcp) {

@@ -13,6 +13,13 @@ import dev.cctelemetry.hooks.settings.EditMode;
 import dev.cctelemetry.hooks.settings.SettingsEditResult;
 import dev.cctelemetry.hooks.settings.SettingsFileEditor;
 import dev.cctelemetry.hooks.settings.SettingsScope;
+import dev.cctelemetry.hooks.settings.StatusLineSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cctelemetry.core.io.AtomicFile;
+import dev.cctelemetry.core.io.PrivateFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Optional;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -118,6 +125,104 @@ public final class HookInstallation {
         printSettings(out, result, false);
     }
 
+    /** What to do with a statusLine of the user's own that is already set. */
+    public enum ExistingStatusline {
+        /** Ours takes its place, runs theirs first with the same payload and prints its output above ours. */
+        CHAIN,
+        /** Theirs stays as it is; ours is not set. */
+        LEAVE
+    }
+
+    /**
+     * Sets our statusLine in {@code settings} (after {@link #install}, which installed the jar): writes
+     * {@code hooks/cc-telemetry-statusline.sh} and points {@code statusLine} at it. A statusLine of the user's is
+     * never replaced silently: without {@code existing} the command is refused naming the choice; with
+     * {@link ExistingStatusline#CHAIN} it is kept in {@code state/} to run first and to put back on removal.
+     *
+     * @throws AppException when the choice is missing, the platform has no statusLine script yet, or the settings
+     *     file is refused
+     */
+    public void installStatusline(Path settings, Optional<ExistingStatusline> existing, boolean dryRun,
+            PrintWriter out) throws IOException {
+        Path jar = runningJar.find().orElseThrow(() -> AppException.failure(
+                "setup-hooks --statusline must run from the cc-telemetry jar", null));
+        Path home = env.telemetryHome();
+        JarInstaller.Plan plan = new JarInstaller().plan(jar, env.layout().libDir(), context.version());
+        HookScriptSpec spec = HookScriptSpec.withDefaults(JavaExecutable.forHooks(platform == Platform.WINDOWS),
+                plan.target(), home);
+        String text = renderer.renderStatusline(spec).orElseThrow(() -> AppException.failure(
+                "the status line is not available on this platform yet", null));
+        SettingsFileEditor editor = new SettingsFileEditor(clock);
+        Optional<JsonNode> current;
+        try {
+            current = editor.statusLine(settings);
+        } catch (ClaudeSettingsException e) {
+            throw AppException.failure(e.getMessage(), e);
+        }
+        boolean theirs = current.isPresent() && !StatusLineSettings.isOurs(current.get());
+        if (theirs && existing.isEmpty()) {
+            throw AppException.usage("Claude Code already runs a statusLine of yours ("
+                    + StatusLineSettings.command(current.get()).orElse(current.get().toString()) + "): add"
+                    + " --existing-statusline chain (ours runs yours first and shows its output above ours) or"
+                    + " --existing-statusline leave (yours stays as it is, ours is not set)");
+        }
+        if (theirs && existing.get() == ExistingStatusline.LEAVE) {
+            out.println("Statusline: yours stays as it is; ours is not set ('cc-telemetry statusline' prints our"
+                    + " line if you want to call it from yours)");
+            return;
+        }
+        Path script = env.layout().hooksDir().resolve(renderer.statuslineFileName());
+        String command = renderer.registeredCommand(script);
+        if (dryRun) {
+            out.println("Script:   would write " + script);
+            printSettings(out, edit(() -> editor.installStatusLine(settings, command, EditMode.DRY_RUN)), true);
+            return;
+        }
+        AtomicFile.write(script, text.getBytes(StandardCharsets.UTF_8), Optional.of(PrivateFiles.FOLDER_MODE));
+        if (theirs) {
+            AtomicFile.write(env.layout().statuslinePrevious(),
+                    current.get().toString().getBytes(StandardCharsets.UTF_8));
+            Optional<String> chained = StatusLineSettings.command(current.get());
+            if (chained.isPresent()) {
+                AtomicFile.write(env.layout().statuslineChain(), chained.get().getBytes(StandardCharsets.UTF_8));
+            }
+            out.println("Statusline: yours runs first and its output shows above ours"
+                    + (chained.isPresent() ? "" : " (it is not a command: only ours shows)"));
+        }
+        out.println("Script:   " + script + " (written)");
+        printSettings(out, edit(() -> editor.installStatusLine(settings, command, EditMode.APPLY)), false);
+    }
+
+    /**
+     * Puts back the statusLine ours replaced (or removes ours when there was none) and deletes our statusLine
+     * files; a statusLine the user changed since is left as it is.
+     */
+    private void removeStatusline(Path settings, boolean dryRun, PrintWriter out) throws IOException {
+        SettingsFileEditor editor = new SettingsFileEditor(clock);
+        Optional<JsonNode> previous = Optional.empty();
+        if (Files.exists(env.layout().statuslinePrevious())) {
+            try {
+                previous = Optional.ofNullable(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(env.layout().statuslinePrevious().toFile()));
+            } catch (IOException e) {
+                out.println("Warning:  " + env.layout().statuslinePrevious() + " is not readable JSON; your old"
+                        + " statusLine cannot be put back");
+            }
+        }
+        Optional<JsonNode> restored = previous;
+        SettingsEditResult r = edit(() -> editor.restoreStatusLine(settings, restored,
+                dryRun ? EditMode.DRY_RUN : EditMode.APPLY));
+        if (!r.changed()) {
+            return;
+        }
+        printSettings(out, r, dryRun);
+        if (!dryRun) {
+            Files.deleteIfExists(env.layout().hooksDir().resolve(renderer.statuslineFileName()));
+            Files.deleteIfExists(env.layout().statuslineChain());
+            Files.deleteIfExists(env.layout().statuslinePrevious());
+        }
+    }
+
     private static WorkerClassArchive.Outcome workerArchive(Path jar, Path java) {
         try {
             return new WorkerClassArchive().ensure(jar, java);
@@ -136,6 +241,7 @@ public final class HookInstallation {
     public boolean remove(Path settings, boolean dryRun, PrintWriter out) throws IOException {
         SettingsFileEditor editor = new SettingsFileEditor(clock);
         HookScripts scripts = new HookScripts(renderer, env.telemetryHome());
+        removeStatusline(settings, dryRun, out);
         SettingsEditResult r = edit(() -> editor.remove(settings, dryRun ? EditMode.DRY_RUN : EditMode.APPLY));
         if (dryRun) {
             out.println("Dry run: nothing was written.");

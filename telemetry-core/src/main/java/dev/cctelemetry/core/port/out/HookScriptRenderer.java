@@ -36,4 +36,18 @@ public interface HookScriptRenderer {
      * @param script absolute path of the installed script
      */
     String registeredCommand(Path script);
+
+    /**
+     * The statusLine script ({@link #statuslineFileName()}): runs {@code cc-telemetry statusline} from the installed
+     * jar in the foreground with Claude Code's stdin and stdout, the JVM options of {@code spec}'s background
+     * processes and stderr discarded, and exits 0 whatever happens. Empty on a platform that has none yet.
+     */
+    default java.util.Optional<String> renderStatusline(HookScriptSpec spec) {
+        return java.util.Optional.empty();
+    }
+
+    /** The file name the statusLine script is installed under; holds {@code cc-telemetry-statusline}. */
+    default String statuslineFileName() {
+        return "cc-telemetry-statusline.sh";
+    }
 }
