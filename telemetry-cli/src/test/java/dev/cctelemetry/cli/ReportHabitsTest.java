@@ -102,6 +102,16 @@ class ReportHabitsTest {
         String table = report("daily", "-z", "UTC", "-o", "DESC").stdout();
         assertThat(table.indexOf("2026-01-05")).isLessThan(table.indexOf("2025-12-31"));
 
+        // models stay most expensive first: their order is no time order
+        TranscriptBuilder.session("22222222-2222-4222-8222-222222222222")
+                .assistant("msg_9", "req_9", "claude-opus-4-1-20250805", "2026-01-01T10:00:00.000Z", 1000, 2000,
+                        3000, 4000, "end_turn")
+                .writeTo(cli.userHome.resolve(".claude/projects/-work-q/22222222-2222-4222-8222-222222222222.jsonl"));
+        assertThat(cli.run("sync").exitCode()).isZero();
+        List<String> models = jsonDates(report("models", "-j"), "models", "model");
+        assertThat(models).containsExactly("claude-opus-4-1-20250805", "claude-sonnet-4-20250514");
+        assertThat(jsonDates(report("models", "-o", "desc", "-j"), "models", "model")).isEqualTo(models);
+
         CliHarness.Result bad = report("--order", "newest");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.stderr().strip()).isEqualTo("cc-telemetry: --order 'newest': use asc or desc");

@@ -9,7 +9,8 @@ import java.util.List;
  * in which order its rows come, and how wide a table may be.
  *
  * @param json JSON instead of a table
- * @param descending newest (or last) row first, ccusage's {@code --order desc}; rows are oldest first otherwise
+ * @param descending newest row first, ccusage's {@code --order desc}; rows are oldest first otherwise (models and
+ *     projects are ordered by cost either way)
  * @param breakdown a line per model under each row of a table (ccusage's {@code --breakdown})
  * @param compact the compact table layout whatever the width (ccusage's {@code --compact})
  * @param width the terminal's columns: a table fits them ({@link ReportTableRenderer})
@@ -33,9 +34,13 @@ public record ReportFormat(boolean json, boolean descending, boolean breakdown, 
         return new ReportFormat(json, descending, breakdown, compact, columns);
     }
 
-    /** The report in this format's row order. */
+    /**
+     * The report in this format's row order. Only reports whose rows follow time (days, weeks, months, sessions by
+     * last activity, blocks) are turned round: models and projects stay most expensive first, as in ccusage, whose
+     * {@code --order} is about dates too.
+     */
     public <R extends ReportRow> Report<R> ordered(Report<R> report) {
-        if (!descending) {
+        if (!descending || report.kind() == ReportKind.MODELS || report.kind() == ReportKind.PROJECTS) {
             return report;
         }
         List<R> rows = new ArrayList<>(report.rows());
