@@ -9,6 +9,12 @@ import dev.cctelemetry.app.ProcessContext;
 import dev.cctelemetry.app.TelemetryApp;
 import dev.cctelemetry.app.dashboard.DashboardData;
 import dev.cctelemetry.app.dashboard.DashboardSources;
+import dev.cctelemetry.app.metrics.UsageMetrics;
+import dev.cctelemetry.app.metrics.UsageMetricsReader;
+import dev.cctelemetry.app.metrics.UsageSeries;
+import dev.cctelemetry.testing.Promtool;
+import dev.cctelemetry.web.metrics.MetricsServer;
+import dev.cctelemetry.web.metrics.MetricsServerSettings;
 import dev.cctelemetry.app.platform.Platform;
 import dev.cctelemetry.testing.RequiredInCi;
 import dev.cctelemetry.web.DashboardServer;
@@ -225,6 +231,50 @@ class RemoteStoreCliTest {
             }
             assertThat(page.get("syncs").findValuesAsText("machine")).containsExactlyInAnyOrder("desktop", "laptop");
             assertThat(page.get("syncs").findValuesAsText("trigger")).containsOnly("push");
+        }
+    }
+
+    /** {@code metrics --remote}: every machine of the shared store, each adding up to its row of report --remote. */
+    @Test
+    void theRemoteMetricsAddUpEachMachineAsReportRemoteDoes() throws Exception {
+        transcript("laptop", "11111111-1111-4111-8111-111111111111", "-home-u-a", "msg_1", "msg_2");
+        transcript("desktop", "33333333-3333-4333-8333-333333333333", "-home-u-c", "msg_3", "msg_4", "msg_5");
+        Map<String, String> pw = Map.of("CCT_TEST_PG_PW", PASSWORD);
+        for (String machine : List.of("laptop", "desktop")) {
+            assertThat(setStore(machine).code()).isZero();
+            assertThat(run(machine, pw, "sync").code()).isZero();
+        }
+        JsonNode report = json(run("laptop", pw, "report", "machines", "--json", "--no-sync", "--remote"));
+
+        Map<String, String> env = new HashMap<>(pw);
+        env.put("CC_TELEMETRY_HOME", tmp.resolve("laptop-home").toString());
+        ProcessContext context = new ProcessContext(new TelemetryEnvironment(env, tmp, tmp), Clock.systemUTC(),
+                Platform.detect(System.getProperty("os.name")), Main.class);
+        UsageMetricsReader reader = TelemetryApp.injector(context).getInstance(UsageMetricsReader.class);
+        UsageMetrics metrics = reader.remote(UsageMetrics.DEFAULT_TOP_PROJECTS);
+
+        assertThat(metrics.usage()).extracting(UsageSeries::machine).containsOnly("laptop", "desktop");
+        for (JsonNode m : report.get("machines")) {
+            String name = m.get("name").asText();
+            List<UsageSeries> mine = metrics.usage().stream().filter(u -> u.machine().equals(name)).toList();
+            assertThat(mine.stream().mapToLong(u -> u.tokens().total()).sum()).as(name)
+                    .isEqualTo(m.get("totalTokens").asLong());
+            assertThat(mine.stream().mapToLong(UsageSeries::requests).sum()).as(name)
+                    .isEqualTo(m.get("records").asLong());
+            assertThat(mine.stream().mapToDouble(UsageSeries::cost).sum()).as(name)
+                    .isCloseTo(m.get("totalCost").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+        }
+        assertThat(metrics.syncs()).extracting(mark -> mark.machineName() + "/" + mark.trigger())
+                .containsExactlyInAnyOrder("laptop/PUSH", "desktop/PUSH");
+        try (MetricsServer server = new MetricsServer(new MetricsServerSettings(InetAddress.getLoopbackAddress(), 0,
+                java.util.Optional.empty()), () -> reader.remote(UsageMetrics.DEFAULT_TOP_PROJECTS))) {
+            URI url = server.start();
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(r.body()).contains("machine=\"desktop\"", "machine=\"laptop\"",
+                    "cc_telemetry_sync_lag_seconds{machine=\"desktop\"}");
+            Promtool.assertAccepts(r.body());
         }
     }
 
