@@ -85,7 +85,8 @@ class CliEndToEndIT {
 
         JarProcess.Result r = cli.run("sync", "--json");
 
-        assertThat(r.exitCode()).isEqualTo(1);
+        // Everything was ingested; only the push, retried by the next sync, failed: not a failure (issue 17.3).
+        assertThat(r.exitCode()).isZero();
         assertThat(r.stderr()).contains("WARN").contains("push failed");
         JsonNode doc = JSON.readTree(r.stdout());
         assertThat(doc.get("ledgerRecords").asLong()).isEqualTo(2);
