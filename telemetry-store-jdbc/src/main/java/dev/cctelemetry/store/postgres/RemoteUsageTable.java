@@ -35,12 +35,17 @@ final class RemoteUsageTable implements UsageTable {
 
     @Override
     public String timeRange() {
-        return "SELECT (extract(epoch FROM MIN(ts)) * 1000)::bigint, (extract(epoch FROM MAX(ts)) * 1000)::bigint"
-                + " FROM usage_events";
+        return "SELECT (extract(epoch FROM (SELECT MIN(ts) FROM usage_events)) * 1000)::bigint,"
+                + " (extract(epoch FROM (SELECT MAX(ts) FROM usage_events)) * 1000)::bigint";
     }
 
     @Override
-    public String timeColumn() {
+    public String firstTime() {
+        return "e.ts";
+    }
+
+    @Override
+    public String lastTime() {
         return "e.ts";
     }
 

@@ -51,6 +51,30 @@ final class LocalMillis {
         return sql.append(" ELSE ").append(offsetMillis(firstOffset)).append(" END)").toString();
     }
 
+    /**
+     * Whether every offset {@code zone} has between {@code min} and {@code max} is a whole number of quarter hours
+     * and every change between them happens on a quarter hour: then no local date or hour splits a quarter.
+     * (True of every zone today; not of local mean times before time zones, such as Paris's +00:09:21.)
+     */
+    static boolean wholeQuarters(ZoneId zone, long min, long max) {
+        ZoneRules rules = zone.getRules();
+        if (!wholeQuarters(rules.getOffset(Instant.ofEpochMilli(min)))) {
+            return false;
+        }
+        ZoneOffsetTransition t = rules.nextTransition(Instant.ofEpochMilli(min));
+        while (t != null && t.getInstant().toEpochMilli() <= max) {
+            if (!wholeQuarters(t.getOffsetAfter()) || Math.floorMod(t.getInstant().toEpochMilli(), 900_000L) != 0) {
+                return false;
+            }
+            t = rules.nextTransition(t.getInstant());
+        }
+        return true;
+    }
+
+    private static boolean wholeQuarters(ZoneOffset offset) {
+        return offset.getTotalSeconds() % 900 == 0;
+    }
+
     /** {@code floor(expr / divisor)} for a positive divisor, whatever the sign of {@code expr}. */
     static String floorDiv(String expr, long divisor) {
         return "((" + expr + " - ((" + expr + " % " + divisor + ") + " + divisor + ") % " + divisor + ") / "

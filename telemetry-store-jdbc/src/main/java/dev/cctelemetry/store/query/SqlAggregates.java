@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -40,26 +41,32 @@ import java.util.function.Function;
 public final class SqlAggregates {
 
     private final SqlRunner runner;
-    private final UsageTable table;
+    private final UsageTable records;
+    private final Optional<UsageTable> quarters;
     private final Function<String, String> machineNames;
 
     /**
-     * Aggregates over {@code table}.
+     * Aggregates over a store's records.
      *
      * @param runner runs the queries
-     * @param table the store's usage records as SQL
+     * @param records the store's usage records as SQL
+     * @param quarters the same records pre-summed per quarter-hour slot ({@link QuarterSlots}), if the store keeps
+     *     them: read instead of the records whenever that is exact (a time range starting and ending on quarter
+     *     hours; calendar grouping in a zone whose offsets are whole quarter hours; blocks of whole hours)
      * @param machineNames a machine's name by its id ("" when unknown); called with the ids the rows hold
      */
-    public SqlAggregates(SqlRunner runner, UsageTable table, Function<String, String> machineNames) {
+    public SqlAggregates(SqlRunner runner, UsageTable records, Optional<UsageTable> quarters,
+            Function<String, String> machineNames) {
         this.runner = Objects.requireNonNull(runner, "runner is null");
-        this.table = Objects.requireNonNull(table, "table is null");
+        this.records = Objects.requireNonNull(records, "records is null");
+        this.quarters = Objects.requireNonNull(quarters, "quarters is null");
         this.machineNames = Objects.requireNonNull(machineNames, "machineNames is null");
     }
 
     /** See {@link dev.cctelemetry.core.port.out.UsageQueries#totals}. */
     public UsageSummary totals(UsageFilter filter) {
         GroupTally all = new GroupTally();
-        rows("read usage totals", "0", filter, true, r -> r.addTo(all));
+        rows("read usage totals", tableFor(filter), t -> "0", filter, true, r -> r.addTo(all));
         return all.summary();
     }
 
@@ -80,13 +87,14 @@ public final class SqlAggregates {
 
     /** See {@link dev.cctelemetry.core.port.out.UsageQueries#groups}. */
     public List<GroupUsage> groups(UsageFilter filter, GroupDimension dimension) {
-        String key = switch (dimension) {
-            case PROJECT -> table.project();
-            case MODEL -> table.label();
-            case MACHINE -> table.machine();
+        Function<UsageTable, String> key = t -> switch (dimension) {
+            case PROJECT -> t.project();
+            case MODEL -> t.label();
+            case MACHINE -> t.machine();
         };
         Map<String, GroupTally> byKey = new HashMap<>();
-        rows("read usage by " + dimension.name().toLowerCase(java.util.Locale.ROOT), key, filter, true,
+        rows("read usage by " + dimension.name().toLowerCase(java.util.Locale.ROOT), tableFor(filter), key, filter,
+                true,
                 r -> r.addTo(byKey.computeIfAbsent(r.textKey(), k -> new GroupTally())));
         List<GroupUsage> out = new ArrayList<>(byKey.size());
         byKey.forEach((k, t) -> out.add(new GroupUsage(dimension, k, switch (dimension) {
@@ -103,7 +111,7 @@ public final class SqlAggregates {
     public SessionPage sessions(UsageFilter filter, SessionQuery query) {
         Map<String, GroupTally> bySession = new HashMap<>();
         Map<String, String> machineOf = new HashMap<>();
-        rows("read usage by session", "0", filter.anyTime(), true, r -> {
+        rows("read usage by session", tableFor(UsageFilter.ALL), t -> "0", filter.anyTime(), true, r -> {
             r.addTo(bySession.computeIfAbsent(r.session(), k -> new GroupTally()));
             machineOf.merge(r.session(), r.machine(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
         });
@@ -132,10 +140,10 @@ public final class SqlAggregates {
         // start on whole hours; with a length of whole hours they end on one too, so records of one quarter hour
         // never straddle a boundary, except one lying exactly on the quarter (it may be the last of a block
         // whose next record opens another): it gets a run of its own. Other lengths: one run per millisecond.
-        String millis = table.millis();
-        String slot = length.toMillis() % LocalMillis.HOUR == 0 ? QuarterSlots.of(millis) : millis;
+        boolean wholeHours = length.toMillis() % LocalMillis.HOUR == 0;
         Map<Long, List<PartialRow>> bySlot = new TreeMap<>();
-        rows("read usage blocks", slot, filter.anyTime(), false,
+        rows("read usage blocks", wholeHours ? tableFor(UsageFilter.ALL) : records,
+                t -> wholeHours ? QuarterSlots.of(t.millis()) : t.millis(), filter.anyTime(), false,
                 r -> bySlot.computeIfAbsent(r.numericKey(), k -> new ArrayList<>(2)).add(r));
         List<GroupTally> usage = new ArrayList<>();
         for (List<PartialRow> run : bySlot.values()) {
@@ -178,16 +186,30 @@ public final class SqlAggregates {
     /** Rows keyed by an expression of local time in {@code zone}. */
     private void localRows(String what, UsageFilter filter, ZoneId zone, Function<String, String> keyOfLocal,
             Consumer<PartialRow> action) {
-        long[] range = timeRange();
+        UsageTable table = tableFor(filter);
+        long[] range = timeRange(table);
         if (range == null) {
             return;
         }
-        String local = LocalMillis.of(table.millis(), zone, range[0], range[1]);
-        rows(what, keyOfLocal.apply(local), filter, true, action);
+        if (table != records && !LocalMillis.wholeQuarters(zone, range[0], range[1])) {
+            table = records; // a zone whose offset is not whole quarter hours splits a quarter: read the records
+        }
+        rows(what, table, t -> keyOfLocal.apply(LocalMillis.of(t.millis(), zone, range[0], range[1])), filter, true,
+                action);
     }
 
-    /** The first and last time stored, or null when nothing is. */
-    private long[] timeRange() {
+    /**
+     * The pre-summed quarters when the filter's range starts and ends on quarter hours (then a quarter lies wholly
+     * in or out of it), else the records.
+     */
+    private UsageTable tableFor(UsageFilter filter) {
+        boolean aligned = filter.from().map(t -> QuarterSlots.onQuarter(t.toEpochMilli())).orElse(true)
+                && filter.until().map(t -> QuarterSlots.onQuarter(t.toEpochMilli())).orElse(true);
+        return aligned ? quarters.orElse(records) : records;
+    }
+
+    /** The first and last time stored (or a range around them), or null when nothing is. */
+    private long[] timeRange(UsageTable table) {
         return runner.read("read the time range", c -> {
             try (PreparedStatement ps = c.prepareStatement(table.timeRange()); ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -202,19 +224,20 @@ public final class SqlAggregates {
      *
      * @param requestsOnly leave placeholders out
      */
-    private void rows(String what, String key, UsageFilter filter, boolean requestsOnly,
-            Consumer<PartialRow> action) {
+    private void rows(String what, UsageTable table, Function<UsageTable, String> keyOf, UsageFilter filter,
+            boolean requestsOnly, Consumer<PartialRow> action) {
+        String key = keyOf.apply(table);
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (requestsOnly) {
             where.append(" AND ").append(table.request()).append(" = 1");
         }
         filter.from().ifPresent(t -> {
-            where.append(" AND ").append(table.timeColumn()).append(" >= ?");
+            where.append(" AND ").append(table.firstTime()).append(" >= ?");
             params.add(t);
         });
         filter.until().ifPresent(t -> {
-            where.append(" AND ").append(table.timeColumn()).append(" < ?");
+            where.append(" AND ").append(table.lastTime()).append(" < ?");
             params.add(t);
         });
         if (!filter.machines().isEmpty()) {
@@ -233,7 +256,7 @@ public final class SqlAggregates {
                 + table.measures() + " FROM " + table.from() + where + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8";
         runner.read(what, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, params);
+                bind(ps, table, params);
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -254,7 +277,7 @@ public final class SqlAggregates {
         params.addAll(values);
     }
 
-    private void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    private static void bind(PreparedStatement ps, UsageTable table, List<Object> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Object p = params.get(i);
             if (p instanceof Instant t) {

@@ -24,10 +24,16 @@ public interface UsageTable {
      */
     String timeRange();
 
-    /** The column the time range is compared with, bound through {@link #bindTime}. */
-    String timeColumn();
+    /**
+     * What a range's start is compared with ({@code >= from}): the record's time, or the first time of a
+     * pre-summed row (which the query then takes whole only when the range starts on a quarter hour).
+     */
+    String firstTime();
 
-    /** Binds an instant for a comparison with {@link #timeColumn()}. */
+    /** What a range's end is compared with ({@code < until}): the record's time, or a pre-summed row's last. */
+    String lastTime();
+
+    /** Binds an instant for a comparison with {@link #firstTime()} or {@link #lastTime()}. */
     void bindTime(PreparedStatement ps, int index, Instant t) throws SQLException;
 
     /** The machine id. */

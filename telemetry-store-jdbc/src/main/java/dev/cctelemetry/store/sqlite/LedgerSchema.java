@@ -16,7 +16,7 @@ import org.sqlite.Function;
 final class LedgerSchema {
 
     /** The schema version this build writes. */
-    static final int CURRENT = 6;
+    static final int CURRENT = 7;
 
     private static final List<Migration> MIGRATIONS = List.of(
             // version 1
@@ -190,7 +190,10 @@ final class LedgerSchema {
             // unfinished line", which a sync skips until the file changes. Before, it could also mean "read in part"
             // (a huge file whose sync was killed between parts): such rows forget the size they saw, so the next sync
             // reads on from their offset once.
-            new SqlMigration(List.of("UPDATE file_checkpoints SET size = read_offset WHERE read_offset < size")));
+            new SqlMigration(List.of("UPDATE file_checkpoints SET size = read_offset WHERE read_offset < size")),
+            // version 7: records pre-summed per quarter hour, kept by triggers in every write's transaction, and an
+            // index on time: reports read the summary, not every record (UsageQuarters).
+            new SqlMigration(UsageQuarters.migration()));
 
     private LedgerSchema() {
     }

@@ -1,5 +1,6 @@
 package dev.cctelemetry.store.sqlite;
 
+import dev.cctelemetry.store.query.QuarterSlots;
 import dev.cctelemetry.store.query.UsageTable;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -8,38 +9,84 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The ledger's {@code usage_events} (with its {@code sources} and {@code contexts}) as the aggregate queries see
- * it: one machine's records, times in epoch milliseconds, costs rounded to picodollars as
+ * The ledger's usage as the aggregate queries see it, one machine's: either its records ({@code usage_events}
+ * with its {@code sources} and {@code contexts}) or their quarter-hour sums ({@code usage_quarters},
+ * {@link UsageQuarters}). Times are epoch milliseconds; costs are rounded to picodollars as
  * {@link dev.cctelemetry.core.query.Picodollars#of} rounds them.
  */
 final class LedgerUsageTable implements UsageTable {
 
     private final String machineId;
     private final String machineName;
+    private final String from;
+    private final String millis;
+    private final String firstTime;
+    private final String lastTime;
+    private final String request;
+    private final String measures;
+    private final String timeRange;
 
-    LedgerUsageTable(String machineId, String machineName) {
+    private LedgerUsageTable(String machineId, String machineName, String from, String millis, String firstTime,
+            String lastTime, String request, String measures, String timeRange) {
         this.machineId = machineId;
         this.machineName = machineName;
+        this.from = from;
+        this.millis = millis;
+        this.firstTime = firstTime;
+        this.lastTime = lastTime;
+        this.request = request;
+        this.measures = measures;
+        this.timeRange = timeRange;
+    }
+
+    /** Every record, one by one. */
+    static LedgerUsageTable records(String machineId, String machineName) {
+        return new LedgerUsageTable(machineId, machineName, UsageEventTable.FROM, "e.ts", "e.ts", "e.ts",
+                "(e.total_tokens > 0)",
+                "SUM(e.input), SUM(e.output), SUM(e.cache_write_5m), SUM(e.cache_write_1h), SUM(e.cache_read),"
+                        + " SUM(CAST(round(e.cost_usd * 1e12) AS INTEGER)), COUNT(*), MIN(e.ts), MAX(e.ts)",
+                // Each a single MIN or MAX, which the index on time answers at once.
+                "SELECT (SELECT MIN(ts) FROM usage_events), (SELECT MAX(ts) FROM usage_events)");
+    }
+
+    /**
+     * The records' quarter-hour sums. A row's first time stands for its slot's (every record of a slot has the
+     * same slot, local date and hour); the time range is widened to whole quarters around the first and last slot.
+     */
+    static LedgerUsageTable quarters(String machineId, String machineName) {
+        return new LedgerUsageTable(machineId, machineName,
+                "usage_quarters e JOIN sources s ON s.id = e.source_id JOIN contexts c ON c.id = e.context_id",
+                "e.first_ts", "e.first_ts", "e.last_ts", "e.request",
+                "SUM(e.input), SUM(e.output), SUM(e.cache_write_5m), SUM(e.cache_write_1h), SUM(e.cache_read),"
+                        + " SUM(e.picos), SUM(e.records), MIN(e.first_ts), MAX(e.last_ts)",
+                "SELECT (SELECT MIN(slot) FROM usage_quarters) / 2 * " + QuarterSlots.QUARTER + " - "
+                        + QuarterSlots.QUARTER + ", ((SELECT MAX(slot) FROM usage_quarters) / 2 + 1) * "
+                        + QuarterSlots.QUARTER);
     }
 
     @Override
     public String from() {
-        return UsageEventTable.FROM;
+        return from;
     }
 
     @Override
     public String millis() {
-        return "e.ts";
+        return millis;
     }
 
     @Override
     public String timeRange() {
-        return "SELECT MIN(ts), MAX(ts) FROM usage_events";
+        return timeRange;
     }
 
     @Override
-    public String timeColumn() {
-        return "e.ts";
+    public String firstTime() {
+        return firstTime;
+    }
+
+    @Override
+    public String lastTime() {
+        return lastTime;
     }
 
     @Override
@@ -49,7 +96,7 @@ final class LedgerUsageTable implements UsageTable {
 
     @Override
     public String machine() {
-        return literal(machineId);
+        return "'" + machineId.replace("'", "''") + "'";
     }
 
     @Override
@@ -79,13 +126,12 @@ final class LedgerUsageTable implements UsageTable {
 
     @Override
     public String request() {
-        return "(e.total_tokens > 0)";
+        return request;
     }
 
     @Override
     public String measures() {
-        return "SUM(e.input), SUM(e.output), SUM(e.cache_write_5m), SUM(e.cache_write_1h), SUM(e.cache_read),"
-                + " SUM(CAST(round(e.cost_usd * 1e12) AS INTEGER)), COUNT(*), MIN(e.ts), MAX(e.ts)";
+        return measures;
     }
 
     /** Every record is this machine's: the condition holds for all or for none. */
@@ -93,9 +139,5 @@ final class LedgerUsageTable implements UsageTable {
     public Condition machineCondition(Set<String> machines) {
         return new Condition(machines.contains(machineId) || machines.contains(machineName) ? "1 = 1" : "1 = 0",
                 List.of());
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 }

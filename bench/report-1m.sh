@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Report times over a big ledger, two builds side by side: prints figures, asserts nothing, exits 0.
+#
+# Usage: bench/report-1m.sh OLD_JAR NEW_JAR [--runs N] [--sizes "100000 1000000"] [--dir DIR]
+#
+# For each size, a ledger of that many records is generated (telemetry-store-jdbc's LedgerFiller, through the
+# ledger's own commit, with NEW_JAR's schema) and copied for OLD_JAR, set back to the schema OLD_JAR knows when it
+# is older (schema 7's summary table, triggers and index dropped: sqlite3). Then every report kind runs
+# `report KIND --no-sync --json`, whole process, each jar launched as ./cc-telemetry launches it (-cp and the main
+# class, the launcher's JVM options, its own class-data archive made by an untimed first run), interleaved old then
+# new, --runs times (default 5). Median wall time in ms and peak RSS (MiB, /usr/bin/time), load average before and
+# after. Needs GNU date and time, sqlite3, and the store's test classes (./mvnw -q -o -pl telemetry-store-jdbc -am
+# test-compile).
+set -uo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+[ $# -ge 2 ] || { sed -n '2,14p' "$0"; exit 2; }
+OLD=$(realpath "$1"); NEW=$(realpath "$2"); shift 2
+RUNS=5; SIZES="100000 1000000"; DIR=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) RUNS=$2; shift ;;
+    --sizes) SIZES=$2; shift ;;
+    --dir) DIR=$2; shift ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+JAVA=${JAVA:-java}
+DIR=${DIR:-$(mktemp -d /tmp/cct-report-1m.XXXXXX)}
+mkdir -p "$DIR"
+KINDS="daily weekly monthly sessions projects models blocks"
+OPTS="-XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1 -Djdk.nio.maxCachedBufferSize=262144 -Xlog:disable -Xlog:all=error:stderr"
+
+for v in old new; do
+  jar=$OLD; [ $v = new ] && jar=$NEW
+  cat >"$DIR/run-$v" <<SCRIPT
+#!/bin/sh
+exec "$JAVA" -XX:SharedArchiveFile=$DIR/$v.jsa -Xshare:auto $OPTS -cp "$jar" dev.cctelemetry.cli.Main "\$@"
+SCRIPT
+  chmod +x "$DIR/run-$v"
+done
+
+# The old build's schema version: what it writes into an empty ledger.
+OLD_VERSION=$(home=$DIR/probe-old; rm -rf "$home"; CC_TELEMETRY_HOME=$home "$JAVA" $OPTS -cp "$OLD" dev.cctelemetry.cli.Main \
+  report daily --no-sync --json >/dev/null 2>&1; sqlite3 "$home/telemetry.db" 'PRAGMA user_version')
+
+ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+R=$DIR/results; rm -rf "$R"; mkdir -p "$R"
+for size in $SIZES; do
+  for v in old new; do
+    home=$DIR/home-$v-$size
+    if [ ! -f "$home/telemetry.db" ]; then
+      rm -rf "$home"; mkdir -p "$home"
+      # A first run writes the home's config; the ledger is then replaced by the generated one.
+      CC_TELEMETRY_HOME=$home "$DIR/run-$v" report daily --no-sync --json >/dev/null 2>&1
+      if [ $v = new ]; then
+        rm -f "$home"/telemetry.db*
+        "$JAVA" -cp "$NEW:$REPO/telemetry-store-jdbc/target/test-classes" dev.cctelemetry.store.sqlite.LedgerFiller \
+          "$home/telemetry.db" "$size" 42 >&2
+        cp "$home"/telemetry.db "$DIR/home-old-$size/telemetry.db.new"
+        cp "$home/config.json" "$DIR/home-old-$size/config.json" # one machine identity for both
+      fi
+    fi
+  done
+  old_db=$DIR/home-old-$size/telemetry.db
+  if [ -f "$old_db.new" ]; then
+    rm -f "$old_db"*-wal "$old_db"*-shm "$old_db-checkpoints"
+    mv "$old_db.new" "$old_db"
+    if [ "$OLD_VERSION" -lt 7 ]; then
+      sqlite3 "$old_db" "DROP TRIGGER IF EXISTS usage_quarters_insert; DROP TRIGGER IF EXISTS usage_quarters_delete;
+        DROP TRIGGER IF EXISTS usage_quarters_update; DROP TABLE IF EXISTS usage_quarters;
+        DROP INDEX IF EXISTS usage_events_ts; PRAGMA user_version = $OLD_VERSION; VACUUM;"
+    fi
+  fi
+  for v in old new; do # the class-data archives, and a warm page cache
+    [ -f "$DIR/$v.jsa" ] || CC_TELEMETRY_HOME=$DIR/home-$v-$size "$JAVA" "-XX:ArchiveClassesAtExit=$DIR/$v.jsa" $OPTS \
+      -cp "$([ $v = old ] && echo "$OLD" || echo "$NEW")" dev.cctelemetry.cli.Main report daily --no-sync --json >/dev/null 2>&1
+    cat "$DIR/home-$v-$size"/telemetry.db >/dev/null
+  done
+  for run in $(seq 1 "$RUNS"); do
+    for kind in $KINDS; do
+      for v in old new; do
+        t0=$(date +%s%N)
+        CC_TELEMETRY_HOME=$DIR/home-$v-$size /usr/bin/time -f %M -o "$R/rss.tmp" "$DIR/run-$v" report "$kind" --no-sync \
+          --json >"$R/out-$v-$kind-$size.json" 2>/dev/null
+        ms "$t0" >>"$R/$kind-$size-$v"
+        echo $(( $(cat "$R/rss.tmp") / 1024 )) >>"$R/$kind-$size-$v.rss"
+      done
+    done
+  done
+done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+echo "report-1m: median of $RUNS runs, $(nproc) CPUs, load before $LOAD_BEFORE, after $LOAD_AFTER"
+echo "old: $OLD (ledger schema $OLD_VERSION)"
+echo "new: $NEW"
+printf '%-9s %9s %8s %8s %8s %8s %8s %s\n' kind records old-ms new-ms new/old old-MiB new-MiB json
+for size in $SIZES; do
+  for kind in $KINDS; do
+    o=$(median "$R/$kind-$size-old"); n=$(median "$R/$kind-$size-new")
+    same=$(cmp -s "$R/out-old-$kind-$size.json" "$R/out-new-$kind-$size.json" && echo same || echo DIFFERS)
+    printf '%-9s %9s %8s %8s %8s %8s %8s %s\n' "$kind" "$size" "$o" "$n" \
+      "$(awk -v o="$o" -v n="$n" 'BEGIN { printf "%.2f", n / o }')" \
+      "$(median "$R/$kind-$size-old.rss")" "$(median "$R/$kind-$size-new.rss")" "$same"
+  done
+done

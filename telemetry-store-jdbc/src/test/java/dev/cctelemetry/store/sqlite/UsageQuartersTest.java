@@ -1,0 +1,146 @@
+package dev.cctelemetry.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.query.PeriodGrouping;
+import dev.cctelemetry.core.query.SessionQuery;
+import dev.cctelemetry.core.query.UsageFilter;
+import dev.cctelemetry.core.report.RecordStreamQueries;
+import dev.cctelemetry.core.usage.SessionCostState;
+import dev.cctelemetry.core.usage.TokenCounts;
+import dev.cctelemetry.core.usage.UsageRecord;
+import dev.cctelemetry.testing.UsageQueriesContract;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/**
+ * The quarter-hour summary ({@code usage_quarters}) is never stale: after random commits (new keys, copies that win
+ * and replace a stored record with other tokens, time or cost, cost-state spreads that reprice records) and raw
+ * deletions and updates, it equals the summary computed afresh from the records, and the queries that read it
+ * equal the reference.
+ */
+class UsageQuartersTest {
+
+    private static final Instant BASE = Instant.parse("2025-03-29T20:00:00Z");
+    private static final String[] SESSIONS = {"11111111-1111-4111-8111-000000000001",
+            "22222222-2222-4222-8222-000000000002"};
+
+    @Property(tries = 30)
+    void summaryEqualsAFreshOneAfterRandomWrites(@ForAll long seed) throws Exception {
+        Random random = new Random(seed);
+        Path dir = Files.createTempDirectory("cct-quarters");
+        try {
+            Path file = dir.resolve("telemetry.db");
+            List<UsageRecord> stored = new ArrayList<>();
+            try (SqliteLedger ledger = SqliteLedger.open(file, "test-prices")) {
+                for (int commit = 0; commit < 4; commit++) {
+                    List<UsageRecord> batch = new ArrayList<>();
+                    for (int i = random.nextInt(25); i > 0; i--) {
+                        if (!stored.isEmpty() && random.nextInt(3) == 0) {
+                            batch.add(winningCopy(stored.get(random.nextInt(stored.size())), random));
+                        } else {
+                            UsageRecord r = fresh(random);
+                            batch.add(r);
+                            stored.add(r);
+                        }
+                    }
+                    List<UsageRecord> oneEach = batch.stream().collect(java.util.stream.Collectors.toMap(
+                            UsageRecord::key, r -> r, (a, b) -> b, java.util.LinkedHashMap::new)).values().stream()
+                            .toList();
+                    List<SessionCostState> states = random.nextInt(3) == 0
+                            ? List.of(new SessionCostState(SESSIONS[random.nextInt(2)], Map.of("glm-4.6",
+                                    new SessionCostState.ModelCost(random.nextDouble() * 5,
+                                            new TokenCounts(100, 10, 0, 0, 0))), "/state.jsonl", commit))
+                            : List.of();
+                    ledger.commit(new Ledger.IngestBatch(oneEach, List.of(), states));
+                    assertThat(summary(file, "SELECT * FROM usage_quarters ORDER BY 1, 2, 3, 4, 5"))
+                            .isEqualTo(summary(file, UsageQuarters.SUMMARY + " ORDER BY 1, 2, 3, 4, 5"));
+                }
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM usage_events WHERE rowid % 5 = 0");
+                s.executeUpdate("UPDATE usage_events SET ts = ts + 450000, input = input + 1, total_tokens = total_tokens + 1"
+                        + " WHERE rowid % 7 = 0");
+            }
+            assertThat(summary(file, "SELECT * FROM usage_quarters ORDER BY 1, 2, 3, 4, 5"))
+                    .isEqualTo(summary(file, UsageQuarters.SUMMARY + " ORDER BY 1, 2, 3, 4, 5"));
+            try (SqliteLedger ledger = SqliteLedger.open(file, "test-prices")) {
+                var reference = new RecordStreamQueries(ledger, "m", "laptop");
+                var sql = SqliteUsageQueries.over(file, "m", "laptop");
+                ZoneId paris = ZoneId.of("Europe/Paris");
+                assertThat(sql.periods(UsageFilter.ALL, PeriodGrouping.days(paris)))
+                        .isEqualTo(reference.periods(UsageFilter.ALL, PeriodGrouping.days(paris)));
+                assertThat(sql.sessions(UsageFilter.ALL, SessionQuery.ALL))
+                        .isEqualTo(reference.sessions(UsageFilter.ALL, SessionQuery.ALL));
+                Instant now = BASE.plus(Duration.ofHours(30));
+                assertThat(sql.blocks(UsageFilter.ALL, Duration.ofHours(5), now))
+                        .isEqualTo(reference.blocks(UsageFilter.ALL, Duration.ofHours(5), now));
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static UsageRecord fresh(Random random) {
+        UsageQueriesContract.Req r = UsageQueriesContract.at(time(random).toString())
+                .session(SESSIONS[random.nextInt(2)]).cost(random.nextDouble());
+        return switch (random.nextInt(5)) {
+            case 0 -> r.synthetic().build();
+            case 1 -> r.unpriced("glm-4.6").build();
+            case 2 -> r.fast().build();
+            default -> r.build();
+        };
+    }
+
+    /** A copy of {@code r} that the winner rule prefers (more tokens), at another time, with another cost. */
+    private static UsageRecord winningCopy(UsageRecord r, Random random) {
+        TokenCounts t = r.tokens();
+        return new UsageRecord(r.key(), r.sessionId(), r.projectDir(), r.cwd(), time(random), r.model(),
+                new TokenCounts(t.input() + 1 + random.nextInt(50), t.output(), t.cacheWrite5m(), t.cacheWrite1h(),
+                        t.cacheRead()), r.speed(), r.serviceTier(), r.version(), r.sidechain(), r.agentId(),
+                r.stopReasonSet(), r.configRoot(), r.sourceFile(), r.sourceOffset(), random.nextDouble(),
+                r.costSource());
+    }
+
+    /** Times over a day and a half across the Paris change, often on a quarter hour exactly. */
+    private static Instant time(Random random) {
+        long quarter = random.nextInt(144) * 900_000L;
+        return BASE.plusMillis(random.nextBoolean() ? quarter : quarter + random.nextInt(900_000));
+    }
+
+    private static List<String> summary(Path file, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+}
