@@ -55,7 +55,7 @@ class McpServerIT {
     private McpSyncClient client;
     private LocalDate today;
 
-    /** One ledger and one server for every test (each JVM start costs seconds on a loaded machine); none writes. */
+    /** One ledger, one budget, one server for every test (each JVM start costs seconds on a loaded machine). */
     @BeforeAll
     void setUp() throws Exception {
         claude = tmp.resolve("claude-config");
@@ -79,6 +79,8 @@ class McpServerIT {
         cli = new JarProcess(tmp.resolve("run"), Map.of("CLAUDE_CONFIG_DIR", claude.toString()));
         JarProcess.Result sync = cli.run("sync");
         assertThat(sync.exitCode()).as(sync.stderr()).isZero();
+        JarProcess.Result budget = cli.run("budget", "set", "--daily", "0.01");
+        assertThat(budget.exitCode()).as(budget.stderr()).isZero();
     }
 
     @AfterAll
@@ -93,7 +95,7 @@ class McpServerIT {
         McpSchema.ListToolsResult tools = client().listTools();
 
         assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("usage_summary", "top_sessions",
-                "active_block", "compare_periods", "cost_forecast");
+                "active_block", "compare_periods", "cost_forecast", "plan_limits", "budgets");
         for (McpSchema.Tool t : tools.tools()) {
             assertThat(t.annotations().readOnlyHint()).as(t.name()).isTrue();
             assertThat(t.inputSchema()).containsEntry("type", "object");
@@ -208,6 +210,25 @@ class McpServerIT {
                 .isCloseTo(pace.get("totals").get("totalCost").asDouble() / 7, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(forecast.get("forecastCost").asDouble()).isGreaterThanOrEqualTo(
                 month.get("totals").get("totalCost").asDouble());
+    }
+
+    @Test
+    void budgetsAndPlanLimitsAreWhatTheirCommandsSay() throws Exception {
+        JsonNode day = report("daily", "--since", today.toString(), "--until", today.toString());
+        JsonNode limits = report("limits");
+
+        JsonNode budgets = call("budgets", Map.of());
+        JsonNode planLimits = call("plan_limits", Map.of());
+
+        JsonNode daily = budgets.get("budgets").get(0);
+        assertThat(daily.get("period").asText()).isEqualTo("day");
+        assertThat(daily.get("amountUsd").asDouble()).isEqualTo(0.01);
+        double spent = day.get("totals").get("totalCost").asDouble();
+        assertThat(daily.get("spentUsd").asDouble()).isEqualTo(spent);
+        assertThat(daily.get("exceeded").asBoolean()).isEqualTo(spent >= 0.01);
+        assertThat(budgets.get("summary").asText()).contains("$0.01 per day");
+        assertThat(planLimits.get("windows")).isEqualTo(limits.get("windows"));
+        assertThat(planLimits.get("summary").asText()).contains("No plan-limit readings yet");
     }
 
     @Test

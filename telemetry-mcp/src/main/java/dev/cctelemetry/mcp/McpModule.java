@@ -2,9 +2,11 @@ package dev.cctelemetry.mcp;
 
 import com.google.inject.AbstractModule;
 import dev.cctelemetry.mcp.tool.ActiveBlockTool;
+import dev.cctelemetry.mcp.tool.BudgetsTool;
 import dev.cctelemetry.mcp.tool.ComparePeriodsTool;
 import dev.cctelemetry.mcp.tool.CostForecastTool;
 import dev.cctelemetry.mcp.tool.PeriodArguments;
+import dev.cctelemetry.mcp.tool.PlanLimitsTool;
 import dev.cctelemetry.mcp.tool.ScopedQueries;
 import dev.cctelemetry.mcp.tool.TopSessionsTool;
 import dev.cctelemetry.mcp.tool.UsageSummaryTool;
@@ -35,6 +37,8 @@ public final class McpModule extends AbstractModule {
         bind(ActiveBlockTool.class);
         bind(ComparePeriodsTool.class);
         bind(CostForecastTool.class);
+        bind(PlanLimitsTool.class);
+        bind(BudgetsTool.class);
         bind(UsageTools.class);
         bind(UsageMcpServer.class);
     }

@@ -10,8 +10,8 @@ public final class UsageTools {
 
     @Inject
     UsageTools(UsageSummaryTool summary, TopSessionsTool sessions, ActiveBlockTool block, ComparePeriodsTool compare,
-            CostForecastTool forecast) {
-        this.all = List.of(summary, sessions, block, compare, forecast);
+            CostForecastTool forecast, PlanLimitsTool limits, BudgetsTool budgets) {
+        this.all = List.of(summary, sessions, block, compare, forecast, limits, budgets);
     }
 
     /** The tools. */
