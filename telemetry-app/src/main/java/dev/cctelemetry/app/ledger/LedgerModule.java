@@ -1,12 +1,11 @@
 package dev.cctelemetry.app.ledger;
 
 import com.google.inject.AbstractModule;
-import dev.cctelemetry.app.query.UsageQuerySource;
 import dev.cctelemetry.app.budget.BudgetBook;
 import dev.cctelemetry.app.budget.BudgetsStatus;
 import dev.cctelemetry.app.limits.LimitsReport;
+import dev.cctelemetry.app.query.UsageQuerySource;
 import dev.cctelemetry.app.report.UsageReports;
-import dev.cctelemetry.core.port.out.UsageQueries;
 
 /**
  * The ledger feature: this machine's SQLite ledger behind the {@code Ledger} port, and the reports read from it
@@ -14,8 +13,7 @@ import dev.cctelemetry.core.port.out.UsageQueries;
  *
  * <p>Public bindings: {@link PriceTables} (one per process: the table is read once), {@link Ledgers},
  * {@link LedgerRepair}, {@link UsageReports}, {@link UsageQuerySource} (the aggregate
- * queries of a long-running front end), {@link LimitsReport}, {@link BudgetBook}, {@link BudgetsStatus},
- * {@link UsageQueries} (this machine's ledger in SQL).
+ * queries of a long-running front end), {@link LimitsReport}, {@link BudgetBook}, {@link BudgetsStatus}.
  */
 public final class LedgerModule extends AbstractModule {
 
@@ -29,7 +27,5 @@ public final class LedgerModule extends AbstractModule {
         bind(LimitsReport.class);
         bind(BudgetBook.class);
         bind(BudgetsStatus.class);
-        bind(LocalUsageQueries.class);
-        bind(UsageQueries.class).toProvider(LocalUsageQueries.class);
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.Stage;
+import dev.cctelemetry.app.TelemetryEnvironment;
 import dev.cctelemetry.core.port.out.Detacher;
 import dev.cctelemetry.core.port.out.HookScriptRenderer;
 import dev.cctelemetry.core.port.out.ServiceInstaller;
@@ -16,12 +18,17 @@ import dev.cctelemetry.platform.unix.SystemdUserUnitInstaller;
 import dev.cctelemetry.platform.windows.PowerShellHookScriptRenderer;
 import dev.cctelemetry.platform.windows.StartProcessDetacher;
 import dev.cctelemetry.platform.windows.TaskSchedulerInstaller;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class PlatformTest {
+
+    /** The process environment the application layer binds; the browser opener reads DISPLAY and PATH from it. */
+    private static final Module ENVIRONMENT = binder -> binder.bind(TelemetryEnvironment.class)
+            .toInstance(new TelemetryEnvironment(java.util.Map.of(), Path.of("/nonexistent-home"), Path.of("/")));
 
     @ParameterizedTest
     @CsvSource({"Linux,LINUX", "Mac OS X,MACOS", "Darwin,MACOS", "FreeBSD,UNIX", "SunOS,UNIX",
@@ -33,7 +40,7 @@ class PlatformTest {
     @ParameterizedTest
     @EnumSource(Platform.class)
     void eachPlatformModuleBindsItsOwnAdapters(Platform platform) {
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, platform.module());
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, platform.module(), ENVIRONMENT);
 
         boolean windows = platform == Platform.WINDOWS;
         assertThat(injector.getInstance(Detacher.class))
@@ -52,7 +59,7 @@ class PlatformTest {
 
     @Test
     void anotherUnixRefusesAServicePlanWithTheAlternative() {
-        ServiceInstaller none = Guice.createInjector(Platform.UNIX.module()).getInstance(ServiceInstaller.class);
+        ServiceInstaller none = Guice.createInjector(Platform.UNIX.module(), ENVIRONMENT).getInstance(ServiceInstaller.class);
         assertThat(none.canRunCommands(java.util.Map.of())).isFalse();
         assertThatThrownBy(() -> none.plan(null)).hasMessageContaining("daemon --background");
     }
