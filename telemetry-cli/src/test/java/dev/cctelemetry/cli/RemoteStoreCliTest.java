@@ -47,6 +47,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -364,4 +365,31 @@ class RemoteStoreCliTest {
         }
         return value == null || value.isBlank() ? fallback : value;
     }
+
+    @Test
+    void aPushCachesTodaysTotalOverEveryMachineForTheStatusLine() throws Exception {
+        String now = java.time.Instant.now().minusSeconds(60).toString();
+        TranscriptBuilder.session("44444444-4444-4444-8444-444444444444")
+                .assistant("msg_L", "req_L", SONNET, now, 10, 1_000, 0, 0, "end_turn")
+                .writeTo(tmp.resolve("laptop-claude/projects/-p/44444444-4444-4444-8444-444444444444.jsonl"));
+        TranscriptBuilder.session("55555555-5555-4555-8555-555555555555")
+                .assistant("msg_D", "req_D", SONNET, now, 10, 3_000, 0, 0, "end_turn")
+                .writeTo(tmp.resolve("desktop-claude/projects/-p/55555555-5555-4555-8555-555555555555.jsonl"));
+        assertThat(setStore("laptop").code()).isZero();
+        assertThat(setStore("desktop").code()).isZero();
+        assertThat(run("desktop", Map.of("CCT_TEST_PG_PW", PASSWORD), "sync").code()).isZero();
+        assertThat(run("laptop", Map.of("CCT_TEST_PG_PW", PASSWORD), "sync").code()).isZero();
+
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        long laptop = Math.round(json(run("laptop", "report", "daily", "--json", "--no-sync")).at("/totals/totalCost")
+                .asDouble() * 1e6);
+        long desktop = Math.round(json(run("desktop", "report", "daily", "--json", "--no-sync"))
+                .at("/totals/totalCost").asDouble() * 1e6);
+        Optional<Long> cached = new dev.cctelemetry.app.statusline.AllMachinesToday(
+                tmp.resolve("laptop-home/state/statusline-all-machines")).picos(java.time.Instant.now(), zone);
+        assertThat(cached).isPresent();
+        assertThat(Math.round(cached.get() / 1e6)).isCloseTo(laptop + desktop, org.assertj.core.data.Offset.offset(2L));
+        assertThat(cached.get()).isGreaterThan(0L);
+    }
+
 }

@@ -18,6 +18,16 @@ import dev.cctelemetry.core.push.Pusher;
 import dev.cctelemetry.core.port.out.PlanLimitSink;
 import dev.cctelemetry.store.sqlite.SqliteLedger;
 import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import dev.cctelemetry.app.statusline.AllMachinesToday;
+import dev.cctelemetry.core.query.UsageFilter;
+import dev.cctelemetry.core.report.RecordStreamQueries;
+import dev.cctelemetry.core.report.RemoteRecordSource;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.time.Clock;
 
@@ -27,6 +37,8 @@ import java.time.Clock;
  * result with a one-line, password-free message.
  */
 public final class Pushes {
+
+    private static final Logger log = LoggerFactory.getLogger(Pushes.class);
 
     private final TelemetryEnvironment env;
     private final Configs configs;
@@ -48,6 +60,25 @@ public final class Pushes {
         return new JsonPushStatusStore(env.layout().pushStatus());
     }
 
+    /**
+     * Caches today's cost over every machine for the status line, which never waits on the network: refreshed by
+     * every push that got through (hook syncs, the daemon, commands), while the store is open anyway. A failure
+     * only leaves the older total, which the status line stops showing once it is stale.
+     */
+    private void cacheAllMachinesToday(UsageSink sink) {
+        try {
+            ZoneId zone = ZoneId.systemDefault();
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            long picos = new RecordStreamQueries(new RemoteRecordSource(sink, Optional.empty()), "", "")
+                    .totals(UsageFilter.ALL.between(Optional.of(today.atStartOfDay(zone).toInstant()),
+                            Optional.of(today.plusDays(1).atStartOfDay(zone).toInstant()))).costPicos();
+            new AllMachinesToday(env.layout().statuslineAllMachines()).write(zone, today, picos, now);
+        } catch (IOException | RuntimeException e) {
+            log.debug("cannot cache today's total over every machine: {}", e.toString());
+        }
+    }
+
     /** The plan-limit history to push after the records, when both sides keep one (the SQLite ledger, PostgreSQL). */
     private static Optional<Pusher.Readings> readings(Ledger ledger, UsageSink sink) {
         if (ledger instanceof SqliteLedger sqlite && sink instanceof PlanLimitSink limits) {
@@ -64,8 +95,13 @@ public final class Pushes {
                 return PushResult.notConfigured();
             }
             try (UsageSink sink = stores.sink(config.store().get())) {
-                return new Pusher(ledger, sink, configs.machine(config), new FileSyncLock(env.layout().pushLock()),
-                        status(), Backoff.DEFAULT, clock, Pusher.DEFAULT_BATCH, readings(ledger, sink)).push(mode);
+                PushResult result = new Pusher(ledger, sink, configs.machine(config),
+                        new FileSyncLock(env.layout().pushLock()), status(), Backoff.DEFAULT, clock, Pusher.DEFAULT_BATCH,
+                        readings(ledger, sink)).push(mode);
+                if (result.outcome() == PushResult.Outcome.PUSHED) {
+                    cacheAllMachinesToday(sink);
+                }
+                return result;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
