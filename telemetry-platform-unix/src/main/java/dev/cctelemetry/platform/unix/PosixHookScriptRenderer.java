@@ -46,7 +46,7 @@ public final class PosixHookScriptRenderer implements HookScriptRenderer {
                 + "CC_TELEMETRY_HOME=" + ShellQuoting.singleQuote(spec.telemetryHome().toString()) + "\n"
                 + "export CC_TELEMETRY_HOME\n"
                 + ShellQuoting.singleQuote(spec.javaExecutable().toString()) + " " + archive
-                + " -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp " + jar
+                + " -Xshare:auto '-Xlog:cds*=off' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp " + jar
                 + " dev.cctelemetry.cli.Main statusline 2>/dev/null\n"
                 + "exit 0\n");
     }

@@ -26,7 +26,7 @@ class PosixHookScriptRunTest {
 
     /** The worker's command line up to the jar: the archive next to the jar, then {@link #JVM}. */
     private static String jvm(HookScriptHarness h) {
-        return "-XX:SharedArchiveFile=" + h.jar + ".jsa -Xshare:auto " + JVM;
+        return "-XX:SharedArchiveFile=" + h.jar + ".jsa -Xshare:auto -Xlog:cds*=off " + JVM;
     }
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -125,10 +125,11 @@ class PosixHookScriptRunTest {
 
     @Test
     void theJvmStartsSilentlyWhenTheArchiveTheScriptsNameIsMissing() throws Exception {
-        // The scripts always name <jar>.jsa: without one (setup could not make it) the worker must still start.
+        // The scripts always name <jar>.jsa: without one (setup could not make it) the worker must still start, and
+        // start silently: JDK 25 logs '[error][cds] Not a valid shared archive file' on stdout unless cds logging is off.
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(javaBin.toString(), "-XX:SharedArchiveFile=" + tmp.resolve("none.jsa"),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-version")
+                "-Xshare:auto", "-Xlog:cds*=off", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-version")
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor()).isZero();

@@ -71,12 +71,12 @@ cct_runnable() {
 }
 
 # The worker JVM: the quick JIT tier, the serial GC and a small heap suit one short sync. The class-data
-# archive that setup-hooks makes next to the jar halves its start; with -Xshare:auto the JVM silently does without
-# one that is missing or stale.
+# archive that setup-hooks makes next to the jar halves its start; with -Xshare:auto the JVM does without one that is
+# missing or stale, and -Xlog:cds*=off keeps it silent about that (JDK 25 logs an error for a missing one on stdout).
 CCT_JVM_OPTIONS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m'
 
 cct_worker() {
-    cct_runnable && cct_detach "$CCT_JAVA" "-XX:SharedArchiveFile=$CCT_JAR.jsa" -Xshare:auto $CCT_JVM_OPTIONS \
+    cct_runnable && cct_detach "$CCT_JAVA" "-XX:SharedArchiveFile=$CCT_JAR.jsa" -Xshare:auto '-Xlog:cds*=off' $CCT_JVM_OPTIONS \
         -jar "$CCT_JAR" hook-run "$@"
 }
 
@@ -100,7 +100,7 @@ cct_close_window() {
     [ -e "$closing/pending" ] && pending=yes
     rm -rf "$closing"
     if [ "$pending" = yes ] && cct_runnable; then
-        exec "$CCT_JAVA" "-XX:SharedArchiveFile=$CCT_JAR.jsa" -Xshare:auto $CCT_JVM_OPTIONS -jar "$CCT_JAR" \
+        exec "$CCT_JAVA" "-XX:SharedArchiveFile=$CCT_JAR.jsa" -Xshare:auto '-Xlog:cds*=off' $CCT_JVM_OPTIONS -jar "$CCT_JAR" \
             hook-run --event stop-trailing --session "$key" </dev/null >/dev/null 2>&1
     fi
     exit 0

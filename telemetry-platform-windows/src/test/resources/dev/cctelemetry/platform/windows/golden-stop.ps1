@@ -103,12 +103,12 @@ function Test-CctRunnable {
 }
 
 # The worker JVM: the quick JIT tier, the serial GC and a small heap suit one short sync. The class-data archive
-# that setup-hooks makes next to the jar halves its start; with -Xshare:auto the JVM silently does without one
-# that is missing or stale.
+# that setup-hooks makes next to the jar halves its start; with -Xshare:auto the JVM does without one that is
+# missing or stale, and -Xlog:cds*=off keeps it silent about that (JDK 25 logs an error for a missing one).
 function Start-CctWorker([string[]]$HookArguments) {
     if (-not (Test-CctRunnable)) { return $false }
     $jvm = @("-XX:SharedArchiveFile=$CctJar.jsa", '-Xshare:auto', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
-        '-Xmx128m')
+        '-Xmx128m', '-Xlog:cds*=off')
     Start-CctDetached $CctJava ($jvm + @('-jar', $CctJar, 'hook-run') + $HookArguments)
     return $true
 }
