@@ -8,6 +8,7 @@ import dev.cctelemetry.app.config.StoreConfig;
 import dev.cctelemetry.app.doctor.DoctorChecks;
 import dev.cctelemetry.app.doctor.DoctorReport;
 import dev.cctelemetry.app.doctor.StoreProbe;
+import dev.cctelemetry.app.hooks.HookInstallation.ExistingStatusline;
 import dev.cctelemetry.app.remote.StoreUrl;
 import dev.cctelemetry.app.setup.AnswerRules;
 import dev.cctelemetry.app.setup.SetupAnswers;
@@ -24,6 +25,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,12 +36,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code cc-telemetry setup}: the first-run wizard (machine name, store, hooks, service), then the install steps,
- * a first sync and doctor's summary. Safe to re-run: the machine id is kept.
+ * {@code cc-telemetry setup}: the first-run wizard (machine name, store, hooks, status line, MCP server, service),
+ * then the install steps, a first sync, doctor's summary and a list of what was set. Safe to re-run: the machine
+ * id is kept.
  */
 @Command(name = "setup", mixinStandardHelpOptions = true,
-        description = "Set cc-telemetry up: machine name, store, hooks, service; then a first sync and a check."
-                + " Re-running is safe and keeps the machine id.")
+        description = "Set cc-telemetry up: machine name, store, hooks, status line, MCP server, service; then a"
+                + " first sync and a check. Re-running is safe and keeps the machine id.")
 public final class SetupCommand implements Callable<Integer> {
 
     @Option(names = "--non-interactive", description = "Ask nothing: take every answer from the flags.")
@@ -66,6 +70,21 @@ public final class SetupCommand implements Callable<Integer> {
     @Option(names = "--hooks", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Install the Claude Code hooks (default: yes).")
     boolean hooks;
+
+    @Option(names = "--statusline", negatable = true, description = "Show cost and plan limits in Claude Code's"
+            + " status line (default: yes; a statusLine of yours is then left as it is unless"
+            + " --existing-statusline chain).")
+    Boolean statusline;
+
+    @Option(names = "--existing-statusline", paramLabel = "chain|leave", description = "When you already have a"
+            + " statusLine: chain (yours runs first and its output shows above ours; remove-hooks and uninstall put"
+            + " yours back) or leave (yours stays as it is, ours is not set).")
+    String existingStatusline;
+
+    @Option(names = "--mcp", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Let Claude Code ask about its usage: register the MCP server (cc-telemetry mcp) as"
+                    + " setup-hooks --mcp does (default: no).")
+    boolean mcp;
 
     @Option(names = "--service", negatable = true, defaultValue = "false", fallbackValue = "true",
             description = "Install the background service (default: no).")
@@ -118,10 +137,10 @@ public final class SetupCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Setting up:");
+        List<String> summary = new ArrayList<>();
         for (SetupStep step : steps.steps()) {
-            if (step.wanted(answers)) {
-                step.apply(answers, out);
-            }
+            String result = step.wanted(answers) ? step.apply(answers, out).summary() : step.declined();
+            summary.add(String.format("  %-12s %s", step.subject(), result));
         }
         out.flush();
         if (!noSync) {
@@ -136,6 +155,9 @@ public final class SetupCommand implements Callable<Integer> {
         DoctorReport report = doctor.examine();
         out.println();
         out.print(report.renderText());
+        out.println();
+        out.println("What setup set:");
+        summary.forEach(out::println);
         out.flush();
         return ExitCode.OK;
     }
@@ -177,8 +199,20 @@ public final class SetupCommand implements Callable<Integer> {
             p.say("  " + problem.get() + ". Please try again (or answer 'local').");
         }
         boolean hooksAnswer = p.confirm("Install the Claude Code hooks", true);
+        boolean statuslineAnswer = p.confirm("Show cost and plan limits in Claude Code's status line", true);
+        Optional<ExistingStatusline> choice = Optional.empty();
+        Optional<String> theirs = statuslineAnswer ? steps.usersStatusline() : Optional.empty();
+        if (theirs.isPresent()) {
+            // Never replaced silently (issue 14): both answers keep theirs.
+            p.say("  Claude Code already shows a status line of yours: " + theirs.get());
+            choice = ExistingStatusline.named(p.ask("Keep yours and show ours after it ('chain'), or leave yours"
+                    + " as it is and skip ours ('leave')", "chain", s -> ExistingStatusline.named(s).isPresent()
+                    ? Optional.empty() : Optional.of("'" + s + "' is not chain or leave")));
+        }
+        boolean mcpAnswer = p.confirm("Let Claude Code ask about its usage (MCP server)", false);
         boolean serviceAnswer = p.confirm("Install the background service", false);
-        return new SetupAnswers(name, store, hooksAnswer, serviceAnswer, resetMachineId);
+        return new SetupAnswers(name, store, hooksAnswer, serviceAnswer, resetMachineId, statuslineAnswer, choice,
+                mcpAnswer);
     }
 
     private SetupAnswers fromFlags(String defaultName, ConfigSnapshot existing, BufferedReader in)
@@ -218,7 +252,35 @@ public final class SetupCommand implements Callable<Integer> {
                 store = Optional.of(candidate);
             }
         }
-        return new SetupAnswers(name, store, hooks, service, resetMachineId);
+        boolean wantsStatusline = statusline == null || statusline;
+        Optional<ExistingStatusline> choice = statuslineChoice(wantsStatusline);
+        return new SetupAnswers(name, store, hooks, service, resetMachineId, wantsStatusline, choice, mcp);
+    }
+
+    /**
+     * What to do with a statusLine of the user's own, from the flags, checked before anything is written. Asked for
+     * explicitly ({@code --statusline}) over theirs without a choice, setup refuses as {@code setup-hooks
+     * --statusline} does; by default theirs is left as it is and the step says so.
+     */
+    private Optional<ExistingStatusline> statuslineChoice(boolean wantsStatusline) {
+        Optional<ExistingStatusline> choice = Optional.empty();
+        if (existingStatusline != null) {
+            if (!wantsStatusline) {
+                throw AppException.usage("--existing-statusline goes with --statusline");
+            }
+            choice = Optional.of(ExistingStatusline.ofFlag(existingStatusline));
+        }
+        if (!wantsStatusline) {
+            return Optional.empty();
+        }
+        Optional<String> theirs = steps.usersStatusline();
+        if (theirs.isEmpty()) {
+            return Optional.empty();
+        }
+        if (choice.isEmpty() && statusline != null) {
+            throw ExistingStatusline.choiceMissing(theirs.get());
+        }
+        return Optional.of(choice.orElse(ExistingStatusline.LEAVE));
     }
 
     private Optional<String> test(StoreConfig candidate) {

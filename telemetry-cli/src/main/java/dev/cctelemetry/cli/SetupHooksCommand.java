@@ -57,11 +57,7 @@ public final class SetupHooksCommand extends HookCommand {
         if (!statusline) {
             throw AppException.usage("--existing-statusline goes with --statusline");
         }
-        return switch (existingStatusline.toLowerCase(java.util.Locale.ROOT)) {
-            case "chain" -> Optional.of(HookInstallation.ExistingStatusline.CHAIN);
-            case "leave" -> Optional.of(HookInstallation.ExistingStatusline.LEAVE);
-            default -> throw AppException.usage("--existing-statusline '" + existingStatusline + "': use chain or leave");
-        };
+        return Optional.of(HookInstallation.ExistingStatusline.ofFlag(existingStatusline));
     }
 
     @Override

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cc-telemetry uninstall}: removes our hooks, scripts and service; {@code --purge} also the data. */
 @Command(name = "uninstall", mixinStandardHelpOptions = true,
-        description = "Remove cc-telemetry's hooks, hook scripts and service. --purge also deletes the ledger and"
+        description = "Remove cc-telemetry's hooks, hook scripts, status line, MCP server registration and service. --purge also deletes the ledger and"
                 + " config (export them first).")
 public final class UninstallCommand implements Callable<Integer> {
 
@@ -55,6 +55,8 @@ public final class UninstallCommand implements Callable<Integer> {
         out.println("This removes:");
         out.println("  cc-telemetry's hooks from " + (plan.settings().isEmpty() ? "(no settings file found)"
                 : String.join(", ", plan.settings().stream().map(Path::toString).toList())));
+        out.println("  cc-telemetry's status line (a statusLine of yours that it ran first is put back) and its MCP"
+                + " server registration");
         out.println("  " + plan.scripts().size() + " hook script(s) in " + layout.hooksDir());
         out.println("  the background service (if installed)");
         if (purge) {

@@ -34,7 +34,9 @@ class SetupCommandTest {
                 "local",
                 "maybe",                                    // not yes/no: asked again
                 "y",
-                "") + "\n";
+                "",                                         // status line: yes (the default)
+                "",                                         // MCP server: no (the default)
+                "") + "\n";                                 // service: no (the default)
         Installation.Result r = i.runWithInput(input, "setup");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("Machine name [" + Installation.HOST + "]")
@@ -43,6 +45,9 @@ class SetupCommandTest {
                 .contains("'maybe' is not yes or no. Please try again");
         assertThat(r.out()).doesNotContain("s3cret-pw");
         assertThat(r.out().split("Install the Claude Code hooks", -1)).hasSize(3);
+        assertThat(r.out()).contains("Show cost and plan limits in Claude Code's status line [Y/n]")
+                .contains("Let Claude Code ask about its usage (MCP server) [y/N]")
+                .doesNotContain("a status line of yours");
         JsonNode c = config(i);
         assertThat(c.get("machine_name").asText()).isEqualTo(Installation.HOST);
         assertThat(c.get("machine_host").asText()).isEqualTo(Installation.HOST);
@@ -54,6 +59,14 @@ class SetupCommandTest {
         assertThat(r.out()).contains("Install the hooks: skipped, the hooks need setup to run from the cc-telemetry jar")
                 .doesNotContain("Wrote the")
                 .contains("Synced 1 file ").contains("Hooks configured").contains("problem");
+        // Last, what was set: each step's line, the ones that need the jar saying so.
+        String summary = r.out().substring(r.out().lastIndexOf("What setup set:"));
+        assertThat(summary.lines().toList()).containsExactly("What setup set:",
+                "  Config       machine " + Installation.HOST + ", local ledger only",
+                "  Hooks        skipped: setup did not run from the cc-telemetry jar",
+                "  Status line  skipped: setup did not run from the cc-telemetry jar",
+                "  MCP server   not registered (cc-telemetry setup-hooks --mcp registers it)",
+                "  Service      not installed (cc-telemetry install-service installs it)");
     }
 
     @Test

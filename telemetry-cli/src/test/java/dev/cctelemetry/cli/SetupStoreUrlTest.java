@@ -29,8 +29,10 @@ class SetupStoreUrlTest {
                 "",          // database user: the URL's
                 "",          // password: the URL's
                 "local",     // refused (nothing listens), so the wizard asks again
-                "n",
-                "") + "\n";
+                "n",         // hooks
+                "n",         // status line
+                "n",         // MCP server
+                "") + "\n";  // service
         Installation.Result r = i.runWithInput(input, "setup", "--no-sync");
         String all = r.out() + r.err();
         assertThat(r.code()).as(all).isZero();

@@ -14,7 +14,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code setup --hooks} runs the same installation as {@code setup-hooks}; {@code uninstall} undoes it. */
+/**
+ * {@code setup --hooks} runs the same installation as {@code setup-hooks}, its status line and MCP steps the same
+ * as {@code setup-hooks --statusline} and {@code --mcp}; {@code uninstall} undoes all of it.
+ */
 class SetupWithHooksTest {
 
     @TempDir
@@ -28,6 +31,40 @@ class SetupWithHooksTest {
         Files.write(jar, "jar bytes".getBytes(StandardCharsets.UTF_8));
         cli.runningJar = Optional.of(jar);
         return cli;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String THEIR_STATUSLINE = "{\"type\":\"command\",\"command\":\"~/bin/my-line --short\"}";
+    private static final String OTHER_SERVER = "{\"type\":\"stdio\",\"command\":\"other-mcp\",\"args\":[]}";
+
+    private static CliHarness.Result withInput(CliHarness cli, String input, String... args) {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+            return cli.run(args);
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    private static Path settings(CliHarness cli) {
+        return cli.userHome.resolve(".claude").resolve("settings.json");
+    }
+
+    private static JsonNode read(Path file) throws IOException {
+        return JSON.readTree(file.toFile());
+    }
+
+    /** A user who has a statusLine of their own and another MCP server, before setup. */
+    private static void theirStatuslineAndServer(CliHarness cli) throws IOException {
+        Files.createDirectories(settings(cli).getParent());
+        Files.writeString(settings(cli), "{\"model\": \"opus\", \"statusLine\": " + THEIR_STATUSLINE + "}\n");
+        Files.writeString(cli.userHome.resolve(".claude.json"), "{\"mcpServers\": {\"other\": " + OTHER_SERVER
+                + "}, \"numStartups\": 3}\n");
+    }
+
+    private static String summary(CliHarness.Result r) {
+        return r.stdout().substring(r.stdout().lastIndexOf("What setup set:"));
     }
 
     @Test
@@ -51,12 +88,108 @@ class SetupWithHooksTest {
         assertThat(doc.path("hooks").path("Stop").toString()).contains("cc-telemetry-stop.sh");
         assertThat(doc.path("hooks").path("SessionEnd").toString()).contains("cc-telemetry-session-end.sh");
         assertThat(r.stdout()).contains("Settings: " + settings + " (updated").doesNotContain("skipped");
+        // By default the status line is set too (nothing of the user's was there), the MCP server is not.
+        Path statusline = cli.telemetryHome.resolve("hooks").resolve("cc-telemetry-statusline.sh");
+        assertThat(doc.path("statusLine").path("command").asText()).isEqualTo("'" + statusline + "'");
+        assertThat(statusline).exists();
+        assertThat(cli.userHome.resolve(".claude.json")).doesNotExist();
+        assertThat(summary(r)).contains("  Hooks        installed: a sync when a Claude Code session stops or ends\n")
+                .contains("  Status line  cc-telemetry's (cost, plan limits)\n")
+                .contains("  MCP server   not registered (cc-telemetry setup-hooks --mcp registers it)\n");
 
         CliHarness.Result gone = cli.run("uninstall", "--yes");
 
         assertThat(gone.exitCode()).as(gone.stderr()).isZero();
         assertThat(stop).doesNotExist();
+        assertThat(statusline).doesNotExist();
         assertThat(Files.readString(settings)).doesNotContain("cc-telemetry-");
+        assertThat(read(settings).has("statusLine")).isFalse();
+    }
+
+    /**
+     * The wizard's status line and MCP steps over a user's own statusLine and MCP server: theirs is kept (chained,
+     * the default once they said yes), ours registered beside theirs, the summary says so, and uninstall puts every
+     * file back as it was.
+     */
+    @Test
+    void wizardChainsTheirStatuslineRegistersTheMcpServerAndUninstallPutsBothBack() throws IOException {
+        CliHarness cli = runningFromAJar();
+        theirStatuslineAndServer(cli);
+        JsonNode theirLine = read(settings(cli)).path("statusLine");
+        String input = String.join("\n",
+                "box-w",   // machine name
+                "local",   // store
+                "",        // hooks: yes
+                "",        // status line: yes
+                "replace", // not chain or leave: asked again
+                "",        // chain (the default)
+                "y",       // MCP server
+                "") + "\n"; // service: no
+
+        CliHarness.Result r = withInput(cli, input, "setup", "--no-sync");
+
+        assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
+        assertThat(r.stdout()).contains("Claude Code already shows a status line of yours: ~/bin/my-line --short")
+                .contains("'replace' is not chain or leave. Please try again");
+        JsonNode doc = read(settings(cli));
+        assertThat(doc.path("statusLine").path("command").asText()).endsWith("cc-telemetry-statusline.sh'");
+        assertThat(doc.path("model").asText()).isEqualTo("opus");
+        assertThat(Files.readString(cli.telemetryHome.resolve("state/statusline-chain")))
+                .isEqualTo("~/bin/my-line --short");
+        JsonNode state = read(cli.userHome.resolve(".claude.json"));
+        assertThat(state.path("mcpServers").path("other")).isEqualTo(JSON.readTree(OTHER_SERVER));
+        assertThat(state.path("mcpServers").path("cc-telemetry").path("args").toString()).contains("\"mcp\"");
+        assertThat(summary(r)).contains("  Status line  cc-telemetry's (cost, plan limits), shown after yours\n")
+                .contains("  MCP server   registered for Claude Code in " + cli.userHome.resolve(".claude.json"));
+
+        CliHarness.Result gone = cli.run("uninstall", "--yes");
+
+        assertThat(gone.exitCode()).as(gone.stdout() + gone.stderr()).isZero();
+        JsonNode after = read(settings(cli));
+        assertThat(after.path("statusLine")).isEqualTo(theirLine);
+        assertThat(after.has("hooks") && after.path("hooks").toString().contains("cc-telemetry")).isFalse();
+        JsonNode stateAfter = read(cli.userHome.resolve(".claude.json"));
+        assertThat(stateAfter.path("mcpServers").has("cc-telemetry")).isFalse();
+        assertThat(stateAfter.path("mcpServers").path("other")).isEqualTo(JSON.readTree(OTHER_SERVER));
+        assertThat(stateAfter.path("numStartups").asInt()).isEqualTo(3);
+        assertThat(cli.telemetryHome.resolve("state/statusline-chain")).doesNotExist();
+    }
+
+    /**
+     * Without a choice a user's statusLine is never replaced: by default setup leaves it and says so; asked for
+     * explicitly, setup refuses before writing anything, as {@code setup-hooks --statusline} does.
+     */
+    @Test
+    void nonInteractiveSetupNeverReplacesTheirStatuslineWithoutAChoice() throws IOException {
+        CliHarness cli = runningFromAJar();
+        theirStatuslineAndServer(cli);
+        String before = Files.readString(settings(cli));
+
+        CliHarness.Result refused = cli.run("setup", "--non-interactive", "--statusline", "--no-sync");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.stderr()).contains("~/bin/my-line --short").contains("--existing-statusline chain")
+                .contains("--existing-statusline leave");
+        assertThat(Files.readString(settings(cli))).isEqualTo(before);
+        assertThat(cli.telemetryHome.resolve("config.json")).doesNotExist();
+        CliHarness.Result alone = cli.run("setup", "--non-interactive", "--no-statusline", "--existing-statusline",
+                "chain", "--no-sync");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.stderr()).isEqualTo("cc-telemetry: --existing-statusline goes with --statusline\n");
+
+        CliHarness.Result left = cli.run("setup", "--non-interactive", "--no-sync");
+
+        assertThat(left.exitCode()).as(left.stdout() + left.stderr()).isZero();
+        assertThat(read(settings(cli)).path("statusLine")).isEqualTo(JSON.readTree(THEIR_STATUSLINE));
+        assertThat(left.stdout()).contains("yours stays as it is");
+        assertThat(summary(left)).contains("  Status line  yours, left as it was; cc-telemetry's is not set\n");
+
+        CliHarness.Result chained = cli.run("setup", "--non-interactive", "--existing-statusline", "chain", "--mcp",
+                "--no-sync");
+
+        assertThat(chained.exitCode()).as(chained.stdout() + chained.stderr()).isZero();
+        assertThat(read(settings(cli)).path("statusLine").path("command").asText())
+                .endsWith("cc-telemetry-statusline.sh'");
+        assertThat(read(cli.userHome.resolve(".claude.json")).path("mcpServers").has("cc-telemetry")).isTrue();
     }
 
     /** Issue 19.10: a purge after setup leaves nothing cc-telemetry created, the settings file it created included. */

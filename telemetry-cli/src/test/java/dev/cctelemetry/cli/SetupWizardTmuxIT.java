@@ -2,10 +2,18 @@ package dev.cctelemetry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cctelemetry.testing.ClaudeCodeCli;
+import dev.cctelemetry.testing.ClaudeResult;
+import dev.cctelemetry.testing.ClaudeRun;
+import dev.cctelemetry.testing.FakeMessagesApi;
+import dev.cctelemetry.testing.RequiredInCi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The setup wizard in a real terminal (a tmux pane running the shaded jar): a wrong answer is asked again, and
- * the password typed is never echoed.
+ * The setup wizard in a real terminal (a tmux pane running the shaded jar): a wrong answer is asked again, the
+ * password typed is never echoed, the status line and MCP steps set what they say, and the MCP server the wizard
+ * registered is one the real Claude Code CLI starts and shows connected ({@code claude mcp list}).
  */
 class SetupWizardTmuxIT {
 
@@ -33,8 +42,10 @@ class SetupWizardTmuxIT {
 
     @Test
     void wizardInATerminalReasksAndHidesThePassword() throws Exception {
-        dev.cctelemetry.testing.RequiredInCi.assumeAvailable(Files.isExecutable(Path.of("/usr/bin/tmux")),
+        RequiredInCi.assumeAvailable(Files.isExecutable(Path.of("/usr/bin/tmux")),
                 "tmux not installed (apt-get install tmux)");
+        ClaudeCodeCli claudeCode = ClaudeCodeCli.locate();
+        RequiredInCi.assumeAvailable(claudeCode.isAvailable(), claudeCode.unavailableMessage());
         Path user = Files.createDirectories(tmp.resolve("user"));
         Path home = tmp.resolve("telemetry");
         Path claude = Files.createDirectories(tmp.resolve("claude/projects"));
@@ -58,11 +69,30 @@ class SetupWizardTmuxIT {
         keys("local");
         await("Install the Claude Code hooks");
         keys("y");
+        await("Show cost and plan limits in Claude Code's status line [Y/n]");
+        keys("y");
+        await("Let Claude Code ask about its usage (MCP server) [y/N]");
+        keys("y");
         await("Install the background service");
         keys("n");
         String screen = await("WIZARD-EXIT=0");
-        assertThat(screen).doesNotContain("hunter2-secret").contains("Hooks configured");
+        assertThat(screen).doesNotContain("hunter2-secret").contains("Hooks configured")
+                .contains("Status line  cc-telemetry's (cost, plan limits)")
+                .contains("MCP server   registered for Claude Code in " + claude.getParent().resolve(".claude.json"));
         assertThat(Files.readString(home.resolve("config.json"))).contains("box-tty").doesNotContain("hunter2");
+        JsonNode settings = new ObjectMapper().readTree(claude.getParent().resolve("settings.json").toFile());
+        assertThat(settings.path("statusLine").path("command").asText())
+                .isEqualTo("'" + home.resolve("hooks/cc-telemetry-statusline.sh") + "'");
+
+        // The server the wizard registered, as Claude Code sees it with the same CLAUDE_CONFIG_DIR.
+        ClaudeResult list;
+        try (FakeMessagesApi api = FakeMessagesApi.start()) {
+            list = claudeCode.exec(ClaudeRun.of("", user, Files.createDirectories(tmp.resolve("work")), api.baseUrl())
+                    .withEnv("CLAUDE_CONFIG_DIR", claude.getParent().toString())
+                    .withTimeout(Duration.ofSeconds(90)), List.of("mcp", "list"));
+        }
+        assertThat(list.succeeded()).as(list.describe()).isTrue();
+        assertThat(list.stdout()).containsPattern("cc-telemetry: .*java.* mcp - ✔ Connected");
     }
 
     private void keys(String text) throws Exception {

@@ -130,7 +130,33 @@ public final class HookInstallation {
         /** Ours takes its place, runs theirs first with the same payload and prints its output above ours. */
         CHAIN,
         /** Theirs stays as it is; ours is not set. */
-        LEAVE
+        LEAVE;
+
+        /** The choice named {@code chain} or {@code leave} (any case); empty for anything else. */
+        public static Optional<ExistingStatusline> named(String name) {
+            return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "chain" -> Optional.of(CHAIN);
+                case "leave" -> Optional.of(LEAVE);
+                default -> Optional.empty();
+            };
+        }
+
+        /**
+         * The value of an {@code --existing-statusline} flag.
+         *
+         * @throws AppException (usage) for anything but chain or leave
+         */
+        public static ExistingStatusline ofFlag(String value) {
+            return named(value).orElseThrow(() -> AppException.usage("--existing-statusline '" + value
+                    + "': use chain or leave"));
+        }
+
+        /** The refusal when a statusLine of the user's is set and no choice was given ({@code theirs} names it). */
+        public static AppException choiceMissing(String theirs) {
+            return AppException.usage("Claude Code already runs a statusLine of yours (" + theirs + "): add"
+                    + " --existing-statusline chain (ours runs yours first and shows its output above ours) or"
+                    + " --existing-statusline leave (yours stays as it is, ours is not set)");
+        }
     }
 
     /**
@@ -153,18 +179,10 @@ public final class HookInstallation {
         String text = renderer.renderStatusline(spec).orElseThrow(() -> AppException.failure(
                 "the status line is not available on this platform yet", null));
         SettingsFileEditor editor = new SettingsFileEditor(clock);
-        Optional<JsonNode> current;
-        try {
-            current = editor.statusLine(settings);
-        } catch (ClaudeSettingsException e) {
-            throw AppException.failure(e.getMessage(), e);
-        }
-        boolean theirs = current.isPresent() && !StatusLineSettings.isOurs(current.get());
+        Optional<JsonNode> current = theirs(settings);
+        boolean theirs = current.isPresent();
         if (theirs && existing.isEmpty()) {
-            throw AppException.usage("Claude Code already runs a statusLine of yours ("
-                    + StatusLineSettings.command(current.get()).orElse(current.get().toString()) + "): add"
-                    + " --existing-statusline chain (ours runs yours first and shows its output above ours) or"
-                    + " --existing-statusline leave (yours stays as it is, ours is not set)");
+            throw ExistingStatusline.choiceMissing(describe(current.get()));
         }
         if (theirs && existing.get() == ExistingStatusline.LEAVE) {
             out.println("Statusline: yours stays as it is; ours is not set ('cc-telemetry statusline' prints our"
@@ -194,10 +212,33 @@ public final class HookInstallation {
     }
 
     /**
-     * Puts back the statusLine ours replaced (or removes ours when there was none) and deletes our statusLine
-     * files; a statusLine the user changed since is left as it is.
+     * The statusLine of the user's own set in {@code settings} (its command, else its JSON), for asking what to do
+     * with it before {@link #installStatusline}; empty when there is none or it is ours.
+     *
+     * @throws AppException when the settings file is refused (not JSON, not an object)
      */
-    private void removeStatusline(Path settings, boolean dryRun, PrintWriter out) throws IOException {
+    public Optional<String> usersStatusline(Path settings) {
+        return theirs(settings).map(HookInstallation::describe);
+    }
+
+    private Optional<JsonNode> theirs(Path settings) {
+        try {
+            return new SettingsFileEditor(clock).statusLine(settings).filter(s -> !StatusLineSettings.isOurs(s));
+        } catch (ClaudeSettingsException e) {
+            throw AppException.failure(e.getMessage(), e);
+        }
+    }
+
+    private static String describe(JsonNode statusLine) {
+        return StatusLineSettings.command(statusLine).orElse(statusLine.toString());
+    }
+
+    /**
+     * Puts back the statusLine ours replaced (or removes ours when there was none) and deletes our statusLine
+     * files; a statusLine the user changed since is left as it is. Part of {@link #remove}; {@code uninstall} runs
+     * it for every settings file it cleans.
+     */
+    public void removeStatusline(Path settings, boolean dryRun, PrintWriter out) throws IOException {
         SettingsFileEditor editor = new SettingsFileEditor(clock);
         Optional<JsonNode> previous = Optional.empty();
         if (Files.exists(env.layout().statuslinePrevious())) {

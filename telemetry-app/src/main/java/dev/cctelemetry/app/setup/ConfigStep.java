@@ -23,6 +23,16 @@ public final class ConfigStep implements SetupStep {
     }
 
     @Override
+    public String subject() {
+        return "Config";
+    }
+
+    @Override
+    public String declined() {
+        return "not saved"; // never: the config is always written
+    }
+
+    @Override
     public boolean wanted(SetupAnswers answers) {
         return true;
     }
@@ -51,8 +61,9 @@ public final class ConfigStep implements SetupStep {
                 root.put(ConfigSnapshot.HOOKS_DECLINED, true);
             }
         });
-        out.println("  Saved " + store.file() + " (machine " + c.machineName() + ", id " + c.machineId()
-                + answers.store().map(s -> ", store " + s.describe()).orElse(", local ledger only") + ")");
-        return Outcome.DONE;
+        String where = answers.store().map(s -> "store " + s.describe()).orElse("local ledger only");
+        out.println("  Saved " + store.file() + " (machine " + c.machineName() + ", id " + c.machineId() + ", "
+                + where + ")");
+        return Outcome.done("machine " + c.machineName() + ", " + where);
     }
 }

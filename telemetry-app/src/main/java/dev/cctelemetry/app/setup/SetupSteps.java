@@ -2,8 +2,10 @@ package dev.cctelemetry.app.setup;
 
 import dev.cctelemetry.app.TelemetryEnvironment;
 import dev.cctelemetry.app.hooks.HookInstallation;
+import dev.cctelemetry.app.hooks.HookInstallation.ExistingStatusline;
+import dev.cctelemetry.app.hooks.InstalledJar;
+import dev.cctelemetry.app.hooks.McpRegistration;
 import dev.cctelemetry.app.service.ServiceSupport;
-import dev.cctelemetry.hooks.settings.ClaudeSettingsLocator;
 import dev.cctelemetry.hooks.settings.SettingsScope;
 import dev.cctelemetry.app.config.Configs;
 import dev.cctelemetry.app.config.HostName;
@@ -18,27 +20,33 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The steps of {@code setup} once the answers are known: the config, the jar, the hooks (user scope) and the
- * service, each running the same code as {@code setup-hooks} and {@code install-service}; then a first sync.
+ * The steps of {@code setup} once the answers are known: the config, the hooks, the status line (user scope), the
+ * MCP server and the service, each running the same code as {@code setup-hooks [--statusline] [--mcp]} and
+ * {@code install-service}; then a first sync.
  */
 public final class SetupSteps {
 
     private final TelemetryEnvironment env;
     private final Configs configs;
     private final HookInstallation hooks;
+    private final InstalledJar installedJar;
+    private final McpRegistration mcp;
     private final ServiceSupport service;
     private final ClaudeRoots roots;
     private final Ledgers ledgers;
     private final Syncs syncs;
 
     @Inject
-    SetupSteps(TelemetryEnvironment env, Configs configs, HookInstallation hooks, ServiceSupport service,
-            ClaudeRoots roots, Ledgers ledgers, Syncs syncs) {
+    SetupSteps(TelemetryEnvironment env, Configs configs, HookInstallation hooks, InstalledJar installedJar,
+            McpRegistration mcp, ServiceSupport service, ClaudeRoots roots, Ledgers ledgers, Syncs syncs) {
         this.env = env;
         this.configs = configs;
         this.hooks = hooks;
+        this.installedJar = installedJar;
+        this.mcp = mcp;
         this.service = service;
         this.roots = roots;
         this.ledgers = ledgers;
@@ -46,11 +54,22 @@ public final class SetupSteps {
     }
 
     /**
-     * The steps, in order: the config, the hooks and the service. Each of the last two installs the jar under
-     * {@code lib/} as its own command does, so the copy is made (and said) once, by the first.
+     * The steps, in order: the config, the hooks, the status line, the MCP server and the service. Each step after
+     * the config installs the jar under {@code lib/} as its own command does, so the copy is made (and said) once,
+     * by the first.
      */
     public List<SetupStep> steps() {
-        return List.of(new ConfigStep(configs.store(), HostName.of(env.env())), new HooksStep(), new ServiceStep());
+        return List.of(new ConfigStep(configs.store(), HostName.of(env.env())), new HooksStep(), new StatuslineStep(),
+                new McpStep(), new ServiceStep());
+    }
+
+    /**
+     * The statusLine of the user's own in the user settings file, which the wizard asks about before
+     * {@link #steps} set ours (see {@link HookInstallation#usersStatusline}); empty when there is none or it is
+     * ours.
+     */
+    public Optional<String> usersStatusline() {
+        return hooks.usersStatusline(hooks.settingsFile(SettingsScope.USER));
     }
 
     /** The first sync after setup: every transcript under the environment's roots. */
@@ -68,22 +87,108 @@ public final class SetupSteps {
         }
 
         @Override
+        public String subject() {
+            return "Hooks";
+        }
+
+        @Override
         public boolean wanted(SetupAnswers answers) {
             return answers.installHooks();
         }
 
         @Override
+        public String declined() {
+            return "not installed (cc-telemetry setup-hooks installs them)";
+        }
+
+        @Override
         public Outcome apply(SetupAnswers answers, PrintWriter out) throws Exception {
             if (!hooks.runningFromJar()) {
-                // The hook scripts call the installed jar; from classes there is none to point them at.
-                out.println("  " + title() + ": skipped, the hooks need setup to run from the cc-telemetry jar"
-                        + " (java -jar cc-telemetry.jar setup-hooks)");
-                return Outcome.UNAVAILABLE;
+                return fromClasses(this, "the hooks need", "setup-hooks", out);
             }
-            hooks.install(new ClaudeSettingsLocator(env.env(), env.userHome(), env.workingDir())
-                    .locate(SettingsScope.USER), HookInstallation.DEFAULT_STOP_WINDOW_SECONDS, false, out);
-            return Outcome.DONE;
+            hooks.install(hooks.settingsFile(SettingsScope.USER), HookInstallation.DEFAULT_STOP_WINDOW_SECONDS,
+                    false, out);
+            return Outcome.done("installed: a sync when a Claude Code session stops or ends");
         }
+    }
+
+    /** {@code setup-hooks --statusline [--existing-statusline chain|leave]} in the user scope. */
+    private final class StatuslineStep implements SetupStep {
+        @Override
+        public String title() {
+            return "Set the status line";
+        }
+
+        @Override
+        public String subject() {
+            return "Status line";
+        }
+
+        @Override
+        public boolean wanted(SetupAnswers answers) {
+            return answers.statusline();
+        }
+
+        @Override
+        public String declined() {
+            return "not set (cc-telemetry setup-hooks --statusline sets it)";
+        }
+
+        @Override
+        public Outcome apply(SetupAnswers answers, PrintWriter out) throws Exception {
+            if (!hooks.runningFromJar()) {
+                return fromClasses(this, "the status line needs", "setup-hooks --statusline", out);
+            }
+            // Its script calls the jar under lib/, which the hooks step installs only when the hooks were chosen.
+            installedJar.install();
+            hooks.installStatusline(hooks.settingsFile(SettingsScope.USER), answers.existingStatusline(), false,
+                    out);
+            return Outcome.done(answers.existingStatusline().map(e -> e == ExistingStatusline.CHAIN
+                    ? "cc-telemetry's (cost, plan limits), shown after yours"
+                    : "yours, left as it was; cc-telemetry's is not set")
+                    .orElse("cc-telemetry's (cost, plan limits)"));
+        }
+    }
+
+    /** {@code setup-hooks --mcp}. */
+    private final class McpStep implements SetupStep {
+        @Override
+        public String title() {
+            return "Register the MCP server";
+        }
+
+        @Override
+        public String subject() {
+            return "MCP server";
+        }
+
+        @Override
+        public boolean wanted(SetupAnswers answers) {
+            return answers.registerMcp();
+        }
+
+        @Override
+        public String declined() {
+            return "not registered (cc-telemetry setup-hooks --mcp registers it)";
+        }
+
+        @Override
+        public Outcome apply(SetupAnswers answers, PrintWriter out) throws Exception {
+            if (!hooks.runningFromJar()) {
+                return fromClasses(this, "the MCP server needs", "setup-hooks --mcp", out);
+            }
+            mcp.install(false, out);
+            return Outcome.done("registered for Claude Code in " + mcp.stateFile());
+        }
+    }
+
+    /** What a step that points Claude Code at the installed jar says when setup runs from classes. */
+    private static SetupStep.Outcome fromClasses(SetupStep step, String whatNeeds, String command,
+            PrintWriter out) {
+        // Claude Code runs the installed jar; from classes there is none to point it at.
+        out.println("  " + step.title() + ": skipped, " + whatNeeds + " setup to run from the cc-telemetry jar"
+                + " (java -jar cc-telemetry.jar " + command + ")");
+        return SetupStep.Outcome.unavailable("skipped: setup did not run from the cc-telemetry jar");
     }
 
     /** {@code install-service}. */
@@ -94,14 +199,24 @@ public final class SetupSteps {
         }
 
         @Override
+        public String subject() {
+            return "Service";
+        }
+
+        @Override
         public boolean wanted(SetupAnswers answers) {
             return answers.installService();
         }
 
         @Override
+        public String declined() {
+            return "not installed (cc-telemetry install-service installs it)";
+        }
+
+        @Override
         public Outcome apply(SetupAnswers answers, PrintWriter out) throws Exception {
             service.install(out, out);
-            return Outcome.DONE;
+            return Outcome.done("installed: a sync pass in the background");
         }
     }
 }

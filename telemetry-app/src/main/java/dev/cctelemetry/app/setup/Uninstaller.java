@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cctelemetry.app.hooks.CreatedSettingsFiles;
 import dev.cctelemetry.app.hooks.HookInstallation;
+import dev.cctelemetry.app.hooks.McpRegistration;
 import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.app.ledger.Ledgers;
 import dev.cctelemetry.app.service.ServiceSupport;
@@ -33,23 +34,25 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
- * {@code uninstall}: removes our hooks from every Claude Code settings file that has them, our hook scripts and
- * the service; with purge also everything else cc-telemetry created (see {@link #purge}). What it would remove is planned
+ * {@code uninstall}: removes our hooks from every Claude Code settings file that has them (putting back a
+ * statusLine of the user's that ours replaced), our hook scripts, our MCP server's registration and the service; with purge also everything else cc-telemetry created (see {@link #purge}). What it would remove is planned
  * first, so that a person can be asked before anything changes.
  */
 public final class Uninstaller {
 
     private final TelemetryEnvironment env;
     private final HookInstallation hooks;
+    private final McpRegistration mcp;
     private final ServiceSupport service;
     private final Ledgers ledgers;
     private final Clock clock;
 
     @Inject
-    Uninstaller(TelemetryEnvironment env, HookInstallation hooks, ServiceSupport service, Ledgers ledgers,
-            Clock clock) {
+    Uninstaller(TelemetryEnvironment env, HookInstallation hooks, McpRegistration mcp, ServiceSupport service,
+            Ledgers ledgers, Clock clock) {
         this.env = env;
         this.hooks = hooks;
+        this.mcp = mcp;
         this.service = service;
         this.ledgers = ledgers;
         this.clock = clock;
@@ -100,12 +103,19 @@ public final class Uninstaller {
         SettingsFileEditor editor = new SettingsFileEditor(clock);
         for (Path p : plan.settings()) {
             try {
+                // The statusLine too: ours goes, theirs (kept when they chose to chain) comes back.
+                hooks.removeStatusline(p, false, out);
                 SettingsEditResult r = editor.remove(p, EditMode.APPLY);
                 out.println(r.changed() ? "Removed hooks from " + p + r.backup().map(b -> " (backup " + b + ")")
                         .orElse("") : "No cc-telemetry hooks in " + p);
-            } catch (ClaudeSettingsException e) {
+            } catch (ClaudeSettingsException | AppException e) {
                 out.println("Could not edit " + p + ": " + e.getMessage());
             }
+        }
+        try {
+            mcp.remove(false, out);
+        } catch (AppException e) {
+            out.println("Could not unregister the MCP server: " + e.getMessage());
         }
         for (Path s : plan.scripts()) {
             Files.deleteIfExists(s);
