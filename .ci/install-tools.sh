@@ -21,7 +21,8 @@ if ! command -v systemd-analyze >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends systemd || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends systemd; }
 fi
 
-# tmux drives the interactive setup wizard in a real terminal (SetupWizardTmuxIT).
+# tmux drives the interactive setup wizard in a real terminal (SetupWizardTmuxIT) and interactive Claude Code
+# sessions whose status line the tests read (ClaudeTmuxSessionTest, StatuslineClaudeCodeIT).
 if ! command -v tmux >/dev/null 2>&1; then
   echo "tmux not found; installing Debian's tmux package" >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tmux || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tmux; }
