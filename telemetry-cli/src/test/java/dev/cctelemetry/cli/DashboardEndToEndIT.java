@@ -68,13 +68,7 @@ class DashboardEndToEndIT {
             dashboard.destroyForcibly();
         }
         // Hook workers run detached; stop every one started for this test's folders.
-        String marker = tmp.toString();
-        ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-                .forEach(p -> {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                });
+        DetachedProcesses.stopAllUnder(tmp);
     }
 
     @Test

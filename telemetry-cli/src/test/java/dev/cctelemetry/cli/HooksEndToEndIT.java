@@ -71,14 +71,7 @@ class HooksEndToEndIT {
             api.stop();
         }
         // Hook workers and debounce trailers run detached; stop every one started for this test's folders.
-        String marker = tmp.toString();
-        ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(marker)).orElse(false)
-                        || p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-                .forEach(p -> {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                });
+        DetachedProcesses.stopAllUnder(tmp);
     }
 
     @Test

@@ -65,13 +65,7 @@ class McpClaudeCodeIT {
             api.stop();
         }
         // Hook workers run detached; stop every one started for this test's folders.
-        String marker = tmp.toString();
-        ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-                .forEach(p -> {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                });
+        DetachedProcesses.stopAllUnder(tmp);
     }
 
     @Test
