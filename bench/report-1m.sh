@@ -4,13 +4,13 @@
 # Usage: bench/report-1m.sh OLD_JAR NEW_JAR [--runs N] [--sizes "100000 1000000"] [--dir DIR]
 #
 # For each size, a ledger of that many records is generated (telemetry-store-jdbc's LedgerFiller, through the
-# ledger's own commit, with NEW_JAR's schema) and copied for OLD_JAR, set back to the schema OLD_JAR knows when it
-# is older (schema 7's summary table, triggers and index dropped: sqlite3). Then every report kind runs
-# `report KIND --no-sync --json`, whole process, each jar launched as ./cc-telemetry launches it (-cp and the main
-# class, the launcher's JVM options, its own class-data archive made by an untimed first run), interleaved old then
-# new, --runs times (default 5). Median wall time in ms and peak RSS (MiB, /usr/bin/time), load average before and
-# after. Needs GNU date and time, sqlite3, and the store's test classes (./mvnw -q -o -pl telemetry-store-jdbc -am
-# test-compile).
+# ledger's own commit, with OLD_JAR's classes and so its schema; the fill time is printed) and copied for NEW_JAR,
+# which upgrades it in an untimed first run (the upgrade's time is printed). Then `--version` and every report kind
+# `report KIND --no-sync --json` run, whole process, each jar launched as ./cc-telemetry launches it (-cp and the
+# main class, the launcher's JVM options, its own class-data archive made by an untimed first run), interleaved old
+# then new, --runs times (default 5). Median wall time and CPU time (user+sys) in ms, the report's wall time less
+# `--version`'s (the query's share), peak RSS (MiB, /usr/bin/time), load average before and after. Needs GNU date
+# and time, sqlite3, and the store's test classes (./mvnw -q -o -pl telemetry-store-jdbc -am test-compile).
 set -uo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -29,7 +29,7 @@ done
 JAVA=${JAVA:-java}
 DIR=${DIR:-$(mktemp -d /tmp/cct-report-1m.XXXXXX)}
 mkdir -p "$DIR"
-KINDS="daily weekly monthly sessions projects models blocks"
+KINDS="--version daily weekly monthly sessions projects models blocks"
 OPTS="-XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1 -Djdk.nio.maxCachedBufferSize=262144 -Xlog:disable -Xlog:all=error:stderr"
 
 for v in old new; do
@@ -59,10 +59,15 @@ for size in $SIZES; do
       CC_TELEMETRY_HOME=$home "$DIR/run-$v" report daily --no-sync --json >/dev/null 2>&1
       if [ $v = new ]; then
         rm -f "$home"/telemetry.db*
-        "$JAVA" -cp "$NEW:$REPO/telemetry-store-jdbc/target/test-classes" dev.cctelemetry.store.sqlite.LedgerFiller \
-          "$home/telemetry.db" "$size" 42 >&2
-        cp "$home"/telemetry.db "$DIR/home-old-$size/telemetry.db.new"
+        t0=$(date +%s%N)
+        "$JAVA" -cp "$OLD:$REPO/telemetry-store-jdbc/target/test-classes" dev.cctelemetry.store.sqlite.LedgerFiller \
+          "$DIR/home-old-$size/telemetry.db.new" "$size" 42 >&2
+        echo "fill $size records through old's commit: $(ms "$t0") ms" >&2
+        cp "$DIR/home-old-$size/telemetry.db.new" "$home/telemetry.db"
         cp "$home/config.json" "$DIR/home-old-$size/config.json" # one machine identity for both
+        t0=$(date +%s%N)
+        CC_TELEMETRY_HOME=$home "$DIR/run-$v" report daily --no-sync --json >/dev/null 2>&1
+        echo "new's first open (schema upgrade) of $size records: $(ms "$t0") ms" >&2
       fi
     fi
   done
@@ -70,11 +75,6 @@ for size in $SIZES; do
   if [ -f "$old_db.new" ]; then
     rm -f "$old_db"*-wal "$old_db"*-shm "$old_db-checkpoints"
     mv "$old_db.new" "$old_db"
-    if [ "$OLD_VERSION" -lt 7 ]; then
-      sqlite3 "$old_db" "DROP TRIGGER IF EXISTS usage_quarters_insert; DROP TRIGGER IF EXISTS usage_quarters_delete;
-        DROP TRIGGER IF EXISTS usage_quarters_update; DROP TABLE IF EXISTS usage_quarters;
-        DROP INDEX IF EXISTS usage_events_ts; PRAGMA user_version = $OLD_VERSION; VACUUM;"
-    fi
   fi
   for v in old new; do # the class-data archives, and a warm page cache
     [ -f "$DIR/$v.jsa" ] || CC_TELEMETRY_HOME=$DIR/home-$v-$size "$JAVA" "-XX:ArchiveClassesAtExit=$DIR/$v.jsa" $OPTS \
@@ -84,11 +84,15 @@ for size in $SIZES; do
   for run in $(seq 1 "$RUNS"); do
     for kind in $KINDS; do
       for v in old new; do
+        args="report $kind --no-sync --json"; [ "$kind" = --version ] && args=--version
         t0=$(date +%s%N)
-        CC_TELEMETRY_HOME=$DIR/home-$v-$size /usr/bin/time -f %M -o "$R/rss.tmp" "$DIR/run-$v" report "$kind" --no-sync \
-          --json >"$R/out-$v-$kind-$size.json" 2>/dev/null
+        # shellcheck disable=SC2086
+        CC_TELEMETRY_HOME=$DIR/home-$v-$size /usr/bin/time -f '%M %U %S' -o "$R/rss.tmp" "$DIR/run-$v" $args \
+          >"$R/out-$v-$kind-$size.json" 2>/dev/null
         ms "$t0" >>"$R/$kind-$size-$v"
-        echo $(( $(cat "$R/rss.tmp") / 1024 )) >>"$R/$kind-$size-$v.rss"
+        read -r kb user sys <"$R/rss.tmp"
+        echo $(( kb / 1024 )) >>"$R/$kind-$size-$v.rss"
+        awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000 }' >>"$R/$kind-$size-$v.cpu"
       done
     done
   done
@@ -98,13 +102,17 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "report-1m: median of $RUNS runs, $(nproc) CPUs, load before $LOAD_BEFORE, after $LOAD_AFTER"
 echo "old: $OLD (ledger schema $OLD_VERSION)"
 echo "new: $NEW"
-printf '%-9s %9s %8s %8s %8s %8s %8s %s\n' kind records old-ms new-ms new/old old-MiB new-MiB json
+printf '%-9s %9s %7s %7s %7s %7s %7s %8s %8s %7s %7s %s\n' kind records old-ms new-ms new/old old-cpu new-cpu \
+  old-query new-query old-MiB new-MiB json
 for size in $SIZES; do
+  vo=$(median "$R/--version-$size-old"); vn=$(median "$R/--version-$size-new")
   for kind in $KINDS; do
     o=$(median "$R/$kind-$size-old"); n=$(median "$R/$kind-$size-new")
     same=$(cmp -s "$R/out-old-$kind-$size.json" "$R/out-new-$kind-$size.json" && echo same || echo DIFFERS)
-    printf '%-9s %9s %8s %8s %8s %8s %8s %s\n' "$kind" "$size" "$o" "$n" \
+    [ "$kind" = --version ] && same=-
+    printf '%-9s %9s %7s %7s %7s %7s %7s %8s %8s %7s %7s %s\n' "$kind" "$size" "$o" "$n" \
       "$(awk -v o="$o" -v n="$n" 'BEGIN { printf "%.2f", n / o }')" \
+      "$(median "$R/$kind-$size-old.cpu")" "$(median "$R/$kind-$size-new.cpu")" $((o - vo)) $((n - vn)) \
       "$(median "$R/$kind-$size-old.rss")" "$(median "$R/$kind-$size-new.rss")" "$same"
   done
 done

@@ -52,18 +52,19 @@ final class LocalMillis {
     }
 
     /**
-     * Whether every offset {@code zone} has between {@code min} and {@code max} is a whole number of quarter hours
-     * and every change between them happens on a quarter hour: then no local date or hour splits a quarter.
-     * (True of every zone today; not of local mean times before time zones, such as Paris's +00:09:21.)
+     * Whether every offset {@code zone} has between {@code min} and {@code max} is a whole number of hours and every
+     * change between them happens on a whole hour: then no local date or hour splits an hour. True of most zones
+     * (UTC, Europe, the Americas, most of Asia); not of India's +05:30, Nepal's +05:45, Newfoundland's -03:30,
+     * Adelaide's +09:30, nor of local mean times before time zones (Paris's +00:09:21).
      */
-    static boolean wholeQuarters(ZoneId zone, long min, long max) {
+    static boolean wholeHours(ZoneId zone, long min, long max) {
         ZoneRules rules = zone.getRules();
-        if (!wholeQuarters(rules.getOffset(Instant.ofEpochMilli(min)))) {
+        if (!wholeHours(rules.getOffset(Instant.ofEpochMilli(min)))) {
             return false;
         }
         ZoneOffsetTransition t = rules.nextTransition(Instant.ofEpochMilli(min));
         while (t != null && t.getInstant().toEpochMilli() <= max) {
-            if (!wholeQuarters(t.getOffsetAfter()) || Math.floorMod(t.getInstant().toEpochMilli(), 900_000L) != 0) {
+            if (!wholeHours(t.getOffsetAfter()) || Math.floorMod(t.getInstant().toEpochMilli(), HOUR) != 0) {
                 return false;
             }
             t = rules.nextTransition(t.getInstant());
@@ -71,8 +72,8 @@ final class LocalMillis {
         return true;
     }
 
-    private static boolean wholeQuarters(ZoneOffset offset) {
-        return offset.getTotalSeconds() % 900 == 0;
+    private static boolean wholeHours(ZoneOffset offset) {
+        return offset.getTotalSeconds() % 3600 == 0;
     }
 
     /** {@code floor(expr / divisor)} for a positive divisor, whatever the sign of {@code expr}. */

@@ -42,7 +42,7 @@ public final class SqlAggregates {
 
     private final SqlRunner runner;
     private final UsageTable records;
-    private final Optional<UsageTable> quarters;
+    private final Optional<UsageTable> hours;
     private final Function<String, String> machineNames;
 
     /**
@@ -50,16 +50,16 @@ public final class SqlAggregates {
      *
      * @param runner runs the queries
      * @param records the store's usage records as SQL
-     * @param quarters the same records pre-summed per quarter-hour slot ({@link QuarterSlots}), if the store keeps
-     *     them: read instead of the records whenever that is exact (a time range starting and ending on quarter
-     *     hours; calendar grouping in a zone whose offsets are whole quarter hours; blocks of whole hours)
+     * @param hours the same records pre-summed per hour slot ({@link HourSlots}), if the store keeps them: read
+     *     instead of the records whenever that is exact (a time range starting and ending on whole hours; calendar
+     *     grouping in a zone whose offsets are whole hours; blocks of whole hours)
      * @param machineNames a machine's name by its id ("" when unknown); called with the ids the rows hold
      */
-    public SqlAggregates(SqlRunner runner, UsageTable records, Optional<UsageTable> quarters,
+    public SqlAggregates(SqlRunner runner, UsageTable records, Optional<UsageTable> hours,
             Function<String, String> machineNames) {
         this.runner = Objects.requireNonNull(runner, "runner is null");
         this.records = Objects.requireNonNull(records, "records is null");
-        this.quarters = Objects.requireNonNull(quarters, "quarters is null");
+        this.hours = Objects.requireNonNull(hours, "hours is null");
         this.machineNames = Objects.requireNonNull(machineNames, "machineNames is null");
     }
 
@@ -137,13 +137,13 @@ public final class SqlAggregates {
     public List<UsageBlock> blocks(UsageFilter filter, Duration length, Instant now) {
         BlockTimeline timeline = new BlockTimeline(length);
         // A run of records may join the timeline together only if no block boundary can fall inside it. Blocks
-        // start on whole hours; with a length of whole hours they end on one too, so records of one quarter hour
-        // never straddle a boundary, except one lying exactly on the quarter (it may be the last of a block
-        // whose next record opens another): it gets a run of its own. Other lengths: one run per millisecond.
+        // start on whole hours; with a length of whole hours they end on one too, so records of one hour never
+        // straddle a boundary, except one lying exactly on the hour (it may be the last of a block whose next
+        // record opens another): it gets a run of its own. Other lengths: one run per millisecond.
         boolean wholeHours = length.toMillis() % LocalMillis.HOUR == 0;
         Map<Long, List<PartialRow>> bySlot = new TreeMap<>();
         rows("read usage blocks", wholeHours ? tableFor(UsageFilter.ALL) : records,
-                t -> wholeHours ? QuarterSlots.of(t.millis()) : t.millis(), filter.anyTime(), false,
+                t -> wholeHours ? HourSlots.of(t.millis()) : t.millis(), filter.anyTime(), false,
                 r -> bySlot.computeIfAbsent(r.numericKey(), k -> new ArrayList<>(2)).add(r));
         List<GroupTally> usage = new ArrayList<>();
         for (List<PartialRow> run : bySlot.values()) {
@@ -191,21 +191,21 @@ public final class SqlAggregates {
         if (range == null) {
             return;
         }
-        if (table != records && !LocalMillis.wholeQuarters(zone, range[0], range[1])) {
-            table = records; // a zone whose offset is not whole quarter hours splits a quarter: read the records
+        if (table != records && !LocalMillis.wholeHours(zone, range[0], range[1])) {
+            table = records; // a zone whose offset is not whole hours (+05:30) splits an hour: read the records
         }
         rows(what, table, t -> keyOfLocal.apply(LocalMillis.of(t.millis(), zone, range[0], range[1])), filter, true,
                 action);
     }
 
     /**
-     * The pre-summed quarters when the filter's range starts and ends on quarter hours (then a quarter lies wholly
-     * in or out of it), else the records.
+     * The pre-summed hours when the filter's range starts and ends on whole hours (then an hour lies wholly in or
+     * out of it), else the records.
      */
     private UsageTable tableFor(UsageFilter filter) {
-        boolean aligned = filter.from().map(t -> QuarterSlots.onQuarter(t.toEpochMilli())).orElse(true)
-                && filter.until().map(t -> QuarterSlots.onQuarter(t.toEpochMilli())).orElse(true);
-        return aligned ? quarters.orElse(records) : records;
+        boolean aligned = filter.from().map(t -> HourSlots.onHour(t.toEpochMilli())).orElse(true)
+                && filter.until().map(t -> HourSlots.onHour(t.toEpochMilli())).orElse(true);
+        return aligned ? hours.orElse(records) : records;
     }
 
     /** The first and last time stored (or a range around them), or null when nothing is. */

@@ -26,7 +26,7 @@ public interface UsageTable {
 
     /**
      * What a range's start is compared with ({@code >= from}): the record's time, or the first time of a
-     * pre-summed row (which the query then takes whole only when the range starts on a quarter hour).
+     * pre-summed row (which the query then takes whole only when the range starts on a whole hour).
      */
     String firstTime();
 

@@ -16,7 +16,7 @@ import org.sqlite.Function;
 final class LedgerSchema {
 
     /** The schema version this build writes. */
-    static final int CURRENT = 7;
+    static final int CURRENT = 8;
 
     private static final List<Migration> MIGRATIONS = List.of(
             // version 1
@@ -191,9 +191,12 @@ final class LedgerSchema {
             // (a huge file whose sync was killed between parts): such rows forget the size they saw, so the next sync
             // reads on from their offset once.
             new SqlMigration(List.of("UPDATE file_checkpoints SET size = read_offset WHERE read_offset < size")),
-            // version 7: records pre-summed per quarter hour, kept by triggers in every write's transaction, and an
-            // index on time: reports read the summary, not every record (UsageQuarters).
-            new SqlMigration(UsageQuarters.migration()));
+            // version 7: records pre-summed per quarter hour (usage_quarters), kept by triggers, and an index on
+            // time. Version 8 replaces that summary, so a ledger upgraded past 7 only gets the index here.
+            new SqlMigration(List.of("CREATE INDEX IF NOT EXISTS usage_events_ts ON usage_events(ts)")),
+            // version 8: records pre-summed per session and hour (UsageHours) instead of per quarter hour and
+            // context: a quarter of the rows, text in place, the commit adding its inserts in one statement.
+            new SqlMigration(UsageHours.migration()));
 
     private LedgerSchema() {
     }

@@ -1,6 +1,5 @@
 package dev.cctelemetry.store.sqlite;
 
-import dev.cctelemetry.store.query.QuarterSlots;
 import dev.cctelemetry.store.query.UsageTable;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,58 +9,51 @@ import java.util.Set;
 
 /**
  * The ledger's usage as the aggregate queries see it, one machine's: either its records ({@code usage_events}
- * with its {@code sources} and {@code contexts}) or their quarter-hour sums ({@code usage_quarters},
- * {@link UsageQuarters}). Times are epoch milliseconds; costs are rounded to picodollars as
+ * with its {@code sources} and {@code contexts}) or their sums per session and hour ({@code usage_hours},
+ * {@link UsageHours}). Times are epoch milliseconds; costs are rounded to picodollars as
  * {@link dev.cctelemetry.core.query.Picodollars#of} rounds them.
  */
 final class LedgerUsageTable implements UsageTable {
 
+    /** Both tables' time range: the first and last record's time, which the index on time gives at once. */
+    private static final String TIME_RANGE =
+            "SELECT (SELECT MIN(ts) FROM usage_events), (SELECT MAX(ts) FROM usage_events)";
+
     private final String machineId;
     private final String machineName;
     private final String from;
-    private final String millis;
-    private final String firstTime;
-    private final String lastTime;
-    private final String request;
-    private final String measures;
-    private final String timeRange;
+    private final Columns columns;
 
-    private LedgerUsageTable(String machineId, String machineName, String from, String millis, String firstTime,
-            String lastTime, String request, String measures, String timeRange) {
+    /** The SQL expressions of one table's columns. */
+    private record Columns(String millis, String firstTime, String lastTime, String session, String label,
+            String project, String cwd, String request, String measures) {
+    }
+
+    private LedgerUsageTable(String machineId, String machineName, String from, Columns columns) {
         this.machineId = machineId;
         this.machineName = machineName;
         this.from = from;
-        this.millis = millis;
-        this.firstTime = firstTime;
-        this.lastTime = lastTime;
-        this.request = request;
-        this.measures = measures;
-        this.timeRange = timeRange;
+        this.columns = columns;
     }
 
     /** Every record, one by one. */
     static LedgerUsageTable records(String machineId, String machineName) {
-        return new LedgerUsageTable(machineId, machineName, UsageEventTable.FROM, "e.ts", "e.ts", "e.ts",
-                "(e.total_tokens > 0)",
+        return new LedgerUsageTable(machineId, machineName, UsageEventTable.FROM, new Columns("e.ts", "e.ts",
+                "e.ts", "c.session_id", "CASE WHEN c.speed = 'fast' THEN c.model || '-fast' ELSE c.model END",
+                "s.project_dir", "c.cwd", "(e.total_tokens > 0)",
                 "SUM(e.input), SUM(e.output), SUM(e.cache_write_5m), SUM(e.cache_write_1h), SUM(e.cache_read),"
-                        + " SUM(CAST(round(e.cost_usd * 1e12) AS INTEGER)), COUNT(*), MIN(e.ts), MAX(e.ts)",
-                // Each a single MIN or MAX, which the index on time answers at once.
-                "SELECT (SELECT MIN(ts) FROM usage_events), (SELECT MAX(ts) FROM usage_events)");
+                        + " SUM(CAST(round(e.cost_usd * 1e12) AS INTEGER)), COUNT(*), MIN(e.ts), MAX(e.ts)"));
     }
 
     /**
-     * The records' quarter-hour sums. A row's first time stands for its slot's (every record of a slot has the
-     * same slot, local date and hour); the time range is widened to whole quarters around the first and last slot.
+     * The records' sums per session and hour slot. A row's first time stands for its slot's (every record of a
+     * slot has the same slot, local date and hour in a zone of whole-hour offsets).
      */
-    static LedgerUsageTable quarters(String machineId, String machineName) {
-        return new LedgerUsageTable(machineId, machineName,
-                "usage_quarters e JOIN sources s ON s.id = e.source_id JOIN contexts c ON c.id = e.context_id",
-                "e.first_ts", "e.first_ts", "e.last_ts", "e.request",
+    static LedgerUsageTable hours(String machineId, String machineName) {
+        return new LedgerUsageTable(machineId, machineName, "usage_hours e", new Columns("e.first_ts",
+                "e.first_ts", "e.last_ts", "e.session_id", "e.label", "e.project", "e.cwd", "e.request",
                 "SUM(e.input), SUM(e.output), SUM(e.cache_write_5m), SUM(e.cache_write_1h), SUM(e.cache_read),"
-                        + " SUM(e.picos), SUM(e.records), MIN(e.first_ts), MAX(e.last_ts)",
-                "SELECT (SELECT MIN(slot) FROM usage_quarters) / 2 * " + QuarterSlots.QUARTER + " - "
-                        + QuarterSlots.QUARTER + ", ((SELECT MAX(slot) FROM usage_quarters) / 2 + 1) * "
-                        + QuarterSlots.QUARTER);
+                        + " SUM(e.picos), SUM(e.records), MIN(e.first_ts), MAX(e.last_ts)"));
     }
 
     @Override
@@ -71,22 +63,22 @@ final class LedgerUsageTable implements UsageTable {
 
     @Override
     public String millis() {
-        return millis;
+        return columns.millis();
     }
 
     @Override
     public String timeRange() {
-        return timeRange;
+        return TIME_RANGE;
     }
 
     @Override
     public String firstTime() {
-        return firstTime;
+        return columns.firstTime();
     }
 
     @Override
     public String lastTime() {
-        return lastTime;
+        return columns.lastTime();
     }
 
     @Override
@@ -101,12 +93,12 @@ final class LedgerUsageTable implements UsageTable {
 
     @Override
     public String session() {
-        return "c.session_id";
+        return columns.session();
     }
 
     @Override
     public String label() {
-        return "CASE WHEN c.speed = 'fast' THEN c.model || '-fast' ELSE c.model END";
+        return columns.label();
     }
 
     @Override
@@ -116,22 +108,22 @@ final class LedgerUsageTable implements UsageTable {
 
     @Override
     public String project() {
-        return "s.project_dir";
+        return columns.project();
     }
 
     @Override
     public String cwd() {
-        return "c.cwd";
+        return columns.cwd();
     }
 
     @Override
     public String request() {
-        return request;
+        return columns.request();
     }
 
     @Override
     public String measures() {
-        return measures;
+        return columns.measures();
     }
 
     /** Every record is this machine's: the condition holds for all or for none. */

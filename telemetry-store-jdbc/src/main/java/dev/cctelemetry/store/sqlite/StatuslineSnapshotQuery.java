@@ -3,6 +3,7 @@ package dev.cctelemetry.store.sqlite;
 import dev.cctelemetry.core.query.BlockTimeline;
 import dev.cctelemetry.core.query.Picodollars;
 import dev.cctelemetry.core.statusline.StatuslineSnapshot;
+import dev.cctelemetry.store.query.HourSlots;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,9 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Computes a {@link StatuslineSnapshot} from the ledger in three statements, so a sync can publish one without
+ * Computes a {@link StatuslineSnapshot} from the ledger in a few statements, so a sync can publish one without
  * streaming the history into Java: the latest request, the records of the last {@link #RECENT} (for today, the
- * block and the recent sessions), and the older cost of those sessions.
+ * block and the recent sessions), and the older cost of those sessions (from the hour summary).
  *
  * <p>The block is cut with ccusage's rule ({@link BlockTimeline}) from the last silence longer than a block within
  * the recent records: after such a silence a new block starts whatever came before, so the cut is exact unless
@@ -36,9 +37,12 @@ final class StatuslineSnapshotQuery {
 
     private static final String RECENT_ROWS = "SELECT e.ts, e.cost_usd, e.total_tokens, c.session_id"
             + " FROM usage_events e JOIN contexts c ON c.id = e.context_id WHERE e.ts >= ? ORDER BY e.ts";
-    private static final String OLDER_COST = "SELECT c.session_id, e.cost_usd FROM usage_events e JOIN contexts c"
-            + " ON c.id = e.context_id WHERE e.ts < ? AND e.total_tokens > 0 AND c.session_id IN (SELECT c2.session_id"
-            + " FROM usage_events e2 JOIN contexts c2 ON c2.id = e2.context_id WHERE e2.ts >= ? AND e2.total_tokens > 0)";
+    /** A session's cost in the hour slots before a given one, from the hour summary ({@link UsageHours}). */
+    private static final String OLDER_COST = "SELECT SUM(picos) FROM usage_hours WHERE session_id = ? AND slot < ?"
+            + " AND request = 1";
+    /** The records between an hour's start and a time within it, which the summary's rows of that hour mix in. */
+    private static final String HOUR_ROWS = "SELECT c.session_id, e.cost_usd FROM usage_events e JOIN contexts c"
+            + " ON c.id = e.context_id WHERE e.ts >= ? AND e.ts < ? AND e.total_tokens > 0";
 
     private StatuslineSnapshotQuery() {
     }
@@ -97,14 +101,32 @@ final class StatuslineSnapshotQuery {
         return rows;
     }
 
-    /** Adds the cost of requests before {@code from} to the sessions that also have a request since. */
+    /**
+     * Adds the cost of requests before {@code from} to the sessions that also have a request since (the map's
+     * keys): the summary's whole hours before {@code from}'s hour, one lookup per session, then the records of that
+     * hour before {@code from}. Neither reads a session's older records one by one.
+     */
     private static void addOlderCost(Connection conn, Instant from, Map<String, Long> sessions) throws SQLException {
+        long fromMillis = from.toEpochMilli();
+        long hourStart = Math.floorDiv(fromMillis, HourSlots.HOUR) * HourSlots.HOUR;
         try (PreparedStatement ps = conn.prepareStatement(OLDER_COST)) {
-            ps.setLong(1, from.toEpochMilli());
-            ps.setLong(2, from.toEpochMilli());
+            for (Map.Entry<String, Long> session : sessions.entrySet()) {
+                ps.setString(1, session.getKey());
+                ps.setLong(2, HourSlots.firstSlotOfHour(fromMillis));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        session.setValue(session.getValue() + rs.getLong(1));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = conn.prepareStatement(HOUR_ROWS)) {
+            ps.setLong(1, hourStart);
+            ps.setLong(2, fromMillis);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    sessions.merge(rs.getString(1), Picodollars.of(rs.getDouble(2)), Long::sum);
+                    long picos = Picodollars.of(rs.getDouble(2));
+                    sessions.computeIfPresent(rs.getString(1), (k, v) -> v + picos);
                 }
             }
         }

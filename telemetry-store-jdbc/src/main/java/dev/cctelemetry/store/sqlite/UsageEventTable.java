@@ -109,7 +109,8 @@ final class UsageEventTable {
      * Inserts new keys; for keys already stored, replaces the row only when the incoming copy wins. Each record
      * is first inserted at its key's first slot (nearly always free: one statement per record, in JDBC batches);
      * a record that finds it taken is either a copy of a stored key, then replaced when it wins, or a key whose
-     * hash another holds, then the next slots are tried ({@link KeySlots}).
+     * hash another holds, then the next slots are tried ({@link KeySlots}). Inserted records join the hour summary
+     * ({@link UsageHours}) in one statement per batch, before any replacement can update them.
      *
      * @return {inserted, replaced}
      */
@@ -119,6 +120,7 @@ final class UsageEventTable {
         // saved by being written in order.
         List<UsageRecord> taken = new ArrayList<>();
         long inserted = 0;
+        long before = UsageHours.lastRowid(conn);
         try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
             for (int from = 0; from < batch.size(); from += JDBC_BATCH) {
                 List<UsageRecord> chunk = batch.subList(from, Math.min(batch.size(), from + JDBC_BATCH));
@@ -136,6 +138,9 @@ final class UsageEventTable {
                 }
             }
         }
+        if (inserted > 0) {
+            UsageHours.addInsertedAfter(conn, before);
+        }
         long replaced = 0;
         if (!taken.isEmpty()) {
             try (PreparedStatement insert = conn.prepareStatement(INSERT);
@@ -148,8 +153,10 @@ final class UsageEventTable {
                         slot = KeySlots.next(slot);
                     }
                     if (holds == Slot.FREE) { // the key is new; its hash was another's
+                        long last = UsageHours.lastRowid(conn);
                         bind(insert, r, seq, sources, contexts, slot);
                         inserted += insert.executeUpdate();
+                        UsageHours.addInsertedAfter(conn, last);
                     } else {
                         bind(replace, r, seq, sources, contexts, slot);
                         replace.setString(STORED + 1, r.speed());

@@ -3,12 +3,19 @@ package dev.cctelemetry.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.port.out.UsageQueries;
+import dev.cctelemetry.core.query.PeriodGrouping;
+import dev.cctelemetry.core.query.SessionQuery;
+import dev.cctelemetry.core.query.UsageFilter;
+import dev.cctelemetry.core.report.RecordStreamQueries;
 import dev.cctelemetry.core.transcript.FileCheckpoint;
 import dev.cctelemetry.core.usage.CostSource;
 import dev.cctelemetry.core.usage.SessionCostState;
 import dev.cctelemetry.core.usage.TokenCounts;
 import dev.cctelemetry.core.usage.UsageKey;
 import dev.cctelemetry.core.usage.UsageRecord;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,14 +23,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A version-3 ledger (session, model and the like inline in each row) upgraded to version 4 (a contexts table). */
+/**
+ * Older ledgers upgraded: version 3 (session, model and the like inline in each row) to version 4 (a contexts
+ * table) and on; a real version-7 file (quarter-hour summary kept by triggers) to version 8 (hour summary).
+ */
 class LedgerMigrationTest {
 
     private static final String UNKNOWN_MODEL = "claude-opus-9-unreleased";
@@ -183,5 +196,55 @@ class LedgerMigrationTest {
             assertThat(spread.stream().mapToDouble(UsageRecord::costUsd).sum()).isCloseTo(2.5,
                     org.assertj.core.data.Offset.offset(1e-9));
         }
+    }
+
+    @Test
+    void aRealVersionSevenLedgerKeepsEveryRecordAndTotalAndReportsTheSameAfterTheUpgrade() throws Exception {
+        // Written by the build of schema 7 (LedgerFiller, 1,500 records, seed 7), then vacuumed and gzipped.
+        Path file = dir.resolve("v7.db");
+        try (InputStream in = new GZIPInputStream(Objects.requireNonNull(
+                getClass().getResourceAsStream("/ledgers/v7-1500-records.db.gz")))) {
+            Files.copy(in, file);
+        }
+        String totals = "SELECT COUNT(*), SUM(input), SUM(output), SUM(cache_write_5m), SUM(cache_read),"
+                + " SUM(CAST(round(cost_usd * 1e12) AS INTEGER)) FROM usage_events";
+        assertThat(count(file, "PRAGMA user_version")).isEqualTo(7);
+        List<String> before = rows(file, totals);
+        assertThat(before.get(0)).startsWith("1500|");
+
+        try (SqliteLedger ledger = SqliteLedger.open(file, "v")) {
+            assertThat(ledger.schemaVersion()).isEqualTo(LedgerSchema.CURRENT);
+            assertThat(all(ledger)).hasSize(1500);
+            RecordStreamQueries reference = new RecordStreamQueries(ledger, "m", "laptop");
+            UsageQueries sql = SqliteUsageQueries.over(file, "m", "laptop");
+            for (String zone : List.of("UTC", "America/New_York", "Asia/Kathmandu")) {
+                PeriodGrouping days = PeriodGrouping.days(ZoneId.of(zone));
+                assertThat(sql.periods(UsageFilter.ALL, days)).isEqualTo(reference.periods(UsageFilter.ALL, days));
+            }
+            assertThat(sql.sessions(UsageFilter.ALL, SessionQuery.ALL))
+                    .isEqualTo(reference.sessions(UsageFilter.ALL, SessionQuery.ALL));
+        }
+        assertThat(rows(file, totals)).isEqualTo(before);
+        assertThat(count(file, "PRAGMA user_version")).isEqualTo(LedgerSchema.CURRENT);
+        assertThat(count(file, "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'usage_quarters%'")).isZero();
+        assertThat(rows(file, "SELECT * FROM usage_hours ORDER BY 1, 2, 3, 4, 5, 6, 7")).hasSizeGreaterThan(50)
+                .isEqualTo(rows(file, UsageHours.SUMMARY + " ORDER BY 1, 2, 3, 4, 5, 6, 7"));
+    }
+
+    /** Each row of {@code sql}'s result as its columns joined by '|'. */
+    static List<String> rows(Path file, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
     }
 }

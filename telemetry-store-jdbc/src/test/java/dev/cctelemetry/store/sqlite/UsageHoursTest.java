@@ -32,12 +32,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /**
- * The quarter-hour summary ({@code usage_quarters}) is never stale: after random commits (new keys, copies that win
- * and replace a stored record with other tokens, time or cost, cost-state spreads that reprice records) and raw
- * deletions and updates, it equals the summary computed afresh from the records, and the queries that read it
- * equal the reference.
+ * The hour summary ({@code usage_hours}) is never stale: after random commits (new keys, copies that win and
+ * replace a stored record with other tokens, time or cost, copies of one key twice in one batch, cost-state spreads
+ * that reprice records) and raw deletions and updates, it equals the summary computed afresh from the records, and
+ * the queries that read it equal the reference.
  */
-class UsageQuartersTest {
+class UsageHoursTest {
 
     private static final Instant BASE = Instant.parse("2025-03-29T20:00:00Z");
     private static final String[] SESSIONS = {"11111111-1111-4111-8111-000000000001",
@@ -46,7 +46,7 @@ class UsageQuartersTest {
     @Property(tries = 30)
     void summaryEqualsAFreshOneAfterRandomWrites(@ForAll long seed) throws Exception {
         Random random = new Random(seed);
-        Path dir = Files.createTempDirectory("cct-quarters");
+        Path dir = Files.createTempDirectory("cct-hours");
         try {
             Path file = dir.resolve("telemetry.db");
             List<UsageRecord> stored = new ArrayList<>();
@@ -70,9 +70,9 @@ class UsageQuartersTest {
                                     new SessionCostState.ModelCost(random.nextDouble() * 5,
                                             new TokenCounts(100, 10, 0, 0, 0))), "/state.jsonl", commit))
                             : List.of();
-                    ledger.commit(new Ledger.IngestBatch(oneEach, List.of(), states));
-                    assertThat(summary(file, "SELECT * FROM usage_quarters ORDER BY 1, 2, 3, 4, 5"))
-                            .isEqualTo(summary(file, UsageQuarters.SUMMARY + " ORDER BY 1, 2, 3, 4, 5"));
+                    ledger.commit(new Ledger.IngestBatch(random.nextBoolean() ? oneEach : batch, List.of(), states));
+                    assertThat(LedgerMigrationTest.rows(file, "SELECT * FROM usage_hours ORDER BY 1, 2, 3, 4, 5, 6, 7"))
+                            .isEqualTo(LedgerMigrationTest.rows(file, UsageHours.SUMMARY + " ORDER BY 1, 2, 3, 4, 5, 6, 7"));
                 }
             }
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
@@ -80,8 +80,8 @@ class UsageQuartersTest {
                 s.executeUpdate("UPDATE usage_events SET ts = ts + 450000, input = input + 1, total_tokens = total_tokens + 1"
                         + " WHERE rowid % 7 = 0");
             }
-            assertThat(summary(file, "SELECT * FROM usage_quarters ORDER BY 1, 2, 3, 4, 5"))
-                    .isEqualTo(summary(file, UsageQuarters.SUMMARY + " ORDER BY 1, 2, 3, 4, 5"));
+            assertThat(LedgerMigrationTest.rows(file, "SELECT * FROM usage_hours ORDER BY 1, 2, 3, 4, 5, 6, 7"))
+                    .isEqualTo(LedgerMigrationTest.rows(file, UsageHours.SUMMARY + " ORDER BY 1, 2, 3, 4, 5, 6, 7"));
             try (SqliteLedger ledger = SqliteLedger.open(file, "test-prices")) {
                 var reference = new RecordStreamQueries(ledger, "m", "laptop");
                 var sql = SqliteUsageQueries.over(file, "m", "laptop");
@@ -122,25 +122,10 @@ class UsageQuartersTest {
                 r.costSource());
     }
 
-    /** Times over a day and a half across the Paris change, often on a quarter hour exactly. */
+    /** Times over a day and a half across the Paris change, often on a quarter or whole hour exactly. */
     private static Instant time(Random random) {
         long quarter = random.nextInt(144) * 900_000L;
         return BASE.plusMillis(random.nextBoolean() ? quarter : quarter + random.nextInt(900_000));
     }
 
-    private static List<String> summary(Path file, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(rs.getString(i)).append('|');
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
-    }
 }
