@@ -209,7 +209,8 @@ public final class SetupCommand implements Callable<Integer> {
                     + " as it is and skip ours ('leave')", "chain", s -> ExistingStatusline.named(s).isPresent()
                     ? Optional.empty() : Optional.of("'" + s + "' is not chain or leave")));
         }
-        boolean mcpAnswer = p.confirm("Let Claude Code ask about its usage (MCP server)", false);
+        // Default no for a new user (see README); a re-run keeps a registration made before.
+        boolean mcpAnswer = p.confirm("Let Claude Code ask about its usage (MCP server)", steps.mcpRegistered());
         boolean serviceAnswer = p.confirm("Install the background service", false);
         return new SetupAnswers(name, store, hooksAnswer, serviceAnswer, resetMachineId, statuslineAnswer, choice,
                 mcpAnswer);

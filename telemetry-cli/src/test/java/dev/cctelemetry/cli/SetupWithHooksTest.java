@@ -190,6 +190,17 @@ class SetupWithHooksTest {
         assertThat(read(settings(cli)).path("statusLine").path("command").asText())
                 .endsWith("cc-telemetry-statusline.sh'");
         assertThat(read(cli.userHome.resolve(".claude.json")).path("mcpServers").has("cc-telemetry")).isTrue();
+
+        // A re-run that answers no to all three leaves what is there and says so.
+        String settingsBefore = Files.readString(settings(cli));
+        CliHarness.Result rerun = cli.run("setup", "--non-interactive", "--no-hooks", "--no-statusline", "--no-mcp",
+                "--no-sync");
+        assertThat(rerun.exitCode()).as(rerun.stdout() + rerun.stderr()).isZero();
+        assertThat(Files.readString(settings(cli))).isEqualTo(settingsBefore);
+        assertThat(summary(rerun))
+                .contains("  Hooks        left as they were: installed (cc-telemetry remove-hooks removes them)\n")
+                .contains("  Status line  left as it was: cc-telemetry's (cc-telemetry remove-hooks removes it)\n")
+                .contains("  MCP server   left as it was: registered (cc-telemetry remove-hooks --mcp removes it)\n");
     }
 
     /** Issue 19.10: a purge after setup leaves nothing cc-telemetry created, the settings file it created included. */

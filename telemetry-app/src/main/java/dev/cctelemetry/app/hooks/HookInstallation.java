@@ -221,6 +221,15 @@ public final class HookInstallation {
         return theirs(settings).map(HookInstallation::describe);
     }
 
+    /** Whether our statusLine is the one set in {@code settings} (false too when the file cannot be read). */
+    public boolean statuslineIsOurs(Path settings) {
+        try {
+            return new SettingsFileEditor(clock).statusLine(settings).filter(StatusLineSettings::isOurs).isPresent();
+        } catch (ClaudeSettingsException e) {
+            return false;
+        }
+    }
+
     private Optional<JsonNode> theirs(Path settings) {
         try {
             return new SettingsFileEditor(clock).statusLine(settings).filter(s -> !StatusLineSettings.isOurs(s));

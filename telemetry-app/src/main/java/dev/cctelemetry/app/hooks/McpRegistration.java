@@ -91,6 +91,15 @@ public final class McpRegistration {
         return r.changed();
     }
 
+    /** Whether our server is registered now (false too when the state file cannot be read). */
+    public boolean isRegistered() {
+        try {
+            return new SettingsFileEditor(clock).mcpServer(stateFile()).isPresent();
+        } catch (ClaudeSettingsException | AppException e) {
+            return false;
+        }
+    }
+
     /** The server's command line after the Java launcher: the background JVM options, the jar, {@code mcp}. */
     static List<String> arguments(Path jar) {
         List<String> args = new ArrayList<>(WorkerClassArchive.BACKGROUND_JVM_OPTIONS);

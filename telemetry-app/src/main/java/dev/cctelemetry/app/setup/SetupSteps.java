@@ -98,7 +98,9 @@ public final class SetupSteps {
 
         @Override
         public String declined() {
-            return "not installed (cc-telemetry setup-hooks installs them)";
+            // A re-run that answers no leaves what an earlier setup installed: say so rather than "not installed".
+            return hooks.installedScripts().isEmpty() ? "not installed (cc-telemetry setup-hooks installs them)"
+                    : "left as they were: installed (cc-telemetry remove-hooks removes them)";
         }
 
         @Override
@@ -131,7 +133,9 @@ public final class SetupSteps {
 
         @Override
         public String declined() {
-            return "not set (cc-telemetry setup-hooks --statusline sets it)";
+            return hooks.statuslineIsOurs(hooks.settingsFile(SettingsScope.USER))
+                    ? "left as it was: cc-telemetry's (cc-telemetry remove-hooks removes it)"
+                    : "not set (cc-telemetry setup-hooks --statusline sets it)";
         }
 
         @Override
@@ -169,7 +173,8 @@ public final class SetupSteps {
 
         @Override
         public String declined() {
-            return "not registered (cc-telemetry setup-hooks --mcp registers it)";
+            return mcp.isRegistered() ? "left as it was: registered (cc-telemetry remove-hooks --mcp removes it)"
+                    : "not registered (cc-telemetry setup-hooks --mcp registers it)";
         }
 
         @Override
@@ -180,6 +185,11 @@ public final class SetupSteps {
             mcp.install(false, out);
             return Outcome.done("registered for Claude Code in " + mcp.stateFile());
         }
+    }
+
+    /** Whether our MCP server is registered already: the wizard's default on a re-run. */
+    public boolean mcpRegistered() {
+        return mcp.isRegistered();
     }
 
     /** What a step that points Claude Code at the installed jar says when setup runs from classes. */

@@ -147,6 +147,21 @@ public final class SettingsFileEditor {
         return statusLines.current(parse(settings, bytes.get()).root());
     }
 
+    /**
+     * Our MCP server's entry in Claude Code's user state file {@code claudeJson}; empty when the file, the entry or
+     * an entry that is ours is missing.
+     *
+     * @throws ClaudeSettingsException if the file is unreadable or not valid JSON
+     */
+    public Optional<JsonNode> mcpServer(Path claudeJson) {
+        Objects.requireNonNull(claudeJson, "claudeJson is null");
+        Optional<byte[]> bytes = read(resolveTarget(claudeJson));
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        return mcpServers.current(parse(claudeJson, bytes.get()).root());
+    }
+
     /** What {@code doctor} reports about {@code settings}; problems are described, never thrown. */
     public HookInspection inspect(Path settings) {
         Path target;
