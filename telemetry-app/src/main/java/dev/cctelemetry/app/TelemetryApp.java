@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import dev.cctelemetry.app.alert.AlertModule;
 import dev.cctelemetry.app.daemon.DaemonModule;
 import dev.cctelemetry.app.dashboard.DashboardModule;
 import dev.cctelemetry.app.hooks.HooksModule;
@@ -28,12 +29,13 @@ public final class TelemetryApp {
 
     /**
      * The application's modules: the root module and one per feature (ledger, remote store, sync, push, hooks,
-     * daemon, dashboard, metrics, OTLP export) and the platform's adapters.
+     * daemon, dashboard, metrics, OTLP export, alerts) and the platform's adapters.
      */
     public static List<Module> modules(ProcessContext context) {
         return List.of(new AppModule(context), new LedgerModule(), new RemoteStoreModule(),
                 new SyncModule(context.gate()), new PushModule(), new HooksModule(), new DaemonModule(),
-                new DashboardModule(), new MetricsModule(), new OtlpModule(), context.platform().module());
+                new DashboardModule(), new MetricsModule(), new OtlpModule(), new AlertModule(),
+                context.platform().module());
     }
 
     /** The injector of the application's modules and {@code frontEnd}'s, in production mode. */

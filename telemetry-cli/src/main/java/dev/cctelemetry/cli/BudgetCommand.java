@@ -150,7 +150,7 @@ public final class BudgetCommand implements Runnable {
             if (states.isEmpty()) {
                 out.println("No budgets. Set one with 'cc-telemetry budget set --daily 20'.");
             }
-            states.forEach(s -> out.println(BudgetLines.line(s)));
+            states.forEach(s -> out.println(s.line()));
             return ExitCode.OK;
         }
     }

@@ -56,7 +56,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (states.isEmpty()) {
             out.println("  none set ('cc-telemetry budget set --daily 20')");
         }
-        states.forEach(s -> out.println("  " + BudgetLines.line(s)));
+        states.forEach(s -> out.println("  " + s.line()));
         boolean exceeded = states.stream().anyMatch(BudgetState::exceeded);
         out.println("Plan limits");
         List<WindowHistory> windows = limits.local().stream().filter(w -> w.current().isPresent()).toList();

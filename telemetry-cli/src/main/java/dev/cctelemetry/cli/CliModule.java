@@ -21,7 +21,8 @@ final class CliModule extends AbstractModule {
             StatusCommand.class, DaemonCommand.class, InstallServiceCommand.class, UninstallServiceCommand.class,
             ServiceStatusCommand.class, RepairCommand.class, UninstallCommand.class, StatuslineCommand.class,
             DashboardCommand.class, McpCommand.class, BudgetCommand.Set.class, BudgetCommand.ListBudgets.class,
-            BudgetCommand.Clear.class, CheckCommand.class);
+            BudgetCommand.Clear.class, AlertCommand.Set.class, AlertCommand.ListSettings.class,
+            AlertCommand.Test.class, CheckCommand.class);
 
     private final HookSyncLog hookLog;
     private final List<Class<?>> commands;

@@ -48,7 +48,7 @@ final class DashboardCards {
         }
         List<ListCard.Item> items = new ArrayList<>();
         for (BudgetState s : states) {
-            items.add(new ListCard.Item(s.budget().describe(), s.status().map(BudgetLines::spent)
+            items.add(new ListCard.Item(s.budget().describe(), s.status().map(BudgetState::spent)
                     .orElse("not known (" + s.problem().orElse("") + ")"), s.exceeded()));
         }
         return new ListCard("budgets", "Budgets", items);

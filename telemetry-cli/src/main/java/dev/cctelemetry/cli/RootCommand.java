@@ -15,7 +15,7 @@ public final class RootCommand implements Runnable {
             RemoveHooksCommand.class, HookRunCommand.class, DoctorCommand.class, StatusCommand.class,
             DaemonCommand.class, InstallServiceCommand.class, UninstallServiceCommand.class,
             ServiceStatusCommand.class, RepairCommand.class, UninstallCommand.class, StatuslineCommand.class,
-            DashboardCommand.class, McpCommand.class, BudgetCommand.class, CheckCommand.class,
+            DashboardCommand.class, McpCommand.class, BudgetCommand.class, AlertCommand.class, CheckCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec

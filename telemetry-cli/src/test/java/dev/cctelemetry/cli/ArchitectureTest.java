@@ -82,16 +82,20 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule storeKnowsNoOtherAdapter = adapterIsolated("store");
     @ArchTest
+    static final ArchRule notifyKnowsNoOtherAdapter = adapterIsolated("notify");
+    @ArchTest
     static final ArchRule unixPlatformKnowsNoOtherAdapter = noClasses()
             .that().resideInAPackage("dev.cctelemetry.platform.unix..")
             .should().dependOnClassesThat().resideInAnyPackage(concat(new String[] {"dev.cctelemetry.platform.windows..",
-                "dev.cctelemetry.hooks..", "dev.cctelemetry.poller..", "dev.cctelemetry.store.."}, ABOVE_ADAPTERS))
+                "dev.cctelemetry.hooks..", "dev.cctelemetry.poller..", "dev.cctelemetry.store..",
+                "dev.cctelemetry.notify.."}, ABOVE_ADAPTERS))
             .allowEmptyShould(true);
     @ArchTest
     static final ArchRule windowsPlatformKnowsNoOtherAdapter = noClasses()
             .that().resideInAPackage("dev.cctelemetry.platform.windows..")
             .should().dependOnClassesThat().resideInAnyPackage(concat(new String[] {"dev.cctelemetry.platform.unix..",
-                "dev.cctelemetry.hooks..", "dev.cctelemetry.poller..", "dev.cctelemetry.store.."}, ABOVE_ADAPTERS))
+                "dev.cctelemetry.hooks..", "dev.cctelemetry.poller..", "dev.cctelemetry.store..",
+                "dev.cctelemetry.notify.."}, ABOVE_ADAPTERS))
             .allowEmptyShould(true);
 
     /**
@@ -102,7 +106,8 @@ class ArchitectureTest {
     static final ArchRule frontEndsNeverImportStoreOrPlatform = noClasses()
             .that().resideInAnyPackage(FRONT_ENDS)
             .and().doNotBelongToAnyOf(QuickSync.class)
-            .should().dependOnClassesThat().resideInAnyPackage("dev.cctelemetry.store..", "dev.cctelemetry.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cctelemetry.store..", "dev.cctelemetry.platform..",
+                    "dev.cctelemetry.notify..")
             .because("the application layer binds adapters to ports; front ends never see an adapter");
 
     @ArchTest
@@ -115,7 +120,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule inPortsAreCalledOnlyByDrivers = noClasses()
-            .that().resideInAnyPackage("dev.cctelemetry.store..", "dev.cctelemetry.platform..")
+            .that().resideInAnyPackage("dev.cctelemetry.store..", "dev.cctelemetry.platform..", "dev.cctelemetry.notify..")
             .should().dependOnClassesThat().resideInAPackage("dev.cctelemetry.core.port.in..")
             .because("use cases are driven by front ends, the app layer, the hook worker and the daemon;"
                     + " out-adapters only serve them");
@@ -142,7 +147,7 @@ class ArchitectureTest {
     static final ArchRule modulesAreFreeOfCycles = slices().matching("dev.cctelemetry.(*)..").should().beFreeOfCycles();
 
     private static ArchRule adapterIsolated(String name) {
-        String[] others = java.util.stream.Stream.of("hooks", "poller", "store", "platform")
+        String[] others = java.util.stream.Stream.of("hooks", "poller", "store", "platform", "notify")
                 .filter(n -> !n.equals(name)).map(n -> "dev.cctelemetry." + n + "..").toArray(String[]::new);
         return noClasses().that().resideInAPackage("dev.cctelemetry." + name + "..")
                 .should().dependOnClassesThat().resideInAnyPackage(concat(others, ABOVE_ADAPTERS))

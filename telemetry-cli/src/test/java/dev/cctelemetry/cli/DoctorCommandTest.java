@@ -300,7 +300,7 @@ class DoctorCommandTest {
         assertThat(r.code()).isEqualTo(ExitCode.PROBLEM);
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.get("exit_code").asInt()).isEqualTo(3);
-        assertThat(doc.get("checks")).hasSize(13);
+        assertThat(doc.get("checks")).hasSize(14);
         JsonNode hooks = doc.get("checks").get(4);
         assertThat(hooks.get("name").asText()).isEqualTo("Hooks configured");
         assertThat(hooks.get("status").asText()).isEqualTo("fail");

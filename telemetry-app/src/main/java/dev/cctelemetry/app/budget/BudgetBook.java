@@ -9,7 +9,6 @@ import dev.cctelemetry.core.budget.Budget;
 import dev.cctelemetry.core.budget.BudgetPeriod;
 import dev.cctelemetry.core.budget.BudgetScope;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
@@ -42,12 +41,7 @@ public final class BudgetBook {
      * @throws AppException when the config cannot be read or holds a budget this version cannot read
      */
     public List<Budget> list() {
-        JsonNode node;
-        try {
-            node = configs.store().member(KEY);
-        } catch (IOException e) {
-            throw AppException.failure(e.getMessage(), e);
-        }
+        JsonNode node = configs.member(KEY);
         if (node.isMissingNode() || node.isNull()) {
             return List.of();
         }
@@ -85,14 +79,10 @@ public final class BudgetBook {
     }
 
     private void save(List<Budget> budgets) {
-        try {
-            configs.store().edit(root -> {
-                ArrayNode list = root.putArray(KEY);
-                budgets.forEach(b -> write(list.addObject(), b));
-            });
-        } catch (IOException e) {
-            throw AppException.failure(e.getMessage(), e);
-        }
+        configs.edit(root -> {
+            ArrayNode list = root.putArray(KEY);
+            budgets.forEach(b -> write(list.addObject(), b));
+        });
     }
 
     private static void write(ObjectNode o, Budget b) {

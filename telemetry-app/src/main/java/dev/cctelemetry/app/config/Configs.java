@@ -5,7 +5,10 @@ import dev.cctelemetry.app.TelemetryEnvironment;
 import dev.cctelemetry.app.platform.Platform;
 import dev.cctelemetry.core.port.out.MachineIdentity;
 import jakarta.inject.Inject;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.function.Consumer;
 
 /** {@code config.json} for the process: loaded (and created on first use) on demand. */
 public final class Configs {
@@ -37,6 +40,33 @@ public final class Configs {
     public TelemetryConfig load() {
         try {
             return store().loadOrCreate();
+        } catch (IOException e) {
+            throw AppException.failure(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The member {@code key} of {@code config.json} as it is on disk (a missing node when absent): the settings a
+     * feature keeps under its own key (budgets, alerts).
+     *
+     * @throws AppException when the config cannot be read
+     */
+    public JsonNode member(String key) {
+        try {
+            return store().member(key);
+        } catch (IOException e) {
+            throw AppException.failure(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Changes {@code config.json} through the store (atomic, 0600, other keys kept).
+     *
+     * @throws AppException when it cannot be read or written
+     */
+    public void edit(Consumer<ObjectNode> change) {
+        try {
+            store().edit(change);
         } catch (IOException e) {
             throw AppException.failure(e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import dev.cctelemetry.core.io.PrivateFiles;
 import dev.cctelemetry.core.io.PrivateTree;
 import dev.cctelemetry.app.AppException;
 import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.alert.Alerts;
 import dev.cctelemetry.app.config.Configs;
 import dev.cctelemetry.app.hooks.HookScripts;
 import dev.cctelemetry.app.layout.InstallLayout;
@@ -34,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -50,8 +52,9 @@ import java.util.function.Supplier;
 
 /**
  * The reconciliation daemon: a pass at start and then every interval over every root (the environment's and those
- * hooks recorded), a push after each, one daemon per machine ({@code state/daemon.lock}), its last pass in
- * {@code state/daemon-status.json}. Runs in this process until SIGTERM or Ctrl-C, or detached in the background.
+ * hooks recorded), a push and the alerts after each, one daemon per machine ({@code state/daemon.lock}), its last
+ * pass in {@code state/daemon-status.json}. Runs in this process until SIGTERM or Ctrl-C, or detached in the
+ * background.
  */
 public final class Daemon {
 
@@ -67,6 +70,7 @@ public final class Daemon {
     private final Ledgers ledgers;
     private final Syncs syncs;
     private final PushAfterPass push;
+    private final Alerts alerts;
     private final Detacher detacher;
     private final HookScriptRenderer renderer;
     private final InstalledJar installedJar;
@@ -74,14 +78,15 @@ public final class Daemon {
 
     @Inject
     Daemon(TelemetryEnvironment env, Configs configs, ClaudeRoots roots, Ledgers ledgers, Syncs syncs,
-            PushAfterPass push, Detacher detacher, HookScriptRenderer renderer, InstalledJar installedJar,
-            Clock clock) {
+            PushAfterPass push, Alerts alerts, Detacher detacher, HookScriptRenderer renderer,
+            InstalledJar installedJar, Clock clock) {
         this.env = env;
         this.configs = configs;
         this.roots = roots;
         this.ledgers = ledgers;
         this.syncs = syncs;
         this.push = push;
+        this.alerts = alerts;
         this.detacher = detacher;
         this.renderer = renderer;
         this.installedJar = installedJar;
@@ -125,8 +130,11 @@ public final class Daemon {
         try (DaemonInstanceLock held = lock.get(); AutoCloseable log = logging.get()) {
             PrivateTree.restrict(layout.home()); // an install from before 17.1 is made owner-only here too
             DaemonStatusFile status = new DaemonStatusFile(layout.daemonStatus());
-            ReconciliationPass pass = new ReconciliationPass(perPassSync(), () -> roots.toScan(explicit), push,
-                    clock, System::nanoTime);
+            // After each pass: the push, then the alerts (which never throw: a webhook down is retried later).
+            ReconciliationPass pass = new ReconciliationPass(perPassSync(), () -> roots.toScan(explicit), summary -> {
+                push.afterPass(summary);
+                alerts.evaluate(ZoneId.systemDefault(), "daemon");
+            }, clock, System::nanoTime);
             DaemonLoop loop = new DaemonLoop(pass::run,
                     (o, failures, delay) -> status.record(o, failures, clock.instant().plus(delay), pid),
                     DaemonSchedule.every(every), clock, System::nanoTime, Sleeper.REAL);

@@ -12,7 +12,9 @@ import dev.cctelemetry.hooks.settings.SettingsFileEditor;
 import dev.cctelemetry.hooks.worker.FileHookStatusStore;
 import dev.cctelemetry.core.transcript.ClaudeRoot;
 import jakarta.inject.Inject;
+import dev.cctelemetry.app.alert.Alerts;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 
 /** {@code doctor}: every check of this installation, in the order they are shown (also the end of {@code setup}). */
@@ -23,16 +25,18 @@ public final class DoctorChecks {
     private final PriceTables prices;
     private final StoreProbe probe;
     private final ServiceSupport service;
+    private final Alerts alerts;
     private final Clock clock;
 
     @Inject
     DoctorChecks(TelemetryEnvironment env, ClaudeRoots claudeRoots, PriceTables prices, StoreProbe probe,
-            ServiceSupport service, Clock clock) {
+            ServiceSupport service, Alerts alerts, Clock clock) {
         this.env = env;
         this.claudeRoots = claudeRoots;
         this.prices = prices;
         this.probe = probe;
         this.service = service;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -62,6 +66,7 @@ public final class DoctorChecks {
                 new DaemonCheck(layout, service.installed(), clock),
                 new LedgerCheck(layout, priceVersion, clock),
                 new RemoteStoreCheck(layout, probe, clock),
+                new AlertsCheck(alerts, ZoneId.systemDefault()),
                 new LogsCheck(layout),
                 new PrivateFilesCheck(layout),
                 new LagCheck(layout, roots, priceVersion),

@@ -1,5 +1,6 @@
 package dev.cctelemetry.app.hooks;
 
+import dev.cctelemetry.app.alert.Alerts;
 import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.app.ledger.Ledgers;
 import dev.cctelemetry.app.push.Pushes;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -29,8 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One hook event, handled by the detached worker the hook scripts start ({@code hook-run}): {@link HookWorker}
  * against this machine's ledger, over the roots of Claude Code's environment plus those hooks recorded before;
- * the roots it read are recorded in turn, and a push follows when a store is configured. Never throws: the hook
- * must end quietly whatever happens; the log and {@code doctor} say why.
+ * the roots it read are recorded in turn, a push follows when a store is configured, then the alerts. Never throws:
+ * the hook must end quietly whatever happens; the log and {@code doctor} say why.
  */
 public final class HookRun {
 
@@ -42,17 +44,19 @@ public final class HookRun {
     private final ClaudeRoots roots;
     private final KnownRoots known;
     private final Pushes pushes;
+    private final Alerts alerts;
     private final Clock clock;
 
     @Inject
     HookRun(InstallLayout layout, Ledgers ledgers, Syncs syncs, ClaudeRoots roots, KnownRoots known, Pushes pushes,
-            Clock clock) {
+            Alerts alerts, Clock clock) {
         this.layout = layout;
         this.ledgers = ledgers;
         this.syncs = syncs;
         this.roots = roots;
         this.known = known;
         this.pushes = pushes;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -89,6 +93,9 @@ public final class HookRun {
                     r.status(), r.sessionId().isEmpty() ? "-" : r.sessionId(), r.recordsAdded(), r.recordsUpdated(),
                     r.elapsed().toMillis(), r.detail().isEmpty() ? "" : " (" + r.detail() + ")");
             pushAfterSync();
+            // After the push (an all-machines budget reads the store), on a ledger connection of its own: the sync
+            // lock is released by now, so a webhook that hangs delays no other sync. Bounded and never throws.
+            alerts.evaluate(ZoneId.systemDefault(), "hook-run");
         } catch (RuntimeException e) {
             // The ledger could not be opened (or closed): the hook must still end quietly; doctor shows why.
             log.error("hook-run {} failed: {}", event, ErrorLine.of(e));

@@ -71,6 +71,27 @@ public final class Ledgers {
     }
 
     /**
+     * Runs {@code work} over this machine's ledger, its plan-limit history and its alert log (opened and closed
+     * here, created when it does not exist yet): what evaluating alerts reads and writes.
+     */
+    public <T> T withAlerts(AlertWork<T> work) {
+        try (SqliteLedger ledger = openSqlite()) {
+            return work.apply(ledger, ledger.planLimitLog(), ledger.alertLog());
+        }
+    }
+
+    /**
+     * Work over the ledger's records, plan-limit history and alert log, on one connection.
+     *
+     * @param <T> what it gives
+     */
+    @FunctionalInterface
+    public interface AlertWork<T> {
+        /** Does the work. */
+        T apply(Ledger ledger, PlanLimitLog limits, AlertLog alerts);
+    }
+
+    /**
      * The aggregate queries over this machine's ledger, answered in SQL; every call reads the last commit on a
      * connection of its own, so holding the queries holds nothing open.
      *

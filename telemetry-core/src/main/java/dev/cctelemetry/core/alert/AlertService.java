@@ -4,6 +4,7 @@ import dev.cctelemetry.core.port.out.AlertChannel;
 import dev.cctelemetry.core.port.out.AlertLog;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  *       alert is sent.</li>
  *   <li>Retried: a webhook that fails is tried again by a later run, at most every {@link #RETRY_AFTER}, for
  *       {@link #MAX_AGE} and {@link #MAX_ATTEMPTS} attempts; a desktop popup is tried once.</li>
+ *   <li>Bounded: no attempt starts after the run's sending time, and a channel that fails is not tried again in the
+ *       same run; what is left stays pending for the next run.</li>
  *   <li>Only where it can go: an alert gets a delivery per channel available when it is raised (no desktop session,
  *       no desktop delivery: silently).</li>
  * </ul>
@@ -38,12 +41,18 @@ public final class AlertService {
     public static final Duration MAX_AGE = Duration.ofHours(24);
     /** Attempts per delivery at most. */
     public static final int MAX_ATTEMPTS = 30;
+    /**
+     * Default time after which a run starts no further attempt: what is left waits for the next run. With each
+     * channel's own timeout on top, this bounds a run (the hook worker's included) whatever the channels do.
+     */
+    public static final Duration DEFAULT_SENDING_TIME = Duration.ofSeconds(2);
 
     private static final Logger log = LoggerFactory.getLogger(AlertService.class);
 
     private final AlertLog alertLog;
     private final List<AlertChannel> channels;
     private final Clock clock;
+    private final Duration sendingTime;
 
     /**
      * @param alertLog where raised alerts and deliveries are kept
@@ -51,9 +60,20 @@ public final class AlertService {
      * @param clock for retry and age decisions
      */
     public AlertService(AlertLog alertLog, List<AlertChannel> channels, Clock clock) {
+        this(alertLog, channels, clock, DEFAULT_SENDING_TIME);
+    }
+
+    /**
+     * @param alertLog where raised alerts and deliveries are kept
+     * @param channels every channel configured (each says whether it is available)
+     * @param clock for retry and age decisions, and the run's sending time
+     * @param sendingTime no attempt starts once the run has been sending this long
+     */
+    public AlertService(AlertLog alertLog, List<AlertChannel> channels, Clock clock, Duration sendingTime) {
         this.alertLog = Objects.requireNonNull(alertLog, "alertLog is null");
         this.channels = List.copyOf(channels);
         this.clock = Objects.requireNonNull(clock, "clock is null");
+        this.sendingTime = Objects.requireNonNull(sendingTime, "sendingTime is null");
     }
 
     /** Raises what is new among {@code candidates}, then delivers what is pending. Never throws. */
@@ -70,10 +90,13 @@ public final class AlertService {
             }
             raised = alertLog.raise(candidates, List.copyOf(usable.keySet()));
             skipLowerThresholds(raised, usable.keySet());
+            Instant stopSending = clock.instant().plus(sendingTime);
             for (AlertLog.PendingDelivery d : alertLog.pending(clock.instant(), RETRY_AFTER, MAX_AGE, MAX_ATTEMPTS)) {
                 AlertChannel channel = usable.get(d.channel());
-                if (channel == null || !alertLog.claimDelivery(d.alert().key(), d.channel(), clock.instant(),
-                        RETRY_AFTER)) {
+                // Out of time, or a channel that just failed (a webhook that is down fails for every alert alike):
+                // the delivery stays pending, unclaimed, for the next run.
+                if (channel == null || !clock.instant().isBefore(stopSending)
+                        || !alertLog.claimDelivery(d.alert().key(), d.channel(), clock.instant(), RETRY_AFTER)) {
                     continue;
                 }
                 AlertChannel.Outcome outcome = send(channel, d.alert());
@@ -83,6 +106,7 @@ public final class AlertService {
                     delivered++;
                 } else {
                     failures.add(d.channel() + ": " + outcome.error());
+                    usable.remove(d.channel());
                 }
             }
         } catch (RuntimeException e) {

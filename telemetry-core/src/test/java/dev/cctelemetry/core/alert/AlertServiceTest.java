@@ -125,13 +125,43 @@ class AlertServiceTest {
         assertThat(desktop.sent).hasSize(1);
     }
 
+    @Test
+    void aRunStartsNoAttemptAfterItsSendingTimeAndLeavesTheRestForTheNextRun() {
+        // each send takes 3 s of the clock; the run may start attempts for 5 s
+        webhook.onSend = () -> clock.advance(Duration.ofSeconds(3));
+        AlertService bounded = new AlertService(alertLog, List.of(webhook), clock, Duration.ofSeconds(5));
+        List<BudgetStatus> threeBudgets = List.of(status(LocalDate.of(2026, 12, 7), 55, "a"),
+                status(LocalDate.of(2026, 12, 7), 55, "b"), status(LocalDate.of(2026, 12, 7), 55, "c"));
+
+        bounded.run(AlertThresholds.budgets(threeBudgets, NOW));
+        assertThat(webhook.sent).as("two attempts start within 5 s").hasSize(2);
+
+        bounded.run(List.of());
+        assertThat(webhook.sent).as("the third goes with the next run").hasSize(3);
+    }
+
+    @Test
+    void aChannelThatFailsIsNotTriedAgainInTheSameRun() {
+        webhook.failing = true;
+        service.run(AlertThresholds.budgets(List.of(status(LocalDate.of(2026, 12, 7), 55, "a"),
+                status(LocalDate.of(2026, 12, 7), 55, "b")), NOW));
+
+        assertThat(webhook.attempts).isEqualTo(1);
+        assertThat(desktop.sent).hasSize(2);
+        assertThat(alertLog.state("budget|daily|b|this|2026-12-07|50", "webhook")).contains("pending");
+    }
+
     private static PlanLimitReading reading(double used, Instant reset, Instant seen) {
         return new PlanLimitReading(new LimitLevel(LimitWindow.FIVE_HOUR, used, reset), seen, "s");
     }
 
     private static BudgetStatus status(LocalDate day, long spentDollars) {
-        Budget b = new Budget(BudgetPeriod.DAILY, new BigDecimal("100"), Optional.empty(), BudgetScope.THIS_MACHINE,
-                DayOfWeek.MONDAY);
+        return status(day, spentDollars, null);
+    }
+
+    private static BudgetStatus status(LocalDate day, long spentDollars, String project) {
+        Budget b = new Budget(BudgetPeriod.DAILY, new BigDecimal("100"), Optional.ofNullable(project),
+                BudgetScope.THIS_MACHINE, DayOfWeek.MONDAY);
         Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         return new BudgetStatus(b, day, from, from.plus(Duration.ofDays(1)), spentDollars * DOLLAR);
     }
@@ -145,6 +175,7 @@ class AlertServiceTest {
         boolean failing;
         boolean throwing;
         boolean available = true;
+        Runnable onSend = () -> { };
 
         RecordingChannel(String name, boolean retries) {
             this.name = name;
@@ -164,6 +195,7 @@ class AlertServiceTest {
         @Override
         public Outcome send(Alert alert) {
             attempts++;
+            onSend.run();
             if (throwing) {
                 throw new IllegalStateException("boom");
             }
