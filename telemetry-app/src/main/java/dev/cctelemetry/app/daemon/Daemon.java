@@ -21,6 +21,7 @@ import dev.cctelemetry.core.port.out.Detacher;
 import dev.cctelemetry.core.port.out.HookScriptRenderer;
 import dev.cctelemetry.core.port.out.LaunchSpec;
 import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.poller.AfterPass;
 import dev.cctelemetry.poller.DaemonInstanceLock;
 import dev.cctelemetry.poller.DaemonLoop;
 import dev.cctelemetry.poller.DaemonSchedule;
@@ -130,11 +131,8 @@ public final class Daemon {
         try (DaemonInstanceLock held = lock.get(); AutoCloseable log = logging.get()) {
             PrivateTree.restrict(layout.home()); // an install from before 17.1 is made owner-only here too
             DaemonStatusFile status = new DaemonStatusFile(layout.daemonStatus());
-            // After each pass: the push, then the alerts (which never throw: a webhook down is retried later).
-            ReconciliationPass pass = new ReconciliationPass(perPassSync(), () -> roots.toScan(explicit), summary -> {
-                push.afterPass(summary);
-                alerts.evaluate(ZoneId.systemDefault(), "daemon");
-            }, clock, System::nanoTime);
+            ReconciliationPass pass = new ReconciliationPass(perPassSync(), () -> roots.toScan(explicit),
+                    afterEachPass(), clock, System::nanoTime);
             DaemonLoop loop = new DaemonLoop(pass::run,
                     (o, failures, delay) -> status.record(o, failures, clock.instant().plus(delay), pid),
                     DaemonSchedule.every(every), clock, System::nanoTime, Sleeper.REAL);
@@ -242,6 +240,17 @@ public final class Daemon {
         } catch (DateTimeParseException e) {
             return instant;
         }
+    }
+
+    /**
+     * What follows each pass's ingest: the push, then the alerts (in the user's zone). Neither throws: a store or a
+     * webhook that is down is retried by a later pass and must not count as a failed ingest.
+     */
+    public AfterPass afterEachPass() {
+        return summary -> {
+            push.afterPass(summary);
+            alerts.evaluate(ZoneId.systemDefault(), "daemon");
+        };
     }
 
     /** Each pass opens the ledger afresh, so a pass recovers from a ledger that was broken during the last. */

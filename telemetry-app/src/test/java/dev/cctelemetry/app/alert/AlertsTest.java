@@ -9,6 +9,7 @@ import dev.cctelemetry.app.ProcessContext;
 import dev.cctelemetry.app.TelemetryApp;
 import dev.cctelemetry.app.TelemetryEnvironment;
 import dev.cctelemetry.app.budget.BudgetBook;
+import dev.cctelemetry.app.daemon.Daemon;
 import dev.cctelemetry.app.ledger.Ledgers;
 import dev.cctelemetry.app.platform.Platform;
 import dev.cctelemetry.app.roots.ClaudeRoots;
@@ -27,6 +28,8 @@ import dev.cctelemetry.core.query.UsageFilter;
 import dev.cctelemetry.core.report.RecordStreamQueries;
 import dev.cctelemetry.core.sync.SyncProgress;
 import dev.cctelemetry.core.sync.SyncRequest;
+import dev.cctelemetry.core.sync.SyncSummary;
+import dev.cctelemetry.poller.AfterPass;
 import dev.cctelemetry.testing.FakeTime;
 import dev.cctelemetry.testing.SilentServer;
 import dev.cctelemetry.testing.TranscriptBuilder;
@@ -186,6 +189,26 @@ class AlertsTest {
             assertThat(last.alert().title()).isEqualTo("Budget 50 % used");
             assertThat(last.deliveries()).containsExactly("desktop: delivered", "webhook: delivered");
         });
+    }
+
+    @Test
+    void eachDaemonPassEvaluatesTheAlertsAfterItsPush() throws Exception {
+        Injector app = injector();
+        dailyBudget(app, "1.00");
+        app.getInstance(AlertBook.class).save(AlertSettings.DEFAULT.withWebhook(Optional.of(webhook())));
+        AfterPass afterEachPass = app.getInstance(Daemon.class).afterEachPass();
+        SyncSummary summary = new SyncSummary(1, 1, 1, 1, 0, 1, 0, Duration.ZERO);
+
+        spend(app, "2026-12-07T18:39:00.000Z");
+        afterEachPass.afterPass(summary);
+        assertThat(webhookTexts).as("$0.30: nothing crossed").isEmpty();
+        spend(app, "2026-12-07T18:39:10.000Z", "2026-12-07T18:39:20.000Z");
+        afterEachPass.afterPass(summary);
+        afterEachPass.afterPass(summary);
+
+        // The daemon uses the system zone: requests a minute before now are on today in every real zone.
+        assertThat(webhookTexts).singleElement().asString().startsWith("cc-telemetry: Budget 80 % used. $0.90");
+        assertThat(desktopLines()).singleElement().asString().startsWith("Budget 80 % used | $0.90");
     }
 
     @Test
