@@ -1,7 +1,10 @@
 package dev.cctelemetry.cli;
 
 import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.statusline.StatuslineRun;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +60,29 @@ public final class ArchiveTraining {
         try {
             QuickSync.tryRun(new String[] {"sync"}, env, clock, none);
         } catch (RuntimeException e) {
+            // as above
+        }
+        statusline(env, claude);
+    }
+
+    /**
+     * A status line run as Claude Code starts it after a turn (its payload, with plan limits): the status line
+     * answers before anything else starts, so only a run of its own puts its classes in the archive.
+     */
+    private static void statusline(TelemetryEnvironment env, Path claude) {
+        String transcript = claude.resolve("projects").resolve("-home-dev-training").resolve(SESSION + ".jsonl")
+                .toString().replace("\\", "\\\\");
+        long now = Clock.systemUTC().instant().getEpochSecond();
+        String payload = "{\"session_id\":\"" + SESSION + "\",\"transcript_path\":\"" + transcript + "\","
+                + "\"cwd\":\"/home/dev/training\",\"model\":{\"id\":\"claude-sonnet-4-5-20250929\","
+                + "\"display_name\":\"Sonnet 4.5\"},\"version\":\"2.1.328\",\"cost\":{\"total_cost_usd\":0.01},"
+                + "\"rate_limits\":{\"five_hour\":{\"used_percentage\":42,\"resets_at\":" + (now + 3600) + "},"
+                + "\"seven_day\":{\"used_percentage\":17,\"resets_at\":" + (now + 86400) + "}}}";
+        try {
+            new StatuslineRun(env.layout(), Clock.systemDefaultZone()).run(
+                    new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), env.env(),
+                    OutputStream.nullOutputStream());
+        } catch (RuntimeException | LinkageError e) {
             // as above
         }
     }

@@ -49,11 +49,12 @@ final class CliModule extends AbstractModule {
             // Only a start that may serve MCP binds (and so loads) the server and its tools.
             install(new McpModule(ZoneId.systemDefault()));
         }
-        for (Class<?> command : INJECTED_COMMANDS) {
-            if (commands.contains(command)
-                    || command.getEnclosingClass() != null && commands.contains(command.getEnclosingClass())) {
-                bind(command);
-            }
-        }
+        boundCommands(commands).forEach(this::bind);
+    }
+
+    /** The classes of {@link #INJECTED_COMMANDS} that {@code commands} (or their subcommands) are built from. */
+    static List<Class<?>> boundCommands(List<Class<?>> commands) {
+        return INJECTED_COMMANDS.stream().filter(command -> commands.contains(command)
+                || command.getEnclosingClass() != null && commands.contains(command.getEnclosingClass())).toList();
     }
 }

@@ -43,6 +43,9 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(console);
+        // The OpenTelemetry exporter logs each refused export as a warning of several lines; export --otlp says
+        // what failed in its own one line (Main shows them with --verbose).
+        context.getLogger("io.opentelemetry").setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

@@ -2,10 +2,12 @@ package dev.cctelemetry.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import com.google.inject.Binding;
 import com.google.inject.Guice;
-import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import com.google.inject.spi.Element;
+import com.google.inject.spi.Elements;
 import com.google.inject.util.Modules;
 import dev.cctelemetry.app.AppException;
 import dev.cctelemetry.app.ExitCode;
@@ -24,13 +26,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
-/** Entry point: reads the environment once, builds the one injector, runs the command, maps the exit code. */
+/**
+ * Entry point: reads the environment once, wires the command ({@link DirectWiring}, else the one injector), runs
+ * it, maps the exit code.
+ */
 public final class Main {
 
     private Main() {
@@ -75,9 +82,15 @@ public final class Main {
                 out.flush();
                 System.exit(quick.get());
             }
+            if (RootCommand.isVersionOnly(args)) {
+                // Nothing to build, read or log: the version is the jar's.
+                out.println(new VersionProvider().getVersion()[0]);
+                out.flush();
+                System.exit(ExitCode.OK);
+            }
             StartupWarmup warmup = StartupWarmup.startFor(args, env);
             code = run(args, env, Clock.systemUTC(), out, err, Platform.detect(System.getProperty("os.name", "")),
-                    warmup);
+                    warmup, true);
         } catch (OutOfMemoryError e) {
             code = outOfMemory(e, args, verbose, err);
         }
@@ -113,20 +126,30 @@ public final class Main {
      */
     static int run(String[] args, TelemetryEnvironment env, Clock clock, PrintWriter out, PrintWriter err,
             Platform platform, Module... overrides) {
-        return run(args, env, clock, out, err, platform, StartupWarmup.NONE, overrides);
+        return run(args, env, clock, out, err, platform, StartupWarmup.NONE, false, overrides);
     }
 
+    /**
+     * Runs one command.
+     *
+     * @param freshProcess this process runs this one command: logging is left as {@link ConsoleLogging} sets it
+     *     when first used (a command that logs nothing never starts logback, a tenth of a short command's start),
+     *     unless {@code --verbose} asks for more; in-process callers (tests) get it reset on every run
+     */
     private static int run(String[] args, TelemetryEnvironment env, Clock clock, PrintWriter out, PrintWriter err,
-            Platform platform, StartupWarmup warmup, Module... overrides) {
+            Platform platform, StartupWarmup warmup, boolean freshProcess, Module... overrides) {
         if (args.length > 0 && args[0].equals("hook-run")) {
             warmup.awaitLogging();
             return runHook(args, env, clock, platform, overrides);
         }
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        // The injector and the command line first, logging after: meanwhile the warm-up initializes logging.
-        CommandLine cl = commandLine(injector(env, clock, platform, HookSyncLog.disabled(), args, overrides), args);
+        // The wiring and the command line first, logging after: meanwhile the warm-up initializes logging.
+        CommandLine cl = RootCommand.build(wiring(env, clock, platform, HookSyncLog.disabled(), args, overrides),
+                args);
         warmup.awaitLogging();
-        configureLogging(verbose);
+        if (verbose || !freshProcess) {
+            configureLogging(verbose);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -201,8 +224,8 @@ public final class Main {
         try {
             hookLog = HookSyncLog.install(env.layout().hookSyncLog(), HookSyncLog.MAX_FILE_BYTES);
             HookSyncLog installed = hookLog;
-            Injector injector = injector(env, clock, platform, hookLog, args, overrides);
-            CommandLine cl = commandLine(injector, args);
+            CommandLine.IFactory wiring = wiring(env, clock, platform, hookLog, args, overrides);
+            CommandLine cl = RootCommand.build(wiring, args);
             PrintWriter none = new PrintWriter(Writer.nullWriter());
             cl.setOut(none);
             cl.setErr(none);
@@ -213,10 +236,11 @@ public final class Main {
             cl.setParameterExceptionHandler((ex, a) -> {
                 LoggerFactory.getLogger(Main.class).warn("hook-run: bad command line: {}", ErrorLine.of(ex));
                 try {
-                    installed.flushUnderLock(injector.getInstance(Syncs.class).machineLock(),
-                            HookRunCommand.FINAL_LOG_WAIT);
+                    installed.flushUnderLock(wiring.create(Syncs.class).machineLock(), HookRunCommand.FINAL_LOG_WAIT);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    LoggerFactory.getLogger(Main.class).warn("hook-run: {}", ErrorLine.of(e));
                 }
                 return ExitCode.OK;
             });
@@ -231,19 +255,38 @@ public final class Main {
         return ExitCode.OK;
     }
 
-    /** The one injector: the application's modules, the CLI's, and (tests) overrides. */
-    private static Injector injector(TelemetryEnvironment env, Clock clock, Platform platform, HookSyncLog hookLog,
-            String[] args, Module... overrides) {
-        SyncLockGate gate = hookLog.enabled() ? hookLog : SyncLockGate.NONE;
-        List<Module> modules = new ArrayList<>(TelemetryApp.modules(new ProcessContext(env, clock, platform,
-                Main.class, gate)));
-        modules.add(new CliModule(hookLog, RootCommand.commandsFor(args)));
-        return Guice.createInjector(Stage.PRODUCTION,
-                overrides.length == 0 ? modules : List.of(Modules.override(modules).with(overrides)));
+    /**
+     * What builds the commands of {@code args}: {@link DirectWiring} when it can build every one of them and no
+     * override (tests) replaces a class they need (no Guice start), else the one injector of the application's
+     * modules, the CLI's, and the overrides.
+     */
+    /** The classes {@code overrides} bind (tests): a graph that holds one of them is left to Guice. */
+    private static Set<Class<?>> overridden(Module... overrides) {
+        if (overrides.length == 0) {
+            return Set.of();
+        }
+        Set<Class<?>> bound = new HashSet<>();
+        for (Element e : Elements.getElements(overrides)) {
+            if (e instanceof Binding<?> b) {
+                bound.add(b.getKey().getTypeLiteral().getRawType());
+            }
+        }
+        return bound;
     }
 
-    private static CommandLine commandLine(Injector injector, String[] args) {
-        return RootCommand.build(new GuiceFactory(injector), args);
+    private static CommandLine.IFactory wiring(TelemetryEnvironment env, Clock clock, Platform platform,
+            HookSyncLog hookLog, String[] args, Module... overrides) {
+        SyncLockGate gate = hookLog.enabled() ? hookLog : SyncLockGate.NONE;
+        ProcessContext context = new ProcessContext(env, clock, platform, Main.class, gate);
+        List<Class<?>> commands = RootCommand.commandsFor(args);
+        DirectWiring direct = DirectWiring.of(context, hookLog);
+        if (direct.canBuildAll(CliModule.boundCommands(commands), overridden(overrides))) {
+            return direct;
+        }
+        List<Module> modules = new ArrayList<>(TelemetryApp.modules(context));
+        modules.add(new CliModule(hookLog, commands));
+        return new GuiceFactory(Guice.createInjector(Stage.PRODUCTION,
+                overrides.length == 0 ? modules : List.of(Modules.override(modules).with(overrides))));
     }
 
     /**

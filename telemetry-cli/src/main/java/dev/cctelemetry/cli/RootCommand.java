@@ -42,20 +42,34 @@ public final class RootCommand implements Runnable {
      * injector binds only these ({@link CliModule}).
      */
     static List<Class<?>> commandsFor(String[] args) {
+        if (isVersionOnly(args)) {
+            return List.of();
+        }
         String first = null;
-        boolean versionOnly = args.length > 0;
         for (String a : args) {
             if (!a.startsWith("-")) {
                 first = a;
                 break;
             }
-            versionOnly &= a.equals("--version") || a.equals("-V");
         }
         for (Class<?> c : SUBCOMMANDS) {
             if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first)) {
                 return List.of(c);
             }
         }
-        return first == null && versionOnly ? List.of() : SUBCOMMANDS;
+        return SUBCOMMANDS;
+    }
+
+    /** Whether {@code args} only ask for the version ({@code --version}, {@code -V}, any number of times). */
+    static boolean isVersionOnly(String[] args) {
+        if (args.length == 0) {
+            return false;
+        }
+        for (String a : args) {
+            if (!a.equals("--version") && !a.equals("-V")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

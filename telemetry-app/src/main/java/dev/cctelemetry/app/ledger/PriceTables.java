@@ -11,6 +11,7 @@ import java.util.Optional;
  * The price table: shipped, overlaid with {@code prices.json} in the telemetry home when present. Loaded on first
  * use (a command that prints help reads no table) and kept for the rest of the process.
  */
+@jakarta.inject.Singleton
 public final class PriceTables {
 
     private final InstallLayout layout;

@@ -46,6 +46,23 @@ public final class SqliteNativeLibrary {
     }
 
     /**
+     * The driver's folder for this OS and CPU ({@code Linux/x86_64}), named as the driver's {@code OSInfo} names
+     * it, without the check {@code OSInfo} makes for Termux on every Linux: {@code uname -o} in a child process,
+     * 20-30 ms of each start. Android (Termux included) has a {@code /system} folder; where there is none, none of
+     * {@code OSInfo}'s Android checks can hold and its name is the one for glibc or musl Linux. ARM (a float-ABI
+     * probe), Android and other systems get {@code OSInfo}'s own answer.
+     */
+    static String nativeFolder() {
+        String os = System.getProperty("os.name", "");
+        String arch = System.getProperty("os.arch", "");
+        if (os.contains("Linux") && !arch.startsWith("arm") && !OSInfo.isAndroidRuntime()
+                && !Files.exists(Path.of("/system"))) {
+            return (OSInfo.isMusl() ? "Linux-Musl" : "Linux") + "/" + OSInfo.getArchName();
+        }
+        return OSInfo.getNativeLibFolderPathForCurrentOS();
+    }
+
+    /**
      * Points the driver at a copy of its native library under {@code nativeDir}, extracting it when absent.
      * Must run before the first connection. Any failure leaves the driver's own loading in place. Synchronized:
      * {@link #preload} may be running it on another thread.
@@ -57,7 +74,7 @@ public final class SqliteNativeLibrary {
             return; // set by the user or an earlier call: respect it
         }
         try {
-            String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
+            String folder = nativeFolder();
             String name = System.mapLibraryName("sqlitejdbc");
             if (name.endsWith(".dylib")) {
                 name = "libsqlitejdbc.dylib"; // the driver ships .dylib (mapLibraryName says .dylib too on 17)
