@@ -17,6 +17,7 @@ public final class GroupTally {
 
     private final UsageTally usage = new UsageTally();
     private final Set<String> sessions = new HashSet<>();
+    private long countedSessions;
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
     private final Latest projectDir = new Latest();
@@ -46,6 +47,39 @@ public final class GroupTally {
         cwd.offer(workingDir, lastMillis);
     }
 
+    /**
+     * Adds requests summed by a store over whole sessions' worth of rows, without their sessions (counted by the
+     * store instead: {@link #countSessions}) nor their places ({@link #offerPlace}).
+     *
+     * @param model their model label
+     * @param source where their cost came from
+     * @param tokens their tokens
+     * @param picos their cost in picodollars
+     * @param count how many requests (at least one)
+     * @param firstMillis the first one's time, epoch milliseconds
+     * @param lastMillis the last one's time
+     */
+    public void addSums(String model, CostSource source, TokenCounts tokens, long picos, long count,
+            long firstMillis, long lastMillis) {
+        usage.add(model, source, tokens, picos, count);
+        first = Math.min(first, firstMillis);
+        last = Math.max(last, lastMillis);
+    }
+
+    /**
+     * Offers a project folder and working directory whose latest request (of those added) was at {@code atMillis},
+     * as {@link #add} does for each of its rows.
+     */
+    public void offerPlace(String project, String workingDir, long atMillis) {
+        projectDir.offer(project, atMillis);
+        cwd.offer(workingDir, atMillis);
+    }
+
+    /** Counts {@code n} distinct sessions, as a store counted them, besides any {@link #add} brought. */
+    public void countSessions(long n) {
+        countedSessions += n;
+    }
+
     /** Whether nothing was added. */
     public boolean isEmpty() {
         return usage.isEmpty();
@@ -53,7 +87,7 @@ public final class GroupTally {
 
     /** The usage so far, with its distinct sessions. */
     public UsageSummary summary() {
-        return usage.summary(sessions.size());
+        return usage.summary(sessions.size() + countedSessions);
     }
 
     /** The first request's time; only when not {@link #isEmpty()}. */

@@ -14,9 +14,10 @@ import dev.cctelemetry.core.query.UsageBlock;
 import dev.cctelemetry.core.query.UsageFilter;
 import dev.cctelemetry.core.query.UsageSummary;
 import dev.cctelemetry.core.query.UsageTally;
+import dev.cctelemetry.core.usage.CostSource;
+import dev.cctelemetry.core.usage.TokenCounts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,43 +66,49 @@ public final class SqlAggregates {
 
     /** See {@link dev.cctelemetry.core.port.out.UsageQueries#totals}. */
     public UsageSummary totals(UsageFilter filter) {
-        GroupTally all = new GroupTally();
-        rows("read usage totals", tableFor(filter), t -> "0", filter, true, r -> r.addTo(all));
-        return all.summary();
+        Map<Object, GroupTally> all = new HashMap<>();
+        tallies("read usage totals", tableFor(filter), "0", filter, false, all);
+        return all.isEmpty() ? UsageSummary.EMPTY : all.values().iterator().next().summary();
     }
 
     /** See {@link dev.cctelemetry.core.port.out.UsageQueries#periods}. */
     public List<PeriodUsage> periods(UsageFilter filter, PeriodGrouping grouping) {
-        Map<LocalDate, GroupTally> byStart = new TreeMap<>();
-        Map<Long, LocalDate> starts = new HashMap<>();
-        localRows("read usage by " + grouping.unit().name().toLowerCase(java.util.Locale.ROOT), filter,
-                grouping.zone(), local -> LocalMillis.floorDiv(local, LocalMillis.DAY), r -> {
-                    LocalDate start = starts.computeIfAbsent(r.numericKey(),
-                            d -> grouping.periodStart(LocalDate.ofEpochDay(d)));
-                    r.addTo(byStart.computeIfAbsent(start, k -> new GroupTally()));
-                });
-        List<PeriodUsage> out = new ArrayList<>(byStart.size());
-        byStart.forEach((start, t) -> out.add(new PeriodUsage(grouping.unit(), start, t.summary())));
+        UsageTable table = localTable(filter, grouping.zone());
+        long[] range = timeRange(table);
+        if (range == null) {
+            return List.of();
+        }
+        String local = LocalMillis.of(table.millis(), grouping.zone(), range[0], range[1]);
+        Map<Object, GroupTally> byStart = new HashMap<>();
+        tallies("read usage by " + grouping.unit().name().toLowerCase(java.util.Locale.ROOT), table,
+                PeriodStarts.of(grouping, local, range[0], range[1]), filter, false, byStart);
+        Map<LocalDate, GroupTally> sorted = new TreeMap<>();
+        byStart.forEach((day, t) -> sorted.put(LocalDate.ofEpochDay(((Number) day).longValue()), t));
+        List<PeriodUsage> out = new ArrayList<>(sorted.size());
+        sorted.forEach((start, t) -> out.add(new PeriodUsage(grouping.unit(), start, t.summary())));
         return out;
     }
 
     /** See {@link dev.cctelemetry.core.port.out.UsageQueries#groups}. */
     public List<GroupUsage> groups(UsageFilter filter, GroupDimension dimension) {
-        Function<UsageTable, String> key = t -> switch (dimension) {
-            case PROJECT -> t.project();
-            case MODEL -> t.label();
-            case MACHINE -> t.machine();
+        UsageTable table = tableFor(filter);
+        String key = switch (dimension) {
+            case PROJECT -> table.project();
+            case MODEL -> table.label();
+            case MACHINE -> table.machine();
         };
-        Map<String, GroupTally> byKey = new HashMap<>();
-        rows("read usage by " + dimension.name().toLowerCase(java.util.Locale.ROOT), tableFor(filter), key, filter,
-                true,
-                r -> r.addTo(byKey.computeIfAbsent(r.textKey(), k -> new GroupTally())));
+        Map<Object, GroupTally> byKey = new HashMap<>();
+        tallies("read usage by " + dimension.name().toLowerCase(java.util.Locale.ROOT), table, key, filter,
+                dimension == GroupDimension.PROJECT, byKey);
         List<GroupUsage> out = new ArrayList<>(byKey.size());
-        byKey.forEach((k, t) -> out.add(new GroupUsage(dimension, k, switch (dimension) {
-            case PROJECT -> t.cwd();
-            case MODEL -> k;
-            case MACHINE -> machineNames.apply(k);
-        }, t.summary(), t.first(), t.last())));
+        byKey.forEach((keyValue, t) -> {
+            String k = String.valueOf(keyValue);
+            out.add(new GroupUsage(dimension, k, switch (dimension) {
+                case PROJECT -> t.cwd();
+                case MODEL -> k;
+                case MACHINE -> machineNames.apply(k);
+            }, t.summary(), t.first(), t.last()));
+        });
         out.sort(Comparator.comparingLong((GroupUsage g) -> g.usage().costPicos()).reversed()
                 .thenComparing(GroupUsage::key));
         return out;
@@ -170,32 +177,91 @@ public final class SqlAggregates {
 
     /** See {@link dev.cctelemetry.core.port.out.UsageQueries#hoursOfWeek}. */
     public List<HourOfWeekUsage> hoursOfWeek(UsageFilter filter, ZoneId zone) {
-        Map<Integer, GroupTally> byHour = new TreeMap<>();
-        localRows("read usage by hour of the week", filter, zone, local -> {
-            String day = LocalMillis.floorDiv(local, LocalMillis.DAY);
-            // 1970-01-01 was a Thursday: Monday-based weekday = (day + 3) mod 7.
-            return "((((" + day + " + 3) % 7) + 7) % 7 * 24 + (" + LocalMillis.floorDiv(local, LocalMillis.HOUR)
-                    + " - " + day + " * 24))";
-        }, r -> r.addTo(byHour.computeIfAbsent((int) r.numericKey(), k -> new GroupTally())));
-        List<HourOfWeekUsage> out = new ArrayList<>(byHour.size());
-        byHour.forEach((slot, t) -> out.add(new HourOfWeekUsage(DayOfWeek.of(slot / 24 + 1), slot % 24,
+        UsageTable table = localTable(filter, zone);
+        long[] range = timeRange(table);
+        if (range == null) {
+            return List.of();
+        }
+        String local = LocalMillis.of(table.millis(), zone, range[0], range[1]);
+        String day = LocalMillis.floorDiv(local, LocalMillis.DAY);
+        // 1970-01-01 was a Thursday: Monday-based weekday = (day + 3) mod 7.
+        String hourOfWeek = "((((" + day + " + 3) % 7) + 7) % 7 * 24 + (" + LocalMillis.floorDiv(local, LocalMillis.HOUR)
+                + " - " + day + " * 24))";
+        Map<Object, GroupTally> byHour = new HashMap<>();
+        tallies("read usage by hour of the week", table, hourOfWeek, filter, false, byHour);
+        Map<Integer, GroupTally> sorted = new TreeMap<>();
+        byHour.forEach((slot, t) -> sorted.put(((Number) slot).intValue(), t));
+        List<HourOfWeekUsage> out = new ArrayList<>(sorted.size());
+        sorted.forEach((slot, t) -> out.add(new HourOfWeekUsage(DayOfWeek.of(slot / 24 + 1), slot % 24,
                 t.summary())));
         return out;
     }
 
-    /** Rows keyed by an expression of local time in {@code zone}. */
-    private void localRows(String what, UsageFilter filter, ZoneId zone, Function<String, String> keyOfLocal,
-            Consumer<PartialRow> action) {
+    /**
+     * The table for grouping by local time in {@code zone}: the pre-summed hours when the filter allows them and the
+     * zone's offsets over the stored times are whole hours, else the records.
+     */
+    private UsageTable localTable(UsageFilter filter, ZoneId zone) {
         UsageTable table = tableFor(filter);
+        if (table == records) {
+            return table;
+        }
         long[] range = timeRange(table);
-        if (range == null) {
-            return;
-        }
-        if (table != records && !LocalMillis.wholeHours(zone, range[0], range[1])) {
-            table = records; // a zone whose offset is not whole hours (+05:30) splits an hour: read the records
-        }
-        rows(what, table, t -> keyOfLocal.apply(LocalMillis.of(t.millis(), zone, range[0], range[1])), filter, true,
-                action);
+        // A zone whose offset is not whole hours (+05:30) splits an hour: read the records.
+        return range == null || LocalMillis.wholeHours(zone, range[0], range[1]) ? table : records;
+    }
+
+    /**
+     * Requests the filter selects, summed per value of {@code key} in a few small queries, whatever the number of
+     * records or sessions: sums per key, model label and cost source; distinct sessions per key; with
+     * {@code places}, each project folder and working directory's latest time per key. Each key's tally goes to
+     * {@code out}. A store's integers may come back as Integer or Long: keys are normalised to Long.
+     */
+    private void tallies(String what, UsageTable table, String key, UsageFilter filter, boolean places,
+            Map<Object, GroupTally> out) {
+        Where where = Where.of(table, filter, true);
+        String from = " FROM " + table.from() + where.sql();
+        runner.read(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", " + table.label() + ", "
+                    + table.costSource() + ", " + table.measures() + from + " GROUP BY 1, 2, 3")) {
+                where.bind(ps, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(keyOf(rs), k -> new GroupTally()).addSums(rs.getString(2),
+                                CostSource.ofCode(rs.getString(3)), new TokenCounts(rs.getLong(4), rs.getLong(5),
+                                        rs.getLong(6), rs.getLong(7), rs.getLong(8)),
+                                rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", COUNT(DISTINCT " + table.session()
+                    + ")" + from + " GROUP BY 1")) {
+                where.bind(ps, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.get(keyOf(rs)).countSessions(rs.getLong(2));
+                    }
+                }
+            }
+            if (places) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", " + table.project() + ", "
+                        + table.cwd() + ", " + table.measures() + from + " GROUP BY 1, 2, 3")) {
+                    where.bind(ps, table);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) { // the measures' last: the latest time
+                            out.get(keyOf(rs)).offerPlace(rs.getString(2), rs.getString(3), rs.getLong(12));
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The first column, a group key: text, or a whole number as a Long. */
+    private static Object keyOf(ResultSet rs) throws java.sql.SQLException {
+        Object key = rs.getObject(1);
+        return key instanceof Number n ? (Object) n.longValue() : String.valueOf(key);
     }
 
     /**
@@ -227,36 +293,13 @@ public final class SqlAggregates {
     private void rows(String what, UsageTable table, Function<UsageTable, String> keyOf, UsageFilter filter,
             boolean requestsOnly, Consumer<PartialRow> action) {
         String key = keyOf.apply(table);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (requestsOnly) {
-            where.append(" AND ").append(table.request()).append(" = 1");
-        }
-        filter.from().ifPresent(t -> {
-            where.append(" AND ").append(table.firstTime()).append(" >= ?");
-            params.add(t);
-        });
-        filter.until().ifPresent(t -> {
-            where.append(" AND ").append(table.lastTime()).append(" < ?");
-            params.add(t);
-        });
-        if (!filter.machines().isEmpty()) {
-            UsageTable.Condition c = table.machineCondition(filter.machines());
-            where.append(" AND (").append(c.sql()).append(')');
-            params.addAll(c.params());
-        }
-        in(where, params, table.project(), filter.projects());
-        in(where, params, table.label(), filter.models());
-        filter.session().ifPresent(s -> {
-            where.append(" AND ").append(table.session()).append(" = ?");
-            params.add(s);
-        });
+        Where where = Where.of(table, filter, requestsOnly);
         String sql = "SELECT " + key + ", " + table.machine() + ", " + table.session() + ", " + table.label() + ", "
                 + table.costSource() + ", " + table.project() + ", " + table.cwd() + ", " + table.request() + ", "
-                + table.measures() + " FROM " + table.from() + where + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8";
+                + table.measures() + " FROM " + table.from() + where.sql() + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8";
         runner.read(what, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, table, params);
+                where.bind(ps, table);
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -268,23 +311,4 @@ public final class SqlAggregates {
         });
     }
 
-    private static void in(StringBuilder where, List<Object> params, String column, java.util.Set<String> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        where.append(" AND ").append(column).append(" IN (")
-                .append(String.join(", ", java.util.Collections.nCopies(values.size(), "?"))).append(')');
-        params.addAll(values);
-    }
-
-    private static void bind(PreparedStatement ps, UsageTable table, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            if (p instanceof Instant t) {
-                table.bindTime(ps, i + 1, t);
-            } else {
-                ps.setObject(i + 1, p);
-            }
-        }
-    }
 }

@@ -83,6 +83,7 @@ class SqlQueriesParityTest {
             Instant now) {
         assertThat(sql.totals(f)).isEqualTo(reference.totals(f));
         for (PeriodGrouping g : List.of(PeriodGrouping.days(zone), PeriodGrouping.weeks(zone, DayOfWeek.MONDAY),
+                PeriodGrouping.weeks(zone, DayOfWeek.SUNDAY), PeriodGrouping.weeks(zone, DayOfWeek.SATURDAY),
                 PeriodGrouping.months(zone))) {
             assertThat(sql.periods(f, g)).as("%s", g).isEqualTo(reference.periods(f, g));
         }
