@@ -155,6 +155,25 @@ class SetupWithHooksTest {
         assertThat(cli.telemetryHome.resolve("state/statusline-chain")).doesNotExist();
     }
 
+    /** Where there is no status line script yet (Windows), the wizard does not offer it and setup still succeeds. */
+    @Test
+    void onAPlatformWithoutOurStatuslineTheWizardDoesNotOfferIt() throws IOException {
+        CliHarness cli = runningFromAJar();
+        cli.platform = dev.cctelemetry.app.platform.Platform.WINDOWS;
+        String input = String.join("\n", "box-win", "local", "n", "", "") + "\n"; // name, store, hooks, MCP, service
+
+        CliHarness.Result r = withInput(cli, input, "setup", "--no-sync");
+
+        assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
+        assertThat(r.stdout()).doesNotContain("status line [Y/n]");
+        assertThat(summary(r)).contains("  Status line  not available on this platform yet\n");
+        assertThat(settings(cli)).doesNotExist();
+        CliHarness.Result asked = cli.run("setup", "--non-interactive", "--no-hooks", "--statusline", "--no-sync");
+        assertThat(asked.exitCode()).as(asked.stdout() + asked.stderr()).isZero();
+        assertThat(asked.stdout()).contains("Set the status line: skipped, Claude Code's status line is not available"
+                + " on this platform yet");
+    }
+
     /**
      * Without a choice a user's statusLine is never replaced: by default setup leaves it and says so; asked for
      * explicitly, setup refuses before writing anything, as {@code setup-hooks --statusline} does.

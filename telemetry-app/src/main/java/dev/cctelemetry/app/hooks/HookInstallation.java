@@ -221,6 +221,13 @@ public final class HookInstallation {
         return theirs(settings).map(HookInstallation::describe);
     }
 
+    /** Whether this platform has a statusLine script (the PowerShell renderer has none yet). */
+    public boolean statuslineAvailable() {
+        return renderer.renderStatusline(HookScriptSpec.withDefaults(JavaExecutable.forHooks(
+                platform == Platform.WINDOWS), env.layout().libDir().resolve("cc-telemetry.jar"),
+                env.telemetryHome())).isPresent();
+    }
+
     /** Whether our statusLine is the one set in {@code settings} (false too when the file cannot be read). */
     public boolean statuslineIsOurs(Path settings) {
         try {
