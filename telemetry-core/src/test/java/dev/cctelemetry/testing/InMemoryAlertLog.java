@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** An {@link AlertLog} in memory, for tests of what uses one (the SQLite one has its own tests). Thread-safe. */
 public final class InMemoryAlertLog implements AlertLog {
@@ -33,25 +34,21 @@ public final class InMemoryAlertLog implements AlertLog {
     }
 
     @Override
-    public synchronized List<Alert> raise(List<Alert> candidates, List<String> channels) {
+    public synchronized List<Alert> raise(List<Alert> candidates, List<String> channels, Set<String> silent) {
         List<Alert> fresh = new ArrayList<>();
         for (Alert a : candidates) {
             if (alerts.putIfAbsent(a.key(), a) == null) {
                 fresh.add(a);
                 for (String c : channels) {
-                    deliveries.put(a.key() + "\n" + c, new Delivery(a.key(), c));
+                    Delivery d = new Delivery(a.key(), c);
+                    if (silent.contains(a.key())) {
+                        d.state = "skipped";
+                    }
+                    deliveries.put(a.key() + "\n" + c, d);
                 }
             }
         }
         return fresh;
-    }
-
-    @Override
-    public synchronized void skip(String key, String channel) {
-        Delivery d = deliveries.get(key + "\n" + channel);
-        if (d != null && d.state.equals("pending")) {
-            d.state = "skipped";
-        }
     }
 
     @Override

@@ -96,7 +96,7 @@ public final class Alerts {
             Instant now = clock.instant();
             List<Alert> candidates = new ArrayList<>();
             if (!set.isEmpty()) {
-                List<BudgetStatus> known = budgetsStatus.states(set, ledger, zone).stream()
+                List<BudgetStatus> known = budgetsStatus.states(set, zone).stream()
                         .flatMap(s -> s.status().stream()).toList();
                 candidates.addAll(AlertThresholds.budgets(known, now));
             }
@@ -130,7 +130,7 @@ public final class Alerts {
         if (set.isEmpty() || !ledgers.exists()) {
             return List.of();
         }
-        return ledgers.withAlerts((ledger, limits, alertLog) -> budgetsStatus.states(set, ledger, zone));
+        return budgetsStatus.states(set, zone);
     }
 
     /**

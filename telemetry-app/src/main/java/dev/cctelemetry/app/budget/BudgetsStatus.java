@@ -8,7 +8,6 @@ import dev.cctelemetry.core.budget.Budget;
 import dev.cctelemetry.core.budget.BudgetCalendar;
 import dev.cctelemetry.core.budget.BudgetStatus;
 import dev.cctelemetry.core.error.ErrorLine;
-import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.port.out.UsageSink;
 import dev.cctelemetry.core.query.UsageFilter;
 import dev.cctelemetry.core.report.RecordStreamQueries;
@@ -50,13 +49,15 @@ public final class BudgetsStatus {
         if (budgets.isEmpty()) {
             return List.of();
         }
-        try (Ledger ledger = ledgers.open()) {
-            return states(budgets, ledger, zone);
-        }
+        ledgers.open().close(); // created or upgraded before the read-only queries
+        return states(budgets, zone);
     }
 
-    /** Every budget's state now, this machine's read from {@code ledger} (a caller that has it open already). */
-    public List<BudgetState> states(List<Budget> budgets, Ledger ledger, ZoneId zone) {
+    /**
+     * Every budget's state now, this machine's spend summed in SQL over the ledger (which must exist: a caller
+     * that has it open, or {@link #states(ZoneId)}), as every report sums it.
+     */
+    public List<BudgetState> states(List<Budget> budgets, ZoneId zone) {
         Instant now = clock.instant();
         BudgetCalendar calendar = new BudgetCalendar(zone);
         TelemetryConfig config = configs.load();
@@ -70,8 +71,8 @@ public final class BudgetsStatus {
                 try {
                     long spent;
                     if (!b.scope().remote()) {
-                        spent = new RecordStreamQueries(ledger, config.machineId(), config.machineName())
-                                .totals(filter).costPicos();
+                        spent = ledgers.queries(config.machineId(), config.machineName()).totals(filter)
+                                .costPicos();
                     } else {
                         if (sink.isEmpty()) {
                             sink = Optional.of(stores.open().orElseThrow(() -> new IllegalStateException(

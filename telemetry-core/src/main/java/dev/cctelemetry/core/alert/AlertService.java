@@ -6,14 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Once: the {@link AlertLog} keeps every key raised; of two workers raising one key at once, one wins.</li>
  *   <li>Highest only: when a budget first seen at 85 % crosses 50 and 80 at once, both are recorded but only the 80 %
- *       alert is sent.</li>
+ *       alert is sent (the 50 % is recorded skipped in the same transaction, so no concurrent run sends it).</li>
  *   <li>Retried: a webhook that fails is tried again by a later run, at most every {@link #RETRY_AFTER}, for
  *       {@link #MAX_AGE} and {@link #MAX_ATTEMPTS} attempts; a desktop popup is tried once.</li>
  *   <li>Bounded: no attempt starts after the run's sending time, and a channel that fails is not tried again in the
@@ -88,8 +88,7 @@ public final class AlertService {
                     usable.put(c.name(), c);
                 }
             }
-            raised = alertLog.raise(candidates, List.copyOf(usable.keySet()));
-            skipLowerThresholds(raised, usable.keySet());
+            raised = alertLog.raise(candidates, List.copyOf(usable.keySet()), lowerThresholds(candidates));
             Instant stopSending = clock.instant().plus(sendingTime);
             for (AlertLog.PendingDelivery d : alertLog.pending(clock.instant(), RETRY_AFTER, MAX_AGE, MAX_ATTEMPTS)) {
                 AlertChannel channel = usable.get(d.channel());
@@ -116,18 +115,22 @@ public final class AlertService {
         return new AlertRun(raised, delivered, failures);
     }
 
-    /** Of the alerts of one subject raised together, only the highest threshold is delivered. */
-    private void skipLowerThresholds(List<Alert> raised, Collection<String> channelNames) {
-        Map<String, List<Alert>> bySubject = raised.stream()
-                .collect(Collectors.groupingBy(Alert::subject, LinkedHashMap::new, Collectors.toList()));
-        for (List<Alert> group : bySubject.values()) {
-            group.sort(Comparator.comparingInt(Alert::threshold));
-            for (Alert lower : group.subList(0, group.size() - 1)) {
-                for (String channel : channelNames) {
-                    alertLog.skip(lower.key(), channel);
-                }
+    /**
+     * The keys of every candidate below the highest of its subject: of the alerts of one subject raised together,
+     * only the highest threshold is delivered (one already raised is left as it is by the log).
+     */
+    private static Set<String> lowerThresholds(List<Alert> candidates) {
+        Map<String, Alert> highest = new HashMap<>();
+        for (Alert a : candidates) {
+            highest.merge(a.subject(), a, (x, y) -> x.threshold() >= y.threshold() ? x : y);
+        }
+        Set<String> lower = new HashSet<>();
+        for (Alert a : candidates) {
+            if (highest.get(a.subject()) != a) {
+                lower.add(a.key());
             }
         }
+        return lower;
     }
 
     private static boolean available(AlertChannel c) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link AlertLog} on the ledger's {@code alerts} and {@code alert_deliveries} tables. Raising is an
@@ -20,6 +21,7 @@ import java.util.Optional;
 final class AlertTables implements AlertLog {
 
     private static final String PENDING = "pending";
+    private static final String SKIPPED = "skipped";
     private static final String ALERT_COLUMNS = "a.alert_key, a.subject, a.threshold, a.title, a.message, a.raised_at";
 
     private final Connection conn;
@@ -29,7 +31,7 @@ final class AlertTables implements AlertLog {
     }
 
     @Override
-    public List<Alert> raise(List<Alert> alerts, List<String> channels) {
+    public List<Alert> raise(List<Alert> alerts, List<String> channels, Set<String> silent) {
         if (alerts.isEmpty()) {
             return List.of();
         }
@@ -39,7 +41,7 @@ final class AlertTables implements AlertLog {
             try (PreparedStatement insert = conn.prepareStatement("INSERT OR IGNORE INTO alerts (alert_key, subject,"
                             + " threshold, title, message, raised_at) VALUES (?,?,?,?,?,?)");
                     PreparedStatement delivery = conn.prepareStatement("INSERT OR IGNORE INTO alert_deliveries"
-                            + " (alert_key, channel, state) VALUES (?,?,'" + PENDING + "')")) {
+                            + " (alert_key, channel, state) VALUES (?,?,?)")) {
                 for (Alert a : alerts) {
                     insert.setString(1, a.key());
                     insert.setString(2, a.subject());
@@ -54,6 +56,7 @@ final class AlertTables implements AlertLog {
                     for (String channel : channels) {
                         delivery.setString(1, a.key());
                         delivery.setString(2, channel);
+                        delivery.setString(3, silent.contains(a.key()) ? SKIPPED : PENDING);
                         delivery.executeUpdate();
                     }
                 }
@@ -68,12 +71,6 @@ final class AlertTables implements AlertLog {
         } catch (SQLException e) {
             throw SqlErrors.failure("raise alerts", e);
         }
-    }
-
-    @Override
-    public void skip(String key, String channel) {
-        update("UPDATE alert_deliveries SET state = 'skipped' WHERE alert_key = ? AND channel = ? AND state = '"
-                + PENDING + "'", key, channel);
     }
 
     @Override
@@ -156,17 +153,6 @@ final class AlertTables implements AlertLog {
             return Optional.of(new RaisedAlert(alert, states));
         } catch (SQLException e) {
             throw SqlErrors.failure("read the last alert", e);
-        }
-    }
-
-    private void update(String sql, String... params) {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw SqlErrors.failure("update an alert delivery", e);
         }
     }
 

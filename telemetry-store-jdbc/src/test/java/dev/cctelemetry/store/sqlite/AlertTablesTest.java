@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +42,8 @@ class AlertTablesTest {
                     try (SqliteLedger ledger = SqliteLedger.open(file, "v")) {
                         AlertLog log = ledger.alertLog();
                         start.await();
-                        int raised = log.raise(List.of(alert("b|1|80", 80)), List.of("webhook", "desktop")).size();
+                        int raised = log.raise(List.of(alert("b|1|80", 80)), List.of("webhook", "desktop"), Set.of())
+                                .size();
                         int claimed = log.claimDelivery("b|1|80", "webhook", NOW, RETRY) ? 1 : 0;
                         return new int[] {raised, claimed};
                     }
@@ -66,7 +68,7 @@ class AlertTablesTest {
     void aFailedRetryableDeliveryIsPendingAgainAfterTheDelayAndUntilItIsTooOld() {
         try (SqliteLedger ledger = SqliteLedger.open(dir.resolve("t.db"), "v")) {
             AlertLog log = ledger.alertLog();
-            log.raise(List.of(alert("k", 50)), List.of("webhook", "desktop"));
+            log.raise(List.of(alert("k", 50)), List.of("webhook", "desktop"), Set.of());
             assertThat(log.pending(NOW, RETRY, AGE, 30)).hasSize(2);
 
             assertThat(log.claimDelivery("k", "webhook", NOW, RETRY)).isTrue();
@@ -98,12 +100,12 @@ class AlertTablesTest {
         try (SqliteLedger ledger = SqliteLedger.open(dir.resolve("t.db"), "v")) {
             AlertLog log = ledger.alertLog();
             assertThat(log.lastRaised()).isEmpty();
-            log.raise(List.of(alert("b|50", 50), alert("b|80", 80)), List.of("webhook"));
-            log.skip("b|50", "webhook");
+            log.raise(List.of(alert("b|50", 50), alert("b|80", 80)), List.of("webhook"), Set.of("b|50"));
 
             assertThat(log.pending(NOW, RETRY, AGE, 30)).extracting(d -> d.alert().key()).containsExactly("b|80");
             assertThat(log.lastRaised().orElseThrow().alert().key()).isEqualTo("b|80");
-            assertThat(log.raise(List.of(alert("b|80", 80)), List.of("webhook"))).isEmpty();
+            assertThat(log.raise(List.of(alert("b|80", 80)), List.of("webhook"), Set.of())).isEmpty();
+            assertThat(log.lastRaised().orElseThrow().deliveries()).containsExactly("webhook: pending");
         }
     }
 

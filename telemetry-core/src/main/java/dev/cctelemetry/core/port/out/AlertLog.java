@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which alerts were raised and where each was delivered, kept where every process of the machine sees it (the
@@ -15,16 +16,12 @@ import java.util.Optional;
 public interface AlertLog {
 
     /**
-     * Records the alerts whose keys were never raised, each with one pending delivery per channel named; returns
-     * those that were new. Of two processes raising one key at once, exactly one gets it back.
+     * Records, in one transaction, the alerts whose keys were never raised, each with one delivery per channel
+     * named: pending, or skipped for the keys in {@code silent} (a lower threshold raised together with a higher
+     * one, which alone is delivered: skipped from the start, so that no other process can send it meanwhile).
+     * Returns those that were new. Of two processes raising one key at once, exactly one gets it back.
      */
-    List<Alert> raise(List<Alert> alerts, List<String> channels);
-
-    /**
-     * Marks the pending delivery of {@code key} on {@code channel} as given up without an attempt (a lower threshold
-     * raised together with a higher one, which alone is delivered).
-     */
-    void skip(String key, String channel);
+    List<Alert> raise(List<Alert> alerts, List<String> channels, Set<String> silent);
 
     /**
      * Deliveries still pending at {@code now}: never attempted, or failed and last tried at least {@code retryAfter}
