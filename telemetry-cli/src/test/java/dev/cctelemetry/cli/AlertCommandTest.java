@@ -3,9 +3,19 @@ package dev.cctelemetry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
+import com.google.inject.Injector;
 import com.sun.net.httpserver.HttpServer;
+import dev.cctelemetry.app.ProcessContext;
+import dev.cctelemetry.app.TelemetryApp;
+import dev.cctelemetry.app.alert.Alerts;
+import dev.cctelemetry.app.budget.BudgetsStatus;
+import dev.cctelemetry.app.limits.LimitsReport;
+import dev.cctelemetry.app.platform.Platform;
 import dev.cctelemetry.testing.SilentServer;
 import dev.cctelemetry.testing.TranscriptBuilder;
+import dev.cctelemetry.web.api.ListCard;
+import dev.cctelemetry.web.api.OverviewCard;
+import dev.cctelemetry.web.api.ViewFilter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -132,6 +143,21 @@ class AlertCommandTest {
                 + " (180.0 %) in the day starting 2026-01-02, exceeded")
                 .contains("last alert: ").contains("Budget exceeded").contains("webhook: delivered")
                 .doesNotContain("SECRET");
+
+        // The dashboard's Overview shows it too (local mode).
+        Injector app = TelemetryApp.injector(new ProcessContext(cli.environment(), cli.clock, Platform.LINUX,
+                Main.class));
+        List<OverviewCard> cards = new DashboardCards(app.getInstance(BudgetsStatus.class),
+                app.getInstance(LimitsReport.class), app.getInstance(Alerts.class), cli.clock).cards(false);
+        assertThat(cards.get(2).render(ViewFilter.all(ZoneOffset.UTC))).isInstanceOfSatisfying(ListCard.class, c -> {
+            assertThat(c.id()).isEqualTo("last-alert");
+            assertThat(c.items()).singleElement().satisfies(i -> {
+                assertThat(i.label()).isEqualTo("Budget exceeded");
+                assertThat(i.value()).startsWith("Fri 2 Jan 03:04 Budget exceeded: $0.60 spent of $0.50 per day")
+                        .endsWith("(webhook: delivered)");
+                assertThat(i.alert()).isFalse();
+            });
+        });
     }
 
     @Test
