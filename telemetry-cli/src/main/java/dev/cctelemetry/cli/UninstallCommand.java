@@ -55,8 +55,12 @@ public final class UninstallCommand implements Callable<Integer> {
         out.println("This removes:");
         out.println("  cc-telemetry's hooks from " + (plan.settings().isEmpty() ? "(no settings file found)"
                 : String.join(", ", plan.settings().stream().map(Path::toString).toList())));
-        out.println("  cc-telemetry's status line (a statusLine of yours that it ran first is put back) and its MCP"
-                + " server registration");
+        if (plan.statusline()) {
+            out.println("  cc-telemetry's status line (a statusLine of yours that it ran first is put back)");
+        }
+        if (plan.mcpServer()) {
+            out.println("  cc-telemetry's MCP server registration (other servers stay)");
+        }
         out.println("  " + plan.scripts().size() + " hook script(s) in " + layout.hooksDir());
         out.println("  the background service (if installed)");
         if (purge) {

@@ -100,6 +100,7 @@ class SetupWithHooksTest {
         CliHarness.Result gone = cli.run("uninstall", "--yes");
 
         assertThat(gone.exitCode()).as(gone.stderr()).isZero();
+        assertThat(gone.stdout()).contains("cc-telemetry's status line").doesNotContain("MCP server registration");
         assertThat(stop).doesNotExist();
         assertThat(statusline).doesNotExist();
         assertThat(Files.readString(settings)).doesNotContain("cc-telemetry-");
@@ -145,6 +146,8 @@ class SetupWithHooksTest {
         CliHarness.Result gone = cli.run("uninstall", "--yes");
 
         assertThat(gone.exitCode()).as(gone.stdout() + gone.stderr()).isZero();
+        assertThat(gone.stdout()).contains("  cc-telemetry's status line (a statusLine of yours that it ran first is"
+                + " put back)\n").contains("  cc-telemetry's MCP server registration (other servers stay)\n");
         JsonNode after = read(settings(cli));
         assertThat(after.path("statusLine")).isEqualTo(theirLine);
         assertThat(after.has("hooks") && after.path("hooks").toString().contains("cc-telemetry")).isFalse();

@@ -66,9 +66,11 @@ public final class Uninstaller {
      * @param skipped why a scope's settings file could not be located, one line each
      * @param scripts our installed hook scripts
      * @param records the ledger's records (0 without a ledger; empty when it cannot be read)
+     * @param statusline whether one of {@code settings} runs our statusLine
+     * @param mcpServer whether our MCP server is registered
      */
     public record Plan(InstallLayout layout, List<Path> settings, List<String> skipped, List<Path> scripts,
-            OptionalLong records) {
+            OptionalLong records, boolean statusline, boolean mcpServer) {
         public Plan {
             Objects.requireNonNull(layout, "layout is null");
             settings = List.copyOf(settings);
@@ -94,7 +96,8 @@ public final class Uninstaller {
                 skipped.add("Skipping " + scope.name().toLowerCase(Locale.ROOT) + " settings: " + e.getMessage());
             }
         }
-        return new Plan(layout, settings, skipped, hooks.installedScripts(), records(layout));
+        return new Plan(layout, settings, skipped, hooks.installedScripts(), records(layout),
+                settings.stream().anyMatch(hooks::statuslineIsOurs), mcp.isRegistered());
     }
 
     /** Removes what {@code plan} lists, telling each step; with {@code purge} the data too. */
