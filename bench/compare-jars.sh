@@ -31,13 +31,8 @@ done
 JAVA=${JAVA:-java}
 DIR=${DIR:-$(mktemp -d /tmp/cct-compare.XXXXXX)}
 mkdir -p "$DIR"
-TREE=$DIR/tree-${SIZE}mib
-if [ ! -d "$TREE/projects" ]; then
-  "$JAVA" -cp "$REPO/telemetry-core/target/classes:$REPO/telemetry-core/target/test-classes" \
-    dev.cctelemetry.testing.TranscriptTreeGenerator "$TREE" "$SIZE" 42 >/dev/null 2>"$DIR/generate.err" \
-    || { cat "$DIR/generate.err" >&2; exit 2; }
-fi
-find "$TREE/projects" -name '*.jsonl' -exec cat {} + >/dev/null
+. "$REPO/bench/lib/generated-tree.sh"
+TREE=$(generated_tree "$DIR" "$SIZE") || exit 2
 
 for v in old new; do
   jar=$OLD; [ $v = new ] && jar=$NEW

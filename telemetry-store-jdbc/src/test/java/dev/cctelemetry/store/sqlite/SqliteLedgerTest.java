@@ -75,6 +75,58 @@ class SqliteLedgerTest {
     }
 
     @Test
+    void everyCostSourceIsStoredWithItsPriceVersionAndTheCommitsChangeNumberWhetherInsertedOrReplaced()
+            throws Exception {
+        // A price version with a quote, which no statement may take for SQL.
+        String version = "2025-11-20 'quoted'";
+        List<List<Object>> inserted = new ArrayList<>();
+        List<List<Object>> replaced = new ArrayList<>();
+        try (SqliteLedger ledger = SqliteLedger.open(dir.resolve("t.db"), version)) {
+            List<UsageRecord> first = new ArrayList<>();
+            List<UsageRecord> better = new ArrayList<>();
+            for (CostSource source : CostSource.values()) {
+                first.add(rec("m-" + source, 1, false, "", false, "a", 0).withCost(0.5, source));
+                // a larger total wins: the second commit replaces each row through the row-by-row statement
+                better.add(rec("m-" + source, 7, false, "", true, "a", 0).withCost(0.25, source));
+            }
+            ledger.commit(new Ledger.IngestBatch(first, List.of(), List.of()));
+            inserted.addAll(storedColumns());
+            assertThat(ledger.commit(new Ledger.IngestBatch(better, List.of(), List.of())).replaced())
+                    .isEqualTo(CostSource.values().length);
+            replaced.addAll(storedColumns());
+        }
+        List<List<Object>> expectedFirst = new ArrayList<>();
+        List<List<Object>> expectedReplaced = new ArrayList<>();
+        for (CostSource source : CostSource.values()) {
+            String v = source == CostSource.PRICE_TABLE ? version : "";
+            expectedFirst.add(List.of("m-" + source, source.code(), v, 0.5));
+            expectedReplaced.add(List.of("m-" + source, source.code(), v, 0.25));
+        }
+        assertThat(inserted).extracting(row -> row.subList(0, 4)).containsExactlyInAnyOrderElementsOf(expectedFirst);
+        assertThat(replaced).extracting(row -> row.subList(0, 4))
+                .containsExactlyInAnyOrderElementsOf(expectedReplaced);
+        // One change number per commit, the second one's larger: what push and the outbox select by.
+        assertThat(inserted).extracting(row -> row.get(4)).containsOnly(inserted.get(0).get(4));
+        assertThat(replaced).extracting(row -> row.get(4)).containsOnly(replaced.get(0).get(4));
+        assertThat((Long) replaced.get(0).get(4)).isGreaterThan((Long) inserted.get(0).get(4));
+    }
+
+    /** Each stored row's message id, cost source, price version, cost and change number, read by plain SQL. */
+    private List<List<Object>> storedColumns() throws Exception {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("t.db"));
+                Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT message_id, cost_source, price_version, cost_usd,"
+                        + " change_seq FROM usage_events")) {
+            while (rs.next()) {
+                rows.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
+                        rs.getLong(5)));
+            }
+        }
+        return rows;
+    }
+
+    @Test
     void commitStoresCheckpointsWithRecordsAndCountsWhatChanged() {
         try (SqliteLedger ledger = SqliteLedger.open(dir.resolve("t.db"), "v")) {
             FileCheckpoint cp = new FileCheckpoint("/f", "k", 100, 5, 80, 1234);
