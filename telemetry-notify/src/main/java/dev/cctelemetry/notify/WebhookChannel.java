@@ -110,12 +110,18 @@ public final class WebhookChannel implements AlertChannel {
         return Outcome.failed("no answer from " + address.masked() + " within " + ANSWER_TIMEOUT.toSeconds() + " s");
     }
 
-    /** The JSON posted: one text, in both Slack's and Discord's field. */
+    /**
+     * The JSON posted: one text in Slack's field and in Discord's. Budget and project names are the user's, but a
+     * project folder may be named anything: Slack's {@code &}, {@code <} and {@code >} are escaped in {@code text}
+     * (else {@code <!channel>} would notify a whole channel), and Discord is told to parse no mention in
+     * {@code content} ({@code @everyone} stays text). Each service ignores the other's fields.
+     */
     static String body(Alert alert) {
         String text = "cc-telemetry: " + alert.title() + ". " + alert.message();
         ObjectNode o = JSON.createObjectNode();
-        o.put("text", text);
+        o.put("text", text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
         o.put("content", text);
+        o.putObject("allowed_mentions").putArray("parse");
         return o.toString();
     }
 }

@@ -54,6 +54,18 @@ class WebhookChannelTest {
     }
 
     @Test
+    void markupInANameNotifiesNobodyOnSlackOrDiscord() throws Exception {
+        Alert hostile = new Alert("k", "s", 50, "Budget 50 % used", "$1.00 spent of $2.00 per day (project"
+                + " <!channel> & @everyone <@U123>)", Instant.parse("2026-12-07T12:00:00Z"));
+        JsonNode body = new ObjectMapper().readTree(WebhookChannel.body(hostile));
+
+        assertThat(body.get("text").asText()).endsWith("(project &lt;!channel&gt; &amp; @everyone &lt;@U123&gt;)");
+        assertThat(body.get("content").asText()).endsWith("(project <!channel> & @everyone <@U123>)");
+        assertThat(body.at("/allowed_mentions/parse").isArray()).isTrue();
+        assertThat(body.at("/allowed_mentions/parse")).isEmpty();
+    }
+
+    @Test
     void anErrorStatusIsAFailureNamingItWithoutTheSecret() throws Exception {
         WebhookAddress address = start(500);
         AlertChannel.Outcome outcome = new WebhookChannel(address, "t").send(ALERT);
