@@ -3,14 +3,15 @@
 #
 # Usage: bench/cold-cpu.sh [--size MIB] [--runs N] [--dir DIR] [--jar JAR]...
 #
-# With --jar given twice or more (an A/B of builds), the jars run interleaved, one after another in each run.
 # Runs `sync` of a generated --size MiB tree (default 200) into a fresh home --runs times (default 3) under
 # `perf record` (cpu-clock, 1,000 samples per CPU-second: one sample is one millisecond of CPU) and sums the
 # samples per thread: main (start-up, then waiting), cct-ingest (reading and parsing), cct-commit (SQLite: the
 # JDBC binding and SQLite's own work, told apart by the shared object the sample is in), the JIT compiler, the
 # VM thread (garbage collection), cct-warmup and the rest. The JVM runs as the launcher runs it (-cp and the main
 # class, the launcher's options, its own class-data archive made by an untimed first sync). ccusage's CPU on the
-# same tree is printed beside it. Medians of the runs, in milliseconds, with the load average.
+# same tree is printed beside it. Medians of the runs, in milliseconds, with the load average. With --jar given
+# twice or more (an A/B of builds), the jars run interleaved, one after another in each run. The wall time is
+# taken under perf, which adds to it: run-bench.sh is the wall-time comparison.
 # Needs perf (Debian: linux-perf), GNU time, the tree generator (telemetry-core test classes) and the jar.
 set -uo pipefail
 
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift ;;
     --dir) DIR=$2; shift ;;
     --jar) JARS+=("$(realpath "$2")"); shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -87,7 +88,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "cold sync of $TREE ($SIZE MiB), $RUNS runs, load average before: $LOAD_BEFORE, after: $LOAD_AFTER"
 for j in "${!JARS[@]}"; do
   echo "${JARS[$j]}"
-  echo "  wall (s)                      $(median <"$R/wall-$j")"
+  echo "  wall under perf (s)           $(median <"$R/wall-$j")"
   echo "  CPU, all threads (ms)         $(median <"$R/cpu-$j")"
   for g in main main-sqlite reader commit-sqlite commit-jvm jit gc warmup other; do
     printf '    %-15s %s\n' "$g" "$(median <"$R/g-$j-$g")"
