@@ -14,7 +14,10 @@
 # Wall time per run from `date +%s%N` around the process; median and p99 (the largest of fewer than 100 runs), and
 # ratios to ccusage. No assertion on speed: it prints figures and a Markdown table for BENCHMARKS.md, and exits 0.
 #
-# Environment: JAVA (default java), CCUSAGE_BIN (path to the ccusage native binary).
+# Environment: JAVA (default java), CCUSAGE_BIN (path to the ccusage native binary), JARS (default this checkout's
+# telemetry-cli/target/cc-telemetry.jar; several jars separated by spaces are compared side by side, each with its own
+# home set up and synced by that jar, e.g. JARS="$PWD/telemetry-cli/target/cc-telemetry.jar /tmp/old/cc-telemetry.jar").
+# CPU time (user+sys) of our runs is measured with GNU time when /usr/bin/time is there.
 set -uo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -38,8 +41,10 @@ done
 
 say() { printf '%s\n' "$*" >&2; }
 mkdir -p "$BENCH_DIR/logs" || { say "cannot create $BENCH_DIR"; exit 2; }
-JAR=$REPO/telemetry-cli/target/cc-telemetry.jar
-[ -f "$JAR" ] || { say "build the jar first: ./mvnw -B -DskipTests package"; exit 2; }
+JARS=${JARS:-$REPO/telemetry-cli/target/cc-telemetry.jar}
+for JAR in $JARS; do
+  [ -f "$JAR" ] || { say "no jar at $JAR (build it first: ./mvnw -B -DskipTests package)"; exit 2; }
+done
 GEN_CP=$REPO/telemetry-core/target/classes:$REPO/telemetry-core/target/test-classes
 CCUSAGE=${CCUSAGE_BIN:-$REPO/.tools/node_modules/@ccusage/ccusage-linux-x64/bin/ccusage}
 [ -x "$CCUSAGE" ] || { say "ccusage not found at $CCUSAGE (set CCUSAGE_BIN)"; exit 2; }
@@ -51,19 +56,23 @@ if [ ! -d "$TREE/projects" ]; then
     >"$TREE.expected.json" 2>"$BENCH_DIR/logs/generate-$SIZE.err" || { cat "$BENCH_DIR/logs/generate-$SIZE.err" >&2; exit 2; }
 fi
 
-# A home of our own: setup-hooks --statusline from the jar (installs it under lib/ with its class-data archive and
-# writes the script), then one sync of the whole tree.
-H=$BENCH_DIR/statusline-home-$SIZE
-ours_env=(env HOME="$H/user" CLAUDE_CONFIG_DIR="$H/user/.claude" CC_TELEMETRY_HOME="$H/telemetry")
-if [ ! -x "$H/telemetry/hooks/cc-telemetry-statusline.sh" ]; then
-  rm -rf "$H"; mkdir -p "$H/user/.claude"
-  "${ours_env[@]}" "$JAVA" -jar "$JAR" setup-hooks --statusline >"$BENCH_DIR/logs/statusline-setup.out" 2>&1 \
-    || { say "setup-hooks failed: $BENCH_DIR/logs/statusline-setup.out"; exit 2; }
-  say "syncing $TREE into $H (once)"
-  "${ours_env[@]}" "$JAVA" -jar "$JAR" sync --claude-dir "$TREE" >"$BENCH_DIR/logs/statusline-sync.out" 2>&1 \
-    || { say "sync failed: $BENCH_DIR/logs/statusline-sync.out"; exit 2; }
-fi
-SCRIPT=$H/telemetry/hooks/cc-telemetry-statusline.sh
+# A home of our own per jar (named by the jar's path and time): setup-hooks --statusline from the jar (installs it
+# under lib/ with its class-data archive and writes the script), then one sync of the whole tree.
+SCRIPTS=()
+for JAR in $JARS; do
+  H=$BENCH_DIR/statusline-home-$SIZE-$(printf '%s %s' "$JAR" "$(stat -c %Y "$JAR")" | cksum | cut -d' ' -f1)
+  ours_env=(env HOME="$H/user" CLAUDE_CONFIG_DIR="$H/user/.claude" CC_TELEMETRY_HOME="$H/telemetry")
+  if [ ! -x "$H/telemetry/hooks/cc-telemetry-statusline.sh" ]; then
+    rm -rf "$H"; mkdir -p "$H/user/.claude"
+    "${ours_env[@]}" "$JAVA" -jar "$JAR" setup-hooks --statusline >"$BENCH_DIR/logs/statusline-setup.out" 2>&1 \
+      || { say "setup-hooks failed: $BENCH_DIR/logs/statusline-setup.out"; exit 2; }
+    say "syncing $TREE into $H (once)"
+    "${ours_env[@]}" "$JAVA" -jar "$JAR" sync --claude-dir "$TREE" >"$BENCH_DIR/logs/statusline-sync.out" 2>&1 \
+      || { say "sync failed: $BENCH_DIR/logs/statusline-sync.out"; exit 2; }
+  fi
+  SCRIPTS+=("$H/telemetry/hooks/cc-telemetry-statusline.sh")
+done
+SCRIPT=${SCRIPTS[0]}
 
 TRANSCRIPT=$(find "$TREE/projects" -name '*.jsonl' | sort | tail -n 1)
 SESSION=$(basename "$TRANSCRIPT" .jsonl)
@@ -78,9 +87,19 @@ say "ccusage: $(CLAUDE_CONFIG_DIR="$TREE" LOG_LEVEL=0 "$CCUSAGE" statusline --no
 RESULTS=$BENCH_DIR/statusline-$$
 mkdir -p "$RESULTS"
 millis() { local s e; s=$(date +%s%N); "$@" <"$PAYLOAD" >/dev/null 2>&1; e=$(date +%s%N); echo $(((e - s) / 1000000)); }
+# CPU milliseconds (user+sys) of one run, appended to $1 (GNU time; nothing when it is missing).
+cpu() { local f=$1; shift
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%U %S' -o "$f.t" "$@" <"$PAYLOAD" >/dev/null 2>&1
+    awk '{ printf "%d\n", ($1 + $2) * 1000 }' "$f.t" >>"$f"
+  fi
+}
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for run in $(seq 1 "$RUNS"); do
-  millis "$SCRIPT" >>"$RESULTS/ours"
+  for i in "${!SCRIPTS[@]}"; do
+    millis "${SCRIPTS[$i]}" >>"$RESULTS/ours-$i"
+    cpu "$RESULTS/ours-cpu-$i" "${SCRIPTS[$i]}"
+  done
   millis env CLAUDE_CONFIG_DIR="$TREE" LOG_LEVEL=0 "$CCUSAGE" statusline --no-cache --offline >>"$RESULTS/ccusage-nocache"
   millis env CLAUDE_CONFIG_DIR="$TREE" LOG_LEVEL=0 "$CCUSAGE" statusline --offline >>"$RESULTS/ccusage-cached"
 done
@@ -90,7 +109,6 @@ stat() { # median p99 min max of a file of numbers
   sort -n "$1" | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2;
     p = a[int(NR * 0.99 + 0.999999)]; if (p == "") p = a[NR]; printf "%d %d %d %d", m, p, a[1], a[NR]}'
 }
-read -r om op omin omax <<<"$(stat "$RESULTS/ours")"
 read -r nm np nmin nmax <<<"$(stat "$RESULTS/ccusage-nocache")"
 read -r cm cp cmin cmax <<<"$(stat "$RESULTS/ccusage-cached")"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "–" }'; }
@@ -102,7 +120,13 @@ echo "load average before/after: $LOAD_BEFORE / $LOAD_AFTER. Whole process, wall
 echo
 echo "| case | median ms | p99 ms | min–max ms | median vs ccusage --no-cache | median vs ccusage cached |"
 echo "|---|---|---|---|---|---|"
-echo "| ours (hooks/cc-telemetry-statusline.sh) | $om | $op | $omin–$omax | $(ratio "$om" "$nm") | $(ratio "$om" "$cm") |"
+i=0
+for JAR in $JARS; do
+  read -r om op omin omax <<<"$(stat "$RESULTS/ours-$i")"
+  ocpu=–; [ -s "$RESULTS/ours-cpu-$i" ] && ocpu=$(stat "$RESULTS/ours-cpu-$i" | cut -d' ' -f1)
+  echo "| ours ($JAR; CPU median $ocpu ms) | $om | $op | $omin–$omax | $(ratio "$om" "$nm") | $(ratio "$om" "$cm") |"
+  i=$((i + 1))
+done
 echo "| ccusage statusline --no-cache | $nm | $np | $nmin–$nmax | – | – |"
 echo "| ccusage statusline (1 s cache) | $cm | $cp | $cmin–$cmax | – | – |"
 echo
