@@ -199,8 +199,7 @@ public final class SetupCommand implements Callable<Integer> {
             p.say("  " + problem.get() + ". Please try again (or answer 'local').");
         }
         boolean hooksAnswer = p.confirm("Install the Claude Code hooks", true);
-        boolean statuslineAnswer = steps.statuslineAvailable()
-                && p.confirm("Show cost and plan limits in Claude Code's status line", true);
+        boolean statuslineAnswer = p.confirm("Show cost and plan limits in Claude Code's status line", true);
         Optional<ExistingStatusline> choice = Optional.empty();
         Optional<String> theirs = statuslineAnswer ? steps.usersStatusline() : Optional.empty();
         if (theirs.isPresent()) {
@@ -254,7 +253,7 @@ public final class SetupCommand implements Callable<Integer> {
                 store = Optional.of(candidate);
             }
         }
-        boolean wantsStatusline = statusline == null ? steps.statuslineAvailable() : statusline;
+        boolean wantsStatusline = statusline == null || statusline;
         Optional<ExistingStatusline> choice = statuslineChoice(wantsStatusline);
         return new SetupAnswers(name, store, hooks, service, resetMachineId, wantsStatusline, choice, mcp);
     }

@@ -158,23 +158,47 @@ class SetupWithHooksTest {
         assertThat(cli.telemetryHome.resolve("state/statusline-chain")).doesNotExist();
     }
 
-    /** Where there is no status line script yet (Windows), the wizard does not offer it and setup still succeeds. */
+    /**
+     * On Windows the wizard offers the status line too: it writes the PowerShell script (UTF-8 with a BOM, calling
+     * the installed jar), registers it through powershell.exe without hiding a window, keeps the user's statusLine
+     * to run first, and {@code uninstall} puts theirs back and deletes the script.
+     */
     @Test
-    void onAPlatformWithoutOurStatuslineTheWizardDoesNotOfferIt() throws IOException {
+    void onWindowsTheWizardSetsThePowerShellStatuslineOverTheirsAndUninstallPutsTheirsBack() throws IOException {
         CliHarness cli = runningFromAJar();
         cli.platform = dev.cctelemetry.app.platform.Platform.WINDOWS;
-        String input = String.join("\n", "box-win", "local", "n", "", "") + "\n"; // name, store, hooks, MCP, service
+        theirStatuslineAndServer(cli);
+        JsonNode theirLine = read(settings(cli)).path("statusLine");
+        // name, store, hooks, status line (default yes), chain or leave (default chain), MCP, service
+        String input = String.join("\n", "box-win", "local", "n", "", "", "", "") + "\n";
 
         CliHarness.Result r = withInput(cli, input, "setup", "--no-sync");
 
         assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
-        assertThat(r.stdout()).doesNotContain("status line [Y/n]");
-        assertThat(summary(r)).contains("  Status line  not available on this platform yet\n");
-        assertThat(settings(cli)).doesNotExist();
-        CliHarness.Result asked = cli.run("setup", "--non-interactive", "--no-hooks", "--statusline", "--no-sync");
-        assertThat(asked.exitCode()).as(asked.stdout() + asked.stderr()).isZero();
-        assertThat(asked.stdout()).contains("Set the status line: skipped, Claude Code's status line is not available"
-                + " on this platform yet");
+        assertThat(r.stdout()).contains("status line [Y/n]")
+                .contains("Claude Code already shows a status line of yours: ~/bin/my-line --short");
+        Path script = cli.telemetryHome.resolve("hooks").resolve("cc-telemetry-statusline.ps1");
+        byte[] bytes = Files.readAllBytes(script);
+        assertThat(new String(bytes, 0, 3, StandardCharsets.ISO_8859_1)).isEqualTo("\u00ef\u00bb\u00bf");
+        try (var libs = Files.list(cli.telemetryHome.resolve("lib"))) {
+            Path installed = libs.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow();
+            assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("$CctJar = '" + installed + "'\n")
+                    .contains("'dev.cctelemetry.cli.Main', 'statusline')");
+        }
+        assertThat(read(settings(cli)).path("statusLine").path("command").asText()).isEqualTo(
+                "powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File \"" + script + "\"");
+        assertThat(cli.telemetryHome.resolve("state/statusline-chain")).content(StandardCharsets.UTF_8)
+                .isEqualTo("~/bin/my-line --short");
+        assertThat(summary(r)).contains("  Status line  cc-telemetry's (cost, plan limits), shown after yours\n")
+                .doesNotContain("not available");
+        assertThat(cli.telemetryHome.resolve("hooks").resolve("cc-telemetry-statusline.sh")).doesNotExist();
+
+        CliHarness.Result gone = cli.run("uninstall", "--yes");
+
+        assertThat(gone.exitCode()).as(gone.stdout() + gone.stderr()).isZero();
+        assertThat(read(settings(cli)).path("statusLine")).isEqualTo(theirLine);
+        assertThat(script).doesNotExist();
+        assertThat(cli.telemetryHome.resolve("state/statusline-chain")).doesNotExist();
     }
 
     /**

@@ -165,8 +165,7 @@ public final class HookInstallation {
      * never replaced silently: without {@code existing} the command is refused naming the choice; with
      * {@link ExistingStatusline#CHAIN} it is kept in {@code state/} to run first and to put back on removal.
      *
-     * @throws AppException when the choice is missing, the platform has no statusLine script yet, or the settings
-     *     file is refused
+     * @throws AppException when the choice is missing or the settings file is refused
      */
     public void installStatusline(Path settings, Optional<ExistingStatusline> existing, boolean dryRun,
             PrintWriter out) throws IOException {
@@ -176,8 +175,7 @@ public final class HookInstallation {
         JarInstaller.Plan plan = new JarInstaller().plan(jar, env.layout().libDir(), context.version());
         HookScriptSpec spec = HookScriptSpec.withDefaults(JavaExecutable.forHooks(platform == Platform.WINDOWS),
                 plan.target(), home);
-        String text = renderer.renderStatusline(spec).orElseThrow(() -> AppException.failure(
-                "the status line is not available on this platform yet", null));
+        String text = renderer.renderStatusline(spec);
         SettingsFileEditor editor = new SettingsFileEditor(clock);
         Optional<JsonNode> current = theirs(settings);
         boolean theirs = current.isPresent();
@@ -190,7 +188,7 @@ public final class HookInstallation {
             return;
         }
         Path script = env.layout().hooksDir().resolve(renderer.statuslineFileName());
-        String command = renderer.registeredCommand(script);
+        String command = renderer.statuslineCommand(script);
         if (dryRun) {
             out.println("Script:   would write " + script);
             printSettings(out, edit(() -> editor.installStatusLine(settings, command, EditMode.DRY_RUN)), true);
@@ -219,13 +217,6 @@ public final class HookInstallation {
      */
     public Optional<String> usersStatusline(Path settings) {
         return theirs(settings).map(HookInstallation::describe);
-    }
-
-    /** Whether this platform has a statusLine script (the PowerShell renderer has none yet). */
-    public boolean statuslineAvailable() {
-        return renderer.renderStatusline(HookScriptSpec.withDefaults(JavaExecutable.forHooks(
-                platform == Platform.WINDOWS), env.layout().libDir().resolve("cc-telemetry.jar"),
-                env.telemetryHome())).isPresent();
     }
 
     /** Whether our statusLine is the one set in {@code settings} (false too when the file cannot be read). */

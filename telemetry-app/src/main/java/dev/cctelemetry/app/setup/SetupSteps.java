@@ -29,8 +29,6 @@ import java.util.Optional;
  */
 public final class SetupSteps {
 
-    private static final String NO_STATUSLINE_HERE = "not available on this platform yet";
-
     private final TelemetryEnvironment env;
     private final Configs configs;
     private final HookInstallation hooks;
@@ -135,9 +133,6 @@ public final class SetupSteps {
 
         @Override
         public String declined() {
-            if (!hooks.statuslineAvailable()) {
-                return NO_STATUSLINE_HERE;
-            }
             return hooks.statuslineIsOurs(hooks.settingsFile(SettingsScope.USER))
                     ? "left as it was: cc-telemetry's (cc-telemetry remove-hooks removes it)"
                     : "not set (cc-telemetry setup-hooks --statusline sets it)";
@@ -145,10 +140,6 @@ public final class SetupSteps {
 
         @Override
         public Outcome apply(SetupAnswers answers, PrintWriter out) throws Exception {
-            if (!hooks.statuslineAvailable()) {
-                out.println("  " + title() + ": skipped, Claude Code's status line is " + NO_STATUSLINE_HERE);
-                return Outcome.unavailable(NO_STATUSLINE_HERE);
-            }
             if (!hooks.runningFromJar()) {
                 return fromClasses(this, "the status line needs", "setup-hooks --statusline", out);
             }
@@ -194,11 +185,6 @@ public final class SetupSteps {
             mcp.install(false, out);
             return Outcome.done("registered for Claude Code in " + mcp.stateFile());
         }
-    }
-
-    /** Whether this platform has our status line: where it has not (Windows, for now), setup does not offer it. */
-    public boolean statuslineAvailable() {
-        return hooks.statuslineAvailable();
     }
 
     /** Whether our MCP server is registered already: the wizard's default on a re-run. */

@@ -37,10 +37,10 @@ public final class PosixHookScriptRenderer implements HookScriptRenderer {
     }
 
     @Override
-    public java.util.Optional<String> renderStatusline(HookScriptSpec spec) {
+    public String renderStatusline(HookScriptSpec spec) {
         String jar = ShellQuoting.singleQuote(spec.jar().toString());
         String archive = ShellQuoting.singleQuote("-XX:SharedArchiveFile=" + spec.jar() + ".jsa");
-        return java.util.Optional.of("#!/bin/sh\n"
+        return "#!/bin/sh\n"
                 + "# cc-telemetry status line (written by 'cc-telemetry setup-hooks --statusline'): Claude Code runs this\n"
                 + "# with its payload on stdin and shows what it prints. Nothing reaches stderr; it always exits 0.\n"
                 + "CC_TELEMETRY_HOME=" + ShellQuoting.singleQuote(spec.telemetryHome().toString()) + "\n"
@@ -48,7 +48,7 @@ public final class PosixHookScriptRenderer implements HookScriptRenderer {
                 + ShellQuoting.singleQuote(spec.javaExecutable().toString()) + " " + archive
                 + " -Xshare:auto '-Xlog:cds*=off' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp " + jar
                 + " dev.cctelemetry.cli.Main statusline 2>/dev/null\n"
-                + "exit 0\n");
+                + "exit 0\n";
     }
 
     @Override

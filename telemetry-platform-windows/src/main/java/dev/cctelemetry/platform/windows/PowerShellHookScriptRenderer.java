@@ -19,6 +19,9 @@ import java.util.Objects;
  * with {@code Start-Process -WindowStyle Hidden}, no output, always exit 0. The script text lives in the resource
  * {@code hook-script.ps1} next to this class; its header comment documents the behaviour.
  *
+ * <p>The status line script ({@link #renderStatusline}) comes from the resource {@code statusline.ps1} through the
+ * same template machinery.
+ *
  * <p>Only golden-file tests cover this class: the scripts cannot run on the Linux build machines.
  *
  * <p>The rendered text starts with a byte order mark ({@code U+FEFF}); write it as UTF-8. Windows PowerShell 5.1
@@ -26,7 +29,8 @@ import java.util.Objects;
  */
 public final class PowerShellHookScriptRenderer implements HookScriptRenderer {
 
-    private static final HookScriptTemplate TEMPLATE = new HookScriptTemplate(loadTemplate());
+    private static final HookScriptTemplate TEMPLATE = new HookScriptTemplate(loadTemplate("hook-script.ps1"));
+    private static final HookScriptTemplate STATUSLINE = new HookScriptTemplate(loadTemplate("statusline.ps1"));
 
     @Override
     public String render(HookEvent event, HookScriptSpec spec) {
@@ -37,6 +41,31 @@ public final class PowerShellHookScriptRenderer implements HookScriptRenderer {
     @Override
     public Map<Value, String> installedValues(String scriptText) {
         return TEMPLATE.paths(scriptText, PowerShellQuoting::unquote);
+    }
+
+    /**
+     * The resource {@code statusline.ps1} filled with {@code spec}'s values, with a byte order mark like the hook
+     * scripts. It runs {@code java} (the {@code java.exe} beside {@code javaw.exe}) in the foreground and copies its
+     * stdout as bytes.
+     */
+    @Override
+    public String renderStatusline(HookScriptSpec spec) {
+        return "\uFEFF" + STATUSLINE.fill("statusline", spec, PowerShellQuoting::singleQuote);
+    }
+
+    @Override
+    public String statuslineFileName() {
+        return "cc-telemetry-statusline.ps1";
+    }
+
+    /**
+     * {@link #registeredCommand} without {@code -WindowStyle Hidden}: Claude Code reads the status line's stdout
+     * through a pipe, so there is no window of its own to hide, and PowerShell would hide the console window it
+     * shares instead (Claude Code's, under the legacy console host) at every refresh.
+     */
+    @Override
+    public String statuslineCommand(Path script) {
+        return registeredCommand(script).replace(" -WindowStyle Hidden -File ", " -File ");
     }
 
     @Override
@@ -73,10 +102,10 @@ public final class PowerShellHookScriptRenderer implements HookScriptRenderer {
     }
 
 
-    private static String loadTemplate() {
-        try (InputStream in = PowerShellHookScriptRenderer.class.getResourceAsStream("hook-script.ps1")) {
+    private static String loadTemplate(String name) {
+        try (InputStream in = PowerShellHookScriptRenderer.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("resource hook-script.ps1 is missing from the jar");
+                throw new IllegalStateException("resource " + name + " is missing from the jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -61,6 +61,48 @@ class PowerShellHookScriptRendererTest {
     }
 
     @Test
+    void statuslineScriptMatchesGoldenFile() throws IOException {
+        assertThat(renderer.renderStatusline(SPEC)).isEqualTo(golden("golden-statusline.ps1"));
+    }
+
+    @Test
+    void statuslineScriptRunsTheJarsStatuslineWithThePosixJvmOptionsAndCopiesItsStdoutAsBytes() {
+        String text = renderer.renderStatusline(SPEC);
+
+        assertThat(text).startsWith("\uFEFF# cc-telemetry status line").endsWith("exit 0\n")
+                .doesNotContainPattern("@[A-Z_]+@")
+                .contains("$CctJava = '/Program Files/O''Java $x/bin/javaw.exe'\n")
+                .contains("$CctJar = '/Users/o''brien/.claude-telemetry/lib/cc `telemetry`.jar'\n")
+                .contains("$CctHome = '/Users/o''brien/.claude-telemetry home \u00e9'\n")
+                .contains("$CctMaxBytes = 1048576\n")
+                .contains("$env:CC_TELEMETRY_HOME = $CctHome\n");
+        // The same JVM options as the POSIX script, then the fast path of Main (a bare 'statusline').
+        assertThat(text).contains("@(\"-XX:SharedArchiveFile=$CctJar.jsa\", '-Xshare:auto', '-Xlog:cds*=off',"
+                + " '-XX:TieredStopAtLevel=1',\n        '-XX:+UseSerialGC', '-Xmx64m', '-cp', $CctJar,"
+                + " 'dev.cctelemetry.cli.Main', 'statusline')");
+        // Bytes in, bytes out: no pipeline decodes the line; stderr is read and dropped, never inherited.
+        assertThat(text).contains("[Console]::OpenStandardInput()").contains("$left = [long]$CctMaxBytes + 1")
+                .contains("$java.StandardOutput.BaseStream.CopyToAsync($line)")
+                .contains("$out = [Console]::OpenStandardOutput()")
+                .contains("$start.RedirectStandardError = $true").contains("$java.BeginErrorReadLine()")
+                .contains("[Console]::OutputEncoding = $OutputEncoding")
+                .doesNotContain("Write-Error").doesNotContain("Write-Host").doesNotContain("[Console]::Error")
+                .doesNotContain("Out-String").doesNotContain("& $");
+        assertThat(text.lines().filter(l -> l.startsWith("exit ")).toList()).containsExactly("exit 0");
+    }
+
+    @Test
+    void statuslineReadsBackItsPathsAndIsRegisteredWithoutHidingAWindow() {
+        String text = renderer.renderStatusline(SPEC);
+        assertThat(renderer.statuslineFileName()).isEqualTo("cc-telemetry-statusline.ps1");
+        assertThat(renderer.statuslineCommand(Path.of("C:\\Users\\me\\.claude-telemetry\\hooks\\cc-telemetry-statusline.ps1")))
+                .isEqualTo("powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass"
+                        + " -File \"C:/Users/me/.claude-telemetry/hooks/cc-telemetry-statusline.ps1\"");
+        assertThat(renderer.statuslineCommand(Path.of("C:/Users/a$b/cc-telemetry-statusline.ps1")))
+                .endsWith(" -File 'C:/Users/a$b/cc-telemetry-statusline.ps1'");
+    }
+
+    @Test
     void fileNamesPerEvent() {
         assertThat(renderer.fileName(HookEvent.STOP)).isEqualTo("cc-telemetry-stop.ps1");
         assertThat(renderer.fileName(HookEvent.SESSION_END)).isEqualTo("cc-telemetry-session-end.ps1");

@@ -40,14 +40,22 @@ public interface HookScriptRenderer {
     /**
      * The statusLine script ({@link #statuslineFileName()}): runs {@code cc-telemetry statusline} from the installed
      * jar in the foreground with Claude Code's stdin and stdout, the JVM options of {@code spec}'s background
-     * processes and stderr discarded, and exits 0 whatever happens. Empty on a platform that has none yet.
+     * processes and stderr discarded, and exits 0 whatever happens.
      */
-    default java.util.Optional<String> renderStatusline(HookScriptSpec spec) {
-        return java.util.Optional.empty();
-    }
+    String renderStatusline(HookScriptSpec spec);
 
     /** The file name the statusLine script is installed under; holds {@code cc-telemetry-statusline}. */
     default String statuslineFileName() {
         return "cc-telemetry-statusline.sh";
+    }
+
+    /**
+     * The {@code command} string of Claude Code's {@code statusLine} that runs the statusLine script at
+     * {@code script}; {@link #registeredCommand} unless the platform runs it differently.
+     *
+     * @param script absolute path of the installed statusLine script
+     */
+    default String statuslineCommand(Path script) {
+        return registeredCommand(script);
     }
 }
