@@ -127,6 +127,17 @@ class AlertCommandTest {
     }
 
     @Test
+    void doctorBeforeAnySyncSaysTheBudgetIsNotKnownYetAndCreatesNoLedger() {
+        cli.run("budget", "set", "--daily", "0.50");
+
+        String doctor = cli.run("doctor").stdout();
+
+        assertThat(doctor).contains("? $0.50 per day (this machine): not known (nothing synced on this machine yet);"
+                + " last alert: none yet").contains("cc-telemetry sync (nothing synced yet)");
+        assertThat(cli.telemetryHome.resolve("telemetry.db")).doesNotExist();
+    }
+
+    @Test
     void aHookSyncCrossingABudgetPostsTheAlertOnceAndDoctorShowsIt() throws IOException {
         cli.run("budget", "set", "--daily", "0.50");
         cli.run("alert", "set", "--webhook", url());

@@ -124,13 +124,17 @@ public final class Alerts {
                 + TerminalText.printable(a.alert().message()) + " (" + TerminalText.printable(deliveries) + ")";
     }
 
-    /** The budgets' states now, for {@code doctor}; empty without budgets or a ledger. */
+    /**
+     * The budgets' states now, for {@code doctor}; empty without budgets. Without a ledger yet (nothing synced on
+     * this machine) each is listed as not known, and nothing is created.
+     */
     public List<BudgetState> budgetStates(ZoneId zone) {
         List<Budget> set = budgets.list();
-        if (set.isEmpty() || !ledgers.exists()) {
-            return List.of();
+        if (!set.isEmpty() && !ledgers.exists()) {
+            return set.stream().map(b -> new BudgetState(b, Optional.empty(),
+                    Optional.of("nothing synced on this machine yet"))).toList();
         }
-        return budgetsStatus.states(set, zone);
+        return set.isEmpty() ? List.of() : budgetsStatus.states(set, zone);
     }
 
     /**

@@ -37,8 +37,8 @@ final class AlertsCheck implements DoctorCheck {
                 : budgets.stream().map(BudgetState::line).collect(Collectors.joining("; ")))
                 + "; last alert: " + last.map(a -> Alerts.line(a, zone)).orElse("none yet");
         if (budgets.stream().anyMatch(b -> b.status().isEmpty())) {
-            return CheckResult.warn(NAME, summary, "check the shared store: cc-telemetry doctor's Remote store line,"
-                    + " or clear that budget (cc-telemetry budget clear ...)");
+            return CheckResult.warn(NAME, summary, "cc-telemetry sync (nothing synced yet), or the shared store (see"
+                    + " the Remote store line), or cc-telemetry budget clear ...");
         }
         boolean undelivered = last.map(a -> a.deliveries().stream()
                 .anyMatch(d -> d.contains(": failed") || d.contains("failed attempt"))).orElse(false);
