@@ -255,11 +255,6 @@ public final class Main {
         return ExitCode.OK;
     }
 
-    /**
-     * What builds the commands of {@code args}: {@link DirectWiring} when it can build every one of them and no
-     * override (tests) replaces a class they need (no Guice start), else the one injector of the application's
-     * modules, the CLI's, and the overrides.
-     */
     /** The classes {@code overrides} bind (tests): a graph that holds one of them is left to Guice. */
     private static Set<Class<?>> overridden(Module... overrides) {
         if (overrides.length == 0) {
@@ -274,6 +269,11 @@ public final class Main {
         return bound;
     }
 
+    /**
+     * What builds the commands of {@code args}: {@link DirectWiring} when it can build every one of them and no
+     * override (tests) replaces a class they need (no Guice start), else the one injector of the application's
+     * modules, the CLI's, and the overrides.
+     */
     private static CommandLine.IFactory wiring(TelemetryEnvironment env, Clock clock, Platform platform,
             HookSyncLog hookLog, String[] args, Module... overrides) {
         SyncLockGate gate = hookLog.enabled() ? hookLog : SyncLockGate.NONE;
