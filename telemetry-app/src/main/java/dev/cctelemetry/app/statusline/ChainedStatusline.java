@@ -1,7 +1,6 @@
 package dev.cctelemetry.app.statusline;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,13 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The user's own statusLine command, kept when ours took its place and run by ours as Claude Code would run it:
- * through the shell, with the same payload on stdin, its output shown (above ours) only when it exits 0 in time.
+ * through the shell Claude Code uses ({@link ChainShell}), with the same payload on stdin, its output shown (above ours) only when it exits 0 in time.
  * Its stderr is dropped and its stdout bounded, so it can neither write to Claude Code's stderr through us nor
  * hold our line back for longer than {@link #TIMEOUT}.
  */
@@ -39,10 +37,11 @@ public final class ChainedStatusline {
     }
 
     /**
-     * Starts the command named in {@code chainFile} with {@code payload} on its stdin; empty when there is none or
-     * it cannot start.
+     * Starts the command named in {@code chainFile} in {@code shell} with {@code payload} on its stdin; empty when
+     * there is none or it cannot start.
      */
-    public static Optional<ChainedStatusline> start(Path chainFile, byte[] payload, int payloadLength) {
+    public static Optional<ChainedStatusline> start(Path chainFile, ChainShell shell, byte[] payload,
+            int payloadLength) {
         String command;
         try {
             command = Files.readString(chainFile, StandardCharsets.UTF_8).strip();
@@ -54,10 +53,11 @@ public final class ChainedStatusline {
         if (command.isEmpty()) {
             return Optional.empty();
         }
-        List<String> shell = File.separatorChar == '\\' ? List.of("cmd.exe", "/d", "/s", "/c", command)
-                : List.of("/bin/sh", "-c", command);
+        ChainShell.Invocation run = shell.invocation(command, chainFile);
         try {
-            Process p = new ProcessBuilder(shell).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder builder = new ProcessBuilder(run.command()).redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().putAll(run.environment());
+            Process p = builder.start();
             byte[] exact = payloadLength == payload.length ? payload : java.util.Arrays.copyOf(payload, payloadLength);
             return Optional.of(new ChainedStatusline(p, exact));
         } catch (IOException | RuntimeException e) {

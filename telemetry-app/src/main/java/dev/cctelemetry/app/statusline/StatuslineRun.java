@@ -59,7 +59,8 @@ public final class StatuslineRun {
         try {
             byte[] payload = new byte[StatuslinePayloadParser.MAX_BYTES + 1];
             int length = readBounded(stdin, payload);
-            Optional<ChainedStatusline> theirs = ChainedStatusline.start(layout.statuslineChain(), payload, length);
+            Optional<ChainedStatusline> theirs = ChainedStatusline.start(layout.statuslineChain(),
+                    ChainShell.forThisOs(env), payload, length);
             StatuslinePayload parsed = parser.parse(payload, length);
             Instant now = clock.instant();
             StatuslineFigures figures = PublishedStatusline.read(layout.ledger())
