@@ -50,6 +50,7 @@ class WebhookChannelTest {
         assertThat(body.get("text").asText()).isEqualTo("cc-telemetry: Budget 80 % used. $40.00 spent of $50.00 per"
                 + " day (this machine) in the day starting 2026-12-07.");
         assertThat(body.get("content").asText()).isEqualTo(body.get("text").asText());
+        assertThat(body.get("allowed_mentions").toString()).isEqualTo("{\"parse\":[]}");
         assertThat(contentTypes.get(0)).startsWith("application/json");
     }
 
@@ -63,6 +64,25 @@ class WebhookChannelTest {
         assertThat(body.get("content").asText()).endsWith("(project <!channel> & @everyone <@U123>)");
         assertThat(body.at("/allowed_mentions/parse").isArray()).isTrue();
         assertThat(body.at("/allowed_mentions/parse")).isEmpty();
+    }
+
+    @Test
+    void theLoopbackReceiverGetsExactlyTheEscapedTextAndNoMentionToParse() throws Exception {
+        WebhookChannel channel = new WebhookChannel(start(204), "cc-telemetry/test");
+        Alert hostile = new Alert("budget|daily|p|this|2026-12-07|80", "budget|daily|p|this|2026-12-07", 80,
+                "Budget 80 % used", "$40.00 spent on <!channel> @everyone <@U123> <https://evil.example|x> & co,"
+                        + " model <!here> @here <@&42>.", Instant.parse("2026-12-07T12:00:00Z"));
+
+        assertThat(channel.send(hostile).delivered()).isTrue();
+
+        // The exact bytes a receiver gets: Slack's text with its control characters as entities, Discord's content
+        // as written but with no mention type parsed.
+        assertThat(bodies.get(0)).isEqualTo("{\"text\":\"cc-telemetry: Budget 80 % used. $40.00 spent on"
+                + " &lt;!channel&gt; @everyone &lt;@U123&gt; &lt;https://evil.example|x&gt; &amp; co, model"
+                + " &lt;!here&gt; @here &lt;@&amp;42&gt;.\","
+                + "\"content\":\"cc-telemetry: Budget 80 % used. $40.00 spent on <!channel> @everyone <@U123>"
+                + " <https://evil.example|x> & co, model <!here> @here <@&42>.\","
+                + "\"allowed_mentions\":{\"parse\":[]}}");
     }
 
     @Test

@@ -48,6 +48,8 @@ public final class Alerts {
     /** Readings older than this cannot be in a window's current period (the longest window is 7 days). */
     private static final Duration READINGS_WINDOW = Duration.ofDays(8);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+    /** A run with nothing to do. */
+    private static final AlertService.AlertRun NOTHING = new AlertService.AlertRun(List.of(), 0, List.of());
 
     private final AlertBook book;
     private final AlertChannels channels;
@@ -88,9 +90,22 @@ public final class Alerts {
         }
     }
 
-    /** {@link #evaluate} without the safety net, for tests and callers that report failures themselves. */
+    /**
+     * {@link #evaluate} without the safety net, for tests and callers that report failures themselves.
+     *
+     * <p>Where no channel can deliver in this run (the default settings over SSH or on a server: desktop on, no
+     * desktop session, no webhook; or every channel turned off) nothing is evaluated and nothing is recorded: the
+     * ledger is not even opened, which is the common hook run's whole alert cost. A threshold crossed meanwhile is
+     * raised by the first run that can deliver it, if its period is still current: one alert per budget and per
+     * plan-limit window at most (the highest threshold crossed; lower ones are recorded skipped), never a backlog,
+     * as periods gone by are never evaluated. Recording them undeliverable instead would have hidden today's 80 %
+     * from the laptop because a session over SSH saw it first.
+     */
     AlertService.AlertRun evaluateOrThrow(ZoneId zone) {
-        List<AlertChannel> configured = channels.of(book.settings());
+        List<AlertChannel> usable = AlertService.usable(channels.of(book.settings()));
+        if (usable.isEmpty()) {
+            return NOTHING;
+        }
         List<Budget> set = budgets.list();
         return ledgers.withAlerts((ledger, limits, alertLog) -> {
             Instant now = clock.instant();
@@ -101,7 +116,7 @@ public final class Alerts {
                 candidates.addAll(AlertThresholds.budgets(known, now));
             }
             candidates.addAll(AlertThresholds.planLimits(currentPeriods(limits, now), now, zone));
-            return new AlertService(alertLog, configured, clock).run(candidates);
+            return new AlertService(alertLog, usable, clock).run(candidates);
         });
     }
 

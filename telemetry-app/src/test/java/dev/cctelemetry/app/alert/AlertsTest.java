@@ -111,9 +111,17 @@ class AlertsTest {
     }
 
     private Injector injector() {
-        TelemetryEnvironment env = new TelemetryEnvironment(Map.of("CC_TELEMETRY_HOME",
-                tmp.resolve("telemetry").toString(), "PATH", tmp.resolve("bin") + ":/usr/bin:/bin", "DISPLAY", ":0"),
-                tmp.resolve("user"), tmp);
+        return injector(true);
+    }
+
+    /** The application in a process with a desktop session ({@code DISPLAY}) or without one (SSH, a server). */
+    private Injector injector(boolean desktopSession) {
+        Map<String, String> vars = new java.util.HashMap<>(Map.of("CC_TELEMETRY_HOME",
+                tmp.resolve("telemetry").toString(), "PATH", tmp.resolve("bin") + ":/usr/bin:/bin"));
+        if (desktopSession) {
+            vars.put("DISPLAY", ":0");
+        }
+        TelemetryEnvironment env = new TelemetryEnvironment(vars, tmp.resolve("user"), tmp);
         return TelemetryApp.injector(new ProcessContext(env, clock, Platform.LINUX, AlertsTest.class));
     }
 
@@ -189,6 +197,29 @@ class AlertsTest {
             assertThat(last.alert().title()).isEqualTo("Budget 50 % used");
             assertThat(last.deliveries()).containsExactly("desktop: delivered", "webhook: delivered");
         });
+    }
+
+    @Test
+    void withNoChannelAbleToDeliverNothingIsRecordedAndTheFirstRunThatCanSendsTheHighestThresholdOnce()
+            throws Exception {
+        Injector overSsh = injector(false);
+        dailyBudget(overSsh, "1.00");
+        spend(overSsh, "2026-12-07T18:20:00.000Z", "2026-12-07T18:25:00.000Z", "2026-12-07T18:30:00.000Z");
+        Alerts alerts = overSsh.getInstance(Alerts.class);
+
+        // Default settings (desktop on, no webhook) where no desktop session runs: $0.90 of $1.00 crosses 50 and 80,
+        // but nothing could show it, so nothing is raised and nothing is recorded as raised.
+        assertThat(alerts.evaluate(KATHMANDU, "test").orElseThrow().raised()).isEmpty();
+        assertThat(alerts.last()).isEmpty();
+        assertThat(desktopLines()).isEmpty();
+
+        // The next hook run at the desktop shows the highest threshold of today's period, once: no backlog.
+        Alerts atTheDesktop = injector(true).getInstance(Alerts.class);
+        assertThat(atTheDesktop.evaluate(KATHMANDU, "test").orElseThrow().raised()).extracting(a -> a.title())
+                .containsExactlyInAnyOrder("Budget 50 % used", "Budget 80 % used");
+        atTheDesktop.evaluate(KATHMANDU, "test");
+        alerts.evaluate(KATHMANDU, "test");
+        assertThat(desktopLines()).singleElement().asString().startsWith("Budget 80 % used | $0.90 spent");
     }
 
     @Test

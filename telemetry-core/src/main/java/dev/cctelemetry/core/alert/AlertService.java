@@ -83,10 +83,8 @@ public final class AlertService {
         List<String> failures = new ArrayList<>();
         try {
             Map<String, AlertChannel> usable = new LinkedHashMap<>();
-            for (AlertChannel c : channels) {
-                if (available(c)) {
-                    usable.put(c.name(), c);
-                }
+            for (AlertChannel c : usable(channels)) {
+                usable.put(c.name(), c);
             }
             raised = alertLog.raise(candidates, List.copyOf(usable.keySet()), lowerThresholds(candidates));
             Instant stopSending = clock.instant().plus(sendingTime);
@@ -131,6 +129,11 @@ public final class AlertService {
             }
         }
         return lower;
+    }
+
+    /** The channels of {@code channels} able to deliver now, in order (one whose check throws is not). */
+    public static List<AlertChannel> usable(List<AlertChannel> channels) {
+        return channels.stream().filter(AlertService::available).toList();
     }
 
     private static boolean available(AlertChannel c) {

@@ -4,6 +4,7 @@ import dev.cctelemetry.core.budget.BudgetStatus;
 import dev.cctelemetry.core.limits.LimitPeriod;
 import dev.cctelemetry.core.limits.PlanLimitReading;
 import dev.cctelemetry.core.text.DollarText;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +34,7 @@ public final class AlertThresholds {
         for (BudgetStatus s : statuses) {
             String subject = "budget|" + s.budget().targetKey() + "|" + s.periodStart();
             for (int t : BUDGET) {
-                if (s.spentPicos() * 100 >= (long) t * s.budget().amountPicos()) {
+                if (reached(s.spentPicos(), s.budget().amountPicos(), t)) {
                     String title = t >= 100 ? "Budget exceeded" : "Budget " + t + " % used";
                     String message = DollarText.ofPicos(s.spentPicos()) + " spent of " + s.budget().describe()
                             + " in the " + s.budget().period().noun() + " starting " + s.periodStart() + ".";
@@ -64,6 +65,16 @@ public final class AlertThresholds {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code spent} is at least {@code percent} % of {@code amount}, exactly. In 128 bits: a hundred times a
+     * budget of $92,234 or more is past a long's range in picodollars, and the product used to wrap negative, so such
+     * a budget was "exceeded" with nothing spent.
+     */
+    private static boolean reached(long spentPicos, long amountPicos, int percent) {
+        return BigInteger.valueOf(spentPicos).multiply(BigInteger.valueOf(100))
+                .compareTo(BigInteger.valueOf(amountPicos).multiply(BigInteger.valueOf(percent))) >= 0;
     }
 
     private static String trimmed(double percent) {

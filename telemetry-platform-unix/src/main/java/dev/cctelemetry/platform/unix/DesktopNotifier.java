@@ -95,8 +95,15 @@ public final class DesktopNotifier implements AlertChannel {
         if (macOs) {
             return concat(APPLESCRIPT, List.of(title, text));
         }
-        // "--": a title or text starting with '-' is never taken for an option.
-        return List.of("--app-name=cc-telemetry", "--", title, text);
+        // "--": a title or text starting with '-' is never taken for an option. The body is markup to servers with
+        // the "body-markup" capability (most desktops): a project named "<b>x</b>" or "<a href=…>" would be drawn
+        // as a link; escaped, it shows as written. The summary (title) is plain text by the specification.
+        return List.of("--app-name=cc-telemetry", "--", title, markupEscaped(text));
+    }
+
+    /** {@code text} as the notification specification's XML-based body markup reads it: literally. */
+    private static String markupEscaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** The notifier program, when this session can show a notification. */

@@ -39,6 +39,25 @@ class DesktopNotifierTest {
     }
 
     @Test
+    void markupInTheTextReachesNotifySendEscapedSoNoServerDrawsIt() throws Exception {
+        Path args = dir.resolve("args");
+        fakeNotifySend("for a in \"$@\"; do printf '%s\\n' \"$a\" >> '" + args + "'; done");
+        Alert markup = new Alert("k", "s", 80, "Budget <b>80</b> % used",
+                "$40.00 on <a href=\"https://evil.example\">p</a> & <img src=\"/etc/x\"/> &amp;",
+                Instant.parse("2026-12-07T12:00:00Z"));
+
+        assertThat(new DesktopNotifier(env(Map.of("DISPLAY", ":0")), false).send(markup).delivered()).isTrue();
+
+        // The body is markup to most notification servers: escaped, it shows as written. The summary is plain text
+        // by the specification, so it goes unchanged.
+        assertThat(Files.readAllLines(args)).containsExactly("--app-name=cc-telemetry", "--",
+                "Budget <b>80</b> % used",
+                "$40.00 on &lt;a href=\"https://evil.example\"&gt;p&lt;/a&gt; &amp; &lt;img src=\"/etc/x\"/&gt; &amp;amp;");
+        // osascript shows text as it is: nothing escaped there.
+        assertThat(new DesktopNotifier(Map.of(), true).command("T", "<b>x</b> &")).endsWith("T", "<b>x</b> &");
+    }
+
+    @Test
     void withoutADesktopSessionItIsUnavailableAndRunsNothing() throws Exception {
         Path ran = dir.resolve("ran");
         fakeNotifySend("touch '" + ran + "'");
