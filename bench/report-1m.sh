@@ -10,7 +10,8 @@
 # main class, the launcher's JVM options, its own class-data archive made by an untimed first run), interleaved old
 # then new, --runs times (default 5). Median wall time and CPU time (user+sys) in ms, the report's wall time less
 # `--version`'s (the query's share), peak RSS (MiB, /usr/bin/time), load average before and after. Needs GNU date
-# and time, sqlite3, and the store's test classes (./mvnw -q -o -pl telemetry-store-jdbc -am test-compile).
+# and time, sqlite3, and the store's test classes (./mvnw -q -o -pl telemetry-store-jdbc -am test-compile; or a copy
+# of them named by TEST_CLASSES=DIR).
 set -uo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -27,6 +28,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 JAVA=${JAVA:-java}
+# LedgerFiller's classes; a copy may be named, so that a build running meanwhile does not pull them away.
+TEST_CLASSES=${TEST_CLASSES:-$REPO/telemetry-store-jdbc/target/test-classes}
 DIR=${DIR:-$(mktemp -d /tmp/cct-report-1m.XXXXXX)}
 mkdir -p "$DIR"
 KINDS="--version daily weekly monthly sessions projects models blocks"
@@ -60,7 +63,7 @@ for size in $SIZES; do
       if [ $v = new ]; then
         rm -f "$home"/telemetry.db*
         t0=$(date +%s%N)
-        "$JAVA" -cp "$OLD:$REPO/telemetry-store-jdbc/target/test-classes" dev.cctelemetry.store.sqlite.LedgerFiller \
+        "$JAVA" -cp "$OLD:$TEST_CLASSES" dev.cctelemetry.store.sqlite.LedgerFiller \
           "$DIR/home-old-$size/telemetry.db.new" "$size" 42 >&2
         echo "fill $size records through old's commit: $(ms "$t0") ms" >&2
         cp "$DIR/home-old-$size/telemetry.db.new" "$home/telemetry.db"
@@ -90,7 +93,7 @@ for size in $SIZES; do
         CC_TELEMETRY_HOME=$DIR/home-$v-$size /usr/bin/time -f '%M %U %S' -o "$R/rss.tmp" "$DIR/run-$v" $args \
           >"$R/out-$v-$kind-$size.json" 2>/dev/null
         ms "$t0" >>"$R/$kind-$size-$v"
-        read -r kb user sys <"$R/rss.tmp"
+        read -r kb user sys < <(tail -n 1 "$R/rss.tmp") # after "Command exited with non-zero status", if any
         echo $(( kb / 1024 )) >>"$R/$kind-$size-$v.rss"
         awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000 }' >>"$R/$kind-$size-$v.cpu"
       done
