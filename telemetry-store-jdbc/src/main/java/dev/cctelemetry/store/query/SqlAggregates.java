@@ -148,9 +148,11 @@ public final class SqlAggregates {
         // straddle a boundary, except one lying exactly on the hour (it may be the last of a block whose next
         // record opens another): it gets a run of its own. Other lengths: one run per millisecond.
         boolean wholeHours = length.toMillis() % LocalMillis.HOUR == 0;
+        if (wholeHours) {
+            return hourBlocks(filter, timeline, now);
+        }
         Map<Long, List<PartialRow>> bySlot = new TreeMap<>();
-        rows("read usage blocks", wholeHours ? tableFor(UsageFilter.ALL) : records,
-                t -> wholeHours ? HourSlots.of(t.millis()) : t.millis(), filter.anyTime(), false,
+        rows("read usage blocks", records, UsageTable::millis, filter.anyTime(), false,
                 r -> bySlot.computeIfAbsent(r.numericKey(), k -> new ArrayList<>(2)).add(r));
         List<GroupTally> usage = new ArrayList<>();
         for (List<PartialRow> run : bySlot.values()) {
@@ -170,6 +172,67 @@ public final class SqlAggregates {
                 }
             }
         }
+        return timeline.blocks(usage.stream().map(GroupTally::summary).toList(), now).stream()
+                .filter(b -> filter.includes(b.start()))
+                .toList();
+    }
+
+    /**
+     * Blocks of whole hours, from hour slots in three small queries: each slot's first and last time (placeholders
+     * too: they shape the timeline), which the timeline turns into blocks; the requests' sums per slot, model label
+     * and cost source; each slot's distinct sessions, counted per block.
+     */
+    private List<UsageBlock> hourBlocks(UsageFilter filter, BlockTimeline timeline, Instant now) {
+        UsageTable table = tableFor(UsageFilter.ALL);
+        String slot = HourSlots.of(table.millis());
+        Where all = Where.of(table, filter.anyTime(), false);
+        Where requests = Where.of(table, filter.anyTime(), true);
+        String from = " FROM " + table.from();
+        List<GroupTally> usage = new ArrayList<>();
+        runner.read("read usage blocks", c -> {
+            Map<Long, Integer> blockOf = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + slot + ", " + table.measures() + from
+                    + all.sql() + " GROUP BY 1 ORDER BY 1")) {
+                all.bind(ps, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) { // the measures' first and last times: columns 9 and 10
+                        int block = timeline.add(Instant.ofEpochMilli(rs.getLong(9)),
+                                Instant.ofEpochMilli(rs.getLong(10)));
+                        if (block == usage.size()) {
+                            usage.add(new GroupTally());
+                        }
+                        blockOf.put(rs.getLong(1), block);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + slot + ", " + table.label() + ", "
+                    + table.costSource() + ", " + table.measures() + from + requests.sql() + " GROUP BY 1, 2, 3")) {
+                requests.bind(ps, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        usage.get(blockOf.get(rs.getLong(1))).addSums(rs.getString(2),
+                                CostSource.ofCode(rs.getString(3)), new TokenCounts(rs.getLong(4), rs.getLong(5),
+                                        rs.getLong(6), rs.getLong(7), rs.getLong(8)),
+                                rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12));
+                    }
+                }
+            }
+            List<java.util.Set<String>> sessions = new ArrayList<>();
+            usage.forEach(u -> sessions.add(new java.util.HashSet<>()));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + slot + ", " + table.session() + from
+                    + requests.sql() + " GROUP BY 1, 2")) {
+                requests.bind(ps, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sessions.get(blockOf.get(rs.getLong(1))).add(rs.getString(2));
+                    }
+                }
+            }
+            for (int i = 0; i < usage.size(); i++) {
+                usage.get(i).countSessions(sessions.get(i).size());
+            }
+            return null;
+        });
         return timeline.blocks(usage.stream().map(GroupTally::summary).toList(), now).stream()
                 .filter(b -> filter.includes(b.start()))
                 .toList();
@@ -239,7 +302,7 @@ public final class SqlAggregates {
                 where.bind(ps, table);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.get(keyOf(rs)).countSessions(rs.getLong(2));
+                        out.computeIfAbsent(keyOf(rs), k -> new GroupTally()).countSessions(rs.getLong(2));
                     }
                 }
             }
@@ -249,7 +312,8 @@ public final class SqlAggregates {
                     where.bind(ps, table);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) { // the measures' last: the latest time
-                            out.get(keyOf(rs)).offerPlace(rs.getString(2), rs.getString(3), rs.getLong(12));
+                            out.computeIfAbsent(keyOf(rs), k -> new GroupTally()).offerPlace(rs.getString(2),
+                                    rs.getString(3), rs.getLong(12));
                         }
                     }
                 }

@@ -75,7 +75,9 @@ public final class SqliteUsageQueries implements SqlRunner, SqlUsageQueries.Mark
         return seq == null ? 0 : seq;
     }
 
-    /** Runs {@code work} on a fresh read-only connection; null when there is no ledger yet. */
+    /**
+     * Runs {@code work} on a fresh read-only connection, in one read transaction; null when there is no ledger yet.
+     */
     @Override
     public <T> T read(String what, Work<T> work) {
         if (!Files.exists(file)) {
@@ -85,7 +87,13 @@ public final class SqliteUsageQueries implements SqlRunner, SqlUsageQueries.Mark
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         try (Connection c = config.createConnection("jdbc:sqlite:" + file)) {
-            return work.run(c);
+            // One read transaction: the statements of one answer see one snapshot, even if a sync commits between.
+            c.setAutoCommit(false);
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback();
+            }
         } catch (SQLException e) {
             throw SqlErrors.failure(what, e);
         }
