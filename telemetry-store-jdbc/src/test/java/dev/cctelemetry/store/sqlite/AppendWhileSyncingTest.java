@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +46,7 @@ class AppendWhileSyncingTest {
             expectedOutput.put("msg_" + i, 1L + i);
         }
         AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+        AtomicInteger syncsDone = new AtomicInteger();
         Thread writer = new Thread(() -> {
             SplittableRandom rnd = new SplittableRandom(7);
             try (OutputStream os = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
@@ -62,6 +65,9 @@ class AppendWhileSyncingTest {
                     if (i % 50 == 0) {
                         Thread.sleep(1);
                     }
+                    if (i > 0 && i % (LINES / 4) == 0) {
+                        awaitOneMoreSync(syncsDone);
+                    }
                 }
             } catch (IOException | InterruptedException e) {
                 writerFailure.set(e);
@@ -75,6 +81,7 @@ class AppendWhileSyncingTest {
         while (writer.isAlive()) {
             SyncSummary s = h.sync(root);
             syncs++;
+            syncsDone.incrementAndGet();
             skipped += s.skippedLines();
             inserted += s.newRecords();
         }
@@ -103,5 +110,17 @@ class AppendWhileSyncingTest {
                 + "[{\"type\":\"text\",\"text\":\"%s\"}],\"usage\":{\"input_tokens\":3,"
                 + "\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"output_tokens\":%d}}}\n",
                 SESSION, (i / 60) % 60, i % 60, i, i, "x".repeat(i % 400), 1L + i);
+    }
+
+    /**
+     * Holds the writer until a sync that started during its writing has ended, so the syncs overlap the writer
+     * however slow a loaded machine makes a sync (a writer that finished within one sync proved nothing).
+     */
+    private static void awaitOneMoreSync(AtomicInteger syncsDone) throws InterruptedException {
+        int seen = syncsDone.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (syncsDone.get() <= seen + 1 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
     }
 }
