@@ -20,8 +20,12 @@ import java.util.Optional;
 public record Budget(BudgetPeriod period, BigDecimal amountUsd, Optional<String> project, BudgetScope scope,
         DayOfWeek weekStart) {
 
-    /** Budgets above this are refused as a typo. */
-    public static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000");
+    /**
+     * Budgets above this are refused as a typo. It also keeps {@link #amountPicos()} within a {@code long}
+     * (Long.MAX_VALUE picodollars is $9,223,372.04): a $10M ceiling let a budget be set that every check then
+     * failed to read.
+     */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("9000000");
 
     public Budget {
         Objects.requireNonNull(period, "period is null");
