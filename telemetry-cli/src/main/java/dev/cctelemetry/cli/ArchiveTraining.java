@@ -2,6 +2,7 @@ package dev.cctelemetry.cli;
 
 import dev.cctelemetry.app.TelemetryEnvironment;
 import dev.cctelemetry.app.statusline.StatuslineRun;
+import dev.cctelemetry.core.statusline.LocalZone;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -79,7 +80,8 @@ public final class ArchiveTraining {
                 + "\"rate_limits\":{\"five_hour\":{\"used_percentage\":42,\"resets_at\":" + (now + 3600) + "},"
                 + "\"seven_day\":{\"used_percentage\":17,\"resets_at\":" + (now + 86400) + "}}}";
         try {
-            new StatuslineRun(env.layout(), Clock.systemDefaultZone()).run(
+            // as StatuslineCommand.runFast builds it, so the archive holds the classes a real run loads
+            new StatuslineRun(env.layout(), Clock.systemUTC(), LocalZone.systemDefault()).run(
                     new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), env.env(),
                     OutputStream.nullOutputStream());
         } catch (RuntimeException | LinkageError e) {

@@ -3,6 +3,7 @@ package dev.cctelemetry.cli;
 import dev.cctelemetry.app.ExitCode;
 import dev.cctelemetry.app.TelemetryEnvironment;
 import dev.cctelemetry.app.statusline.StatuslineRun;
+import dev.cctelemetry.core.statusline.LocalZone;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,6 +65,8 @@ public final class StatuslineCommand implements Callable<Integer> {
      */
     static void runFast(TelemetryEnvironment env, Map<String, String> processEnv, InputStream stdin, OutputStream out) {
         System.setErr(new PrintStream(OutputStream.nullOutputStream()));
-        new StatuslineRun(env.layout(), Clock.systemDefaultZone()).run(stdin, processEnv, out);
+        // The zone from java.util.TimeZone, not ZoneId.systemDefault(): see LocalZone for the ~40 ms that saves.
+        // The clock only gives instants (the plan-limit log stores instants), so UTC costs nothing.
+        new StatuslineRun(env.layout(), Clock.systemUTC(), LocalZone.systemDefault()).run(stdin, processEnv, out);
     }
 }

@@ -380,13 +380,13 @@ class RemoteStoreCliTest {
         assertThat(run("desktop", Map.of("CCT_TEST_PG_PW", PASSWORD), "sync").code()).isZero();
         assertThat(run("laptop", Map.of("CCT_TEST_PG_PW", PASSWORD), "sync").code()).isZero();
 
-        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
         long laptop = Math.round(json(run("laptop", "report", "daily", "--json", "--no-sync")).at("/totals/totalCost")
                 .asDouble() * 1e6);
         long desktop = Math.round(json(run("desktop", "report", "daily", "--json", "--no-sync"))
                 .at("/totals/totalCost").asDouble() * 1e6);
         Optional<Long> cached = new dev.cctelemetry.app.statusline.AllMachinesToday(
-                tmp.resolve("laptop-home/state/statusline-all-machines")).picos(java.time.Instant.now(), zone);
+                tmp.resolve("laptop-home/state/statusline-all-machines"))
+                .picos(java.time.Instant.now(), dev.cctelemetry.core.statusline.LocalZone.systemDefault());
         assertThat(cached).isPresent();
         assertThat(Math.round(cached.get() / 1e6)).isCloseTo(laptop + desktop, org.assertj.core.data.Offset.offset(2L));
         assertThat(cached.get()).isGreaterThan(0L);

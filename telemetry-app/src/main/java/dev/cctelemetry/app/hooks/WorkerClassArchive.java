@@ -13,10 +13,11 @@ import java.util.stream.Stream;
 
 /**
  * The class-data archive next to the installed jar ({@code <jar>.jsa}) that the hook scripts hand to the worker
- * JVM. Made once, at setup, by a short training run of that very jar (an empty sync in a throwaway home); with it a
- * hook worker reaches the end of an empty sync in 0.23 s instead of 0.53 s (measured), and costs the user's machine
- * that much less CPU per turn. Optional: when it cannot be made, the scripts run the worker without it, and a stale
- * one (another JDK) is ignored by the JVM.
+ * JVM and the status line script to theirs. Made once, at setup, by a short training run of that very jar (the
+ * jar's {@code ArchiveTraining}: syncs, the everyday commands and a status line in a throwaway folder); with an
+ * archive a hook worker reaches the end of an empty sync in 0.23 s instead of 0.53 s (measured), and costs the
+ * user's machine that much less CPU per turn. Optional: when it cannot be made, the scripts run the worker without
+ * it, and a stale one (another JDK) is ignored by the JVM.
  */
 public final class WorkerClassArchive {
 
@@ -28,6 +29,13 @@ public final class WorkerClassArchive {
     public static final List<String> BACKGROUND_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xmx128m");
     private static final long TRAINING_SECONDS = 60;
+    /**
+     * The jar's training run (the launcher's archive is made by it too): a sync, the everyday commands and a status
+     * line in a throwaway folder. Trained on an empty sync alone, the archive lacked the status line's classes and
+     * lambdas, which every status line run (once per turn) then loaded and spun from the jar: about 40 ms of CPU per
+     * run (perf stat, 20 interleaved runs, BENCHMARKS.md). Named, not linked: the class is in the command-line module.
+     */
+    private static final String TRAINING_MAIN = "dev.cctelemetry.cli.ArchiveTraining";
 
     /** What {@link #ensure} did. */
     public enum Outcome {
@@ -62,11 +70,11 @@ public final class WorkerClassArchive {
         Path work = Files.createTempDirectory(jar.getParent(), ".archive-");
         try {
             Path trained = work.resolve("worker.jsa");
-            Files.createDirectories(work.resolve("claude").resolve("projects"));
+            Path training = Files.createDirectories(work.resolve("training"));
             List<String> train = new ArrayList<>(List.of(java.toString(), "-XX:ArchiveClassesAtExit=" + trained,
                     "-Xshare:auto"));
             train.addAll(BACKGROUND_JVM_OPTIONS);
-            train.addAll(List.of("-jar", jar.toString(), "sync", "--claude-dir", work.resolve("claude").toString()));
+            train.addAll(List.of("-cp", jar.toString(), TRAINING_MAIN, training.toString()));
             if (!run(train, Map.of("CC_TELEMETRY_HOME", work.resolve("home").toString()))
                     || !Files.isRegularFile(trained) || Files.size(trained) == 0) {
                 return false;

@@ -1,6 +1,7 @@
 package dev.cctelemetry.app.statusline;
 
 import dev.cctelemetry.core.io.AtomicFile;
+import dev.cctelemetry.core.statusline.LocalZone;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,14 +32,14 @@ public record AllMachinesToday(Path file) {
     }
 
     /** The cached total for {@code now}'s date in {@code zone}, when fresh; never throws. */
-    public Optional<Long> picos(Instant now, ZoneId zone) {
+    public Optional<Long> picos(Instant now, LocalZone zone) {
         try {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
             String[] f = Files.readString(file, StandardCharsets.UTF_8).strip().split(" ");
-            if (f.length != 4 || !f[0].equals(zone.getId())
-                    || !LocalDate.parse(f[1]).equals(LocalDate.ofInstant(now, zone))) {
+            if (f.length != 4 || !f[0].equals(zone.id())
+                    || !LocalDate.parse(f[1]).equals(zone.date(now))) {
                 return Optional.empty();
             }
             Instant fetched = Instant.ofEpochMilli(Long.parseLong(f[3]));

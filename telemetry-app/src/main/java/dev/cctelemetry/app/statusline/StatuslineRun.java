@@ -1,6 +1,7 @@
 package dev.cctelemetry.app.statusline;
 
 import dev.cctelemetry.app.layout.InstallLayout;
+import dev.cctelemetry.core.statusline.LocalZone;
 import dev.cctelemetry.core.statusline.StatuslineFigures;
 import dev.cctelemetry.core.statusline.StatuslineLine;
 import dev.cctelemetry.core.statusline.StatuslinePayload;
@@ -36,6 +37,7 @@ public final class StatuslineRun {
 
     private final InstallLayout layout;
     private final Clock clock;
+    private final LocalZone zone;
     private final StatuslinePayloadParser parser = new StatuslinePayloadParser();
 
     /**
@@ -43,8 +45,21 @@ public final class StatuslineRun {
      * @param clock the time of the run; its zone is the zone the line's times and "today" are in
      */
     public StatuslineRun(InstallLayout layout, Clock clock) {
+        this(layout, clock, LocalZone.of(clock.getZone()));
+    }
+
+    /**
+     * A run whose local times are in {@code zone} rather than the clock's (the command line's: a clock needs a
+     * {@code ZoneId}, which for the user's region zone costs a run tens of milliseconds; see {@link LocalZone}).
+     *
+     * @param layout cc-telemetry's files
+     * @param clock the time of the run (its zone unused)
+     * @param zone the zone the line's times and "today" are in
+     */
+    public StatuslineRun(InstallLayout layout, Clock clock, LocalZone zone) {
         this.layout = Objects.requireNonNull(layout, "layout is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
+        this.zone = Objects.requireNonNull(zone, "zone is null");
     }
 
     /**
@@ -67,10 +82,10 @@ public final class StatuslineRun {
                     .map(s -> figures(s, parsed, now))
                     .orElse(StatuslineFigures.NONE);
             figures = figures.withAllMachines(new AllMachinesToday(layout.statuslineAllMachines())
-                    .picos(now, clock.getZone()));
+                    .picos(now, zone));
             List<String> lines = new ArrayList<>();
             theirs.flatMap(t -> t.output(start)).ifPresent(lines::add);
-            lines.addAll(new StatuslineLine(clock.getZone()).render(parsed, figures, now, columns(env)));
+            lines.addAll(new StatuslineLine(zone).render(parsed, figures, now, columns(env)));
             if (!lines.isEmpty()) {
                 out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
             }

@@ -34,10 +34,15 @@ public final class StatuslineLine {
     private static final int MAX_MODEL = 40;
     private static final String[] WEEKDAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
-    private final ZoneId zone;
+    private final LocalZone zone;
 
     /** @param zone the zone local times are shown in */
     public StatuslineLine(ZoneId zone) {
+        this(LocalZone.of(zone));
+    }
+
+    /** @param zone the zone local times are shown in */
+    public StatuslineLine(LocalZone zone) {
         this.zone = Objects.requireNonNull(zone, "zone is null");
     }
 
@@ -102,9 +107,9 @@ public final class StatuslineLine {
 
     /** {@code 15:10} today, {@code Thu 15:10} on another day. */
     private String time(Instant t, Instant now) {
-        LocalDateTime local = LocalDateTime.ofInstant(t, zone);
+        LocalDateTime local = zone.dateTime(t);
         StringBuilder s = new StringBuilder(9);
-        if (!local.toLocalDate().equals(LocalDateTime.ofInstant(now, zone).toLocalDate())) {
+        if (!local.toLocalDate().equals(zone.date(now))) {
             s.append(WEEKDAYS[local.getDayOfWeek().getValue() - 1]).append(' ');
         }
         two(s, local.getHour()).append(':');

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +36,7 @@ import java.util.Optional;
  * @param sessionsSince sessions with a request since then are all in {@link #sessions}
  * @param sessions cost per session id, in picodollars
  */
-public record StatuslineSnapshot(Instant publishedAt, ZoneId zone, DayRange days, Optional<LocalDate> lastRequestDate,
+public record StatuslineSnapshot(Instant publishedAt, LocalZone zone, DayRange days, Optional<LocalDate> lastRequestDate,
         Optional<LastBlock> block, Instant sessionsSince, Map<String, Long> sessions) {
 
     private static final int FORMAT = 1;
@@ -102,7 +101,7 @@ public record StatuslineSnapshot(Instant publishedAt, ZoneId zone, DayRange days
 
     /** Today's cost at {@code now} in {@link #zone}, when known. */
     public Optional<Long> today(Instant now) {
-        LocalDate date = LocalDate.ofInstant(now, zone);
+        LocalDate date = zone.date(now);
         Optional<Long> stored = days.of(date);
         if (stored.isPresent()) {
             return stored;
@@ -122,7 +121,7 @@ public record StatuslineSnapshot(Instant publishedAt, ZoneId zone, DayRange days
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(FORMAT);
             out.writeLong(publishedAt.toEpochMilli());
-            out.writeUTF(zone.getId());
+            out.writeUTF(zone.id());
             out.writeLong(days.first().toEpochDay());
             out.writeLong(days.last().toEpochDay());
             out.writeInt(days.picos().size());
@@ -161,7 +160,7 @@ public record StatuslineSnapshot(Instant publishedAt, ZoneId zone, DayRange days
                 return Optional.empty();
             }
             Instant published = Instant.ofEpochMilli(in.readLong());
-            ZoneId zone = ZoneId.of(in.readUTF());
+            LocalZone zone = LocalZone.of(in.readUTF());
             LocalDate first = LocalDate.ofEpochDay(in.readLong());
             LocalDate last = LocalDate.ofEpochDay(in.readLong());
             int n = in.readInt();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class StatuslineSnapshotTest {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Kathmandu"); // +05:45
+    private static final LocalZone ZONE = LocalZone.of("Asia/Kathmandu"); // +05:45
     private static final Instant PUBLISHED = Instant.parse("2026-12-07T10:00:00Z"); // 15:45 local, Dec 7
 
     private final StatuslineSnapshot snapshot = new StatuslineSnapshot(PUBLISHED, ZONE,

@@ -2,6 +2,7 @@ package dev.cctelemetry.store.sqlite;
 
 import dev.cctelemetry.core.query.BlockTimeline;
 import dev.cctelemetry.core.query.Picodollars;
+import dev.cctelemetry.core.statusline.LocalZone;
 import dev.cctelemetry.core.statusline.StatuslineSnapshot;
 import dev.cctelemetry.store.query.HourSlots;
 import java.sql.Connection;
@@ -72,7 +73,7 @@ final class StatuslineSnapshotQuery {
             sessions.merge(r.sessionId(), r.picos(), Long::sum);
         }
         addOlderCost(conn, scanFrom, sessions);
-        return new StatuslineSnapshot(now, zone, new StatuslineSnapshot.DayRange(first, last, days), lastDate,
+        return new StatuslineSnapshot(now, LocalZone.of(zone), new StatuslineSnapshot.DayRange(first, last, days), lastDate,
                 lastBlock(rows), scanFrom, sessions);
     }
 

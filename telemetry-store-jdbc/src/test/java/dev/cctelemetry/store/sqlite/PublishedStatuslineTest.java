@@ -3,6 +3,7 @@ package dev.cctelemetry.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cctelemetry.core.port.out.Ledger;
+import dev.cctelemetry.core.statusline.LocalZone;
 import dev.cctelemetry.core.statusline.StatuslineSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PublishedStatuslineTest {
 
     private static final StatuslineSnapshot SNAPSHOT = new StatuslineSnapshot(Instant.parse("2026-12-07T10:00:00Z"),
-            ZoneId.of("UTC"), new StatuslineSnapshot.DayRange(LocalDate.of(2026, 12, 6), LocalDate.of(2026, 12, 7),
+            LocalZone.of("UTC"), new StatuslineSnapshot.DayRange(LocalDate.of(2026, 12, 6), LocalDate.of(2026, 12, 7),
                     Map.of(LocalDate.of(2026, 12, 7), 9L)), Optional.of(LocalDate.of(2026, 12, 7)), Optional.empty(),
             Instant.parse("2026-11-01T00:00:00Z"), Map.of("s", 9L));
 
