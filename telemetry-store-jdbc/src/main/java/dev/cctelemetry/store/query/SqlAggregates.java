@@ -16,8 +16,10 @@ import dev.cctelemetry.core.query.UsageSummary;
 import dev.cctelemetry.core.query.UsageTally;
 import dev.cctelemetry.core.usage.CostSource;
 import dev.cctelemetry.core.usage.TokenCounts;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +42,11 @@ import java.util.function.Function;
  * not hold in usage rows (a session's requests, sync marks, the change counter) its adapter answers itself.
  */
 public final class SqlAggregates {
+
+    /** How far back before a range {@link #scanStart} looks for a silence before it reads the whole history. */
+    private static final Duration SILENCE_SEARCH = Duration.ofDays(14);
+    /** Blocks from at most this far back are read from the records rather than the hour summary. */
+    private static final Duration RECORDS_SCAN = Duration.ofDays(14);
 
     private final SqlRunner runner;
     private final UsageTable records;
@@ -149,7 +156,7 @@ public final class SqlAggregates {
         // record opens another): it gets a run of its own. Other lengths: one run per millisecond.
         boolean wholeHours = length.toMillis() % LocalMillis.HOUR == 0;
         if (wholeHours) {
-            return hourBlocks(filter, timeline, now);
+            return hourBlocks(filter, length, timeline, now);
         }
         Map<Long, List<PartialRow>> bySlot = new TreeMap<>();
         rows("read usage blocks", records, UsageTable::millis, filter.anyTime(), false,
@@ -178,18 +185,57 @@ public final class SqlAggregates {
     }
 
     /**
+     * Where the blocks starting at or after {@code from} can be cut from, empty for the whole history: a whole hour
+     * {@code s} at or before {@code from} with no record of the filter (placeholders included) in the block length
+     * before it. The record after such a silence opens a block whatever came before, and the gap before that block
+     * starts before {@code from}, so the blocks and gaps the range selects are the same as from the whole history.
+     * Each probe reads the earliest record in the block length before a candidate hour (through the index on time)
+     * and moves the candidate to that record's hour, no further back than {@link #SILENCE_SEARCH}.
+     */
+    private Optional<Instant> scanStart(Connection c, UsageFilter filter, Instant from, Duration length)
+            throws SQLException {
+        long s = Math.floorDiv(from.toEpochMilli(), HourSlots.HOUR) * HourSlots.HOUR;
+        long limit = from.minus(SILENCE_SEARCH).toEpochMilli();
+        while (s >= limit) {
+            Instant start = Instant.ofEpochMilli(s);
+            Where before = Where.of(records, filter.between(Optional.of(start.minus(length)), Optional.of(start)),
+                    false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(" + records.millis() + ") FROM "
+                    + records.from() + before.sql())) {
+                before.bind(ps, records);
+                try (ResultSet rs = ps.executeQuery()) {
+                    long earliest = rs.next() ? rs.getLong(1) : 0;
+                    if (rs.wasNull()) {
+                        return Optional.of(start);
+                    }
+                    // Every hour after the earliest record up to s has it within the length before: skip them.
+                    s = Math.floorDiv(earliest, HourSlots.HOUR) * HourSlots.HOUR;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Blocks of whole hours, from hour slots in three small queries: each slot's first and last time (placeholders
      * too: they shape the timeline), which the timeline turns into blocks; the requests' sums per slot, model label
      * and cost source; each slot's distinct sessions, counted per block.
      */
-    private List<UsageBlock> hourBlocks(UsageFilter filter, BlockTimeline timeline, Instant now) {
-        UsageTable table = tableFor(UsageFilter.ALL);
-        String slot = HourSlots.of(table.millis());
-        Where all = Where.of(table, filter.anyTime(), false);
-        Where requests = Where.of(table, filter.anyTime(), true);
-        String from = " FROM " + table.from();
+    private List<UsageBlock> hourBlocks(UsageFilter filter, Duration length, BlockTimeline timeline,
+            Instant now) {
         List<GroupTally> usage = new ArrayList<>();
         runner.read("read usage blocks", c -> {
+            // In the same read as the sums, so a commit in between cannot fill the silence the cut relies on.
+            Optional<Instant> scanFrom = filter.from().isPresent()
+                    ? scanStart(c, filter, filter.from().get(), length) : Optional.empty();
+            // A short recent scan reads the few records through the index on time; a long one the hour summary.
+            UsageTable table = scanFrom.filter(s -> Duration.between(s, now).compareTo(RECORDS_SCAN) <= 0)
+                    .isPresent() ? records : tableFor(UsageFilter.ALL);
+            UsageFilter scanned = filter.between(scanFrom, Optional.empty());
+            String slot = HourSlots.of(table.millis());
+            Where all = Where.of(table, scanned, false);
+            Where requests = Where.of(table, scanned, true);
+            String from = " FROM " + table.from();
             Map<Long, Integer> blockOf = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + slot + ", " + table.measures() + from
                     + all.sql() + " GROUP BY 1 ORDER BY 1")) {

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -52,25 +53,52 @@ class SqlQueriesParityTest {
     void sqlAnswersEqualTheReference(@ForAll("histories") @Size(max = 60) List<UsageQueriesContract.Req> history,
             @ForAll("zones") String zoneId, @ForAll("instants") Instant from, @ForAll("instants") Instant until)
             throws IOException {
+        ZoneId zone = ZoneId.of(zoneId);
+        Instant lo = from.isBefore(until) ? from : until;
+        Instant hi = from.isBefore(until) ? until : from;
+        overLedger(history, (reference, sql) -> {
+            for (UsageFilter f : List.of(UsageFilter.ALL, UsageFilter.ALL.between(Optional.of(lo), Optional.of(hi)),
+                    UsageFilter.ALL.withModels(Set.of(MODELS.get(0), MODELS.get(1) + "-fast")),
+                    UsageFilter.ALL.withProjects(Set.of("-w-a")).withSession(SESSIONS.get(1)),
+                    UsageFilter.ALL.withMachines(Set.of("desktop")))) {
+                assertSame(reference, sql, f, zone, hi);
+            }
+        });
+    }
+
+    /**
+     * Blocks over a range that starts at some time (the Overview's active block, the Blocks page's ranges) are cut
+     * from a silence before the range rather than from the whole history: the same blocks and gaps either way,
+     * with placeholders next to the cut and without any silence to cut at.
+     */
+    @Property(tries = 40)
+    void blocksFromATimeEqualTheReference(
+            @ForAll("denseHistories") @Size(max = 80) List<UsageQueriesContract.Req> history,
+            @ForAll("denseInstants") Instant from, @ForAll("denseInstants") Instant now) throws IOException {
+        UsageFilter since = UsageFilter.ALL.between(Optional.of(from), Optional.empty());
+        overLedger(history, (reference, sql) -> {
+            for (UsageFilter f : List.of(since, since.withModels(Set.of(MODELS.get(0))),
+                    since.withSession(SESSIONS.get(2)))) {
+                for (Duration length : List.of(Duration.ofHours(5), Duration.ofHours(1))) {
+                    assertThat(sql.blocks(f, length, now)).as("%s %s", f, length)
+                            .isEqualTo(reference.blocks(f, length, now));
+                }
+            }
+        });
+    }
+
+    /** Checks the reference and the SQL queries over a fresh ledger holding {@code history}. */
+    private static void overLedger(List<UsageQueriesContract.Req> history,
+            BiConsumer<UsageQueries, UsageQueries> check) throws IOException {
         List<UsageRecord> records = history.stream().map(UsageQueriesContract.Req::build).toList();
         Path dir = Files.createTempDirectory("cct-parity");
         try {
             Path file = dir.resolve("telemetry.db");
             try (SqliteLedger ledger = SqliteLedger.open(file, "test-prices")) {
                 ledger.commit(new Ledger.IngestBatch(records, List.of(), List.of()));
-                UsageQueries reference = new RecordStreamQueries(ledger, UsageQueriesContract.MACHINE_ID,
-                        UsageQueriesContract.MACHINE_NAME);
-                UsageQueries sql = SqliteUsageQueries.over(file, UsageQueriesContract.MACHINE_ID,
-                        UsageQueriesContract.MACHINE_NAME);
-                ZoneId zone = ZoneId.of(zoneId);
-                Instant lo = from.isBefore(until) ? from : until;
-                Instant hi = from.isBefore(until) ? until : from;
-                for (UsageFilter f : List.of(UsageFilter.ALL, UsageFilter.ALL.between(Optional.of(lo), Optional.of(hi)),
-                        UsageFilter.ALL.withModels(Set.of(MODELS.get(0), MODELS.get(1) + "-fast")),
-                        UsageFilter.ALL.withProjects(Set.of("-w-a")).withSession(SESSIONS.get(1)),
-                        UsageFilter.ALL.withMachines(Set.of("desktop")))) {
-                    assertSame(reference, sql, f, zone, hi);
-                }
+                check.accept(new RecordStreamQueries(ledger, UsageQueriesContract.MACHINE_ID,
+                        UsageQueriesContract.MACHINE_NAME), SqliteUsageQueries.over(file,
+                        UsageQueriesContract.MACHINE_ID, UsageQueriesContract.MACHINE_NAME));
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -121,7 +149,25 @@ class SqlQueriesParityTest {
 
     @Provide
     Arbitrary<List<UsageQueriesContract.Req>> histories() {
-        Arbitrary<UsageQueriesContract.Req> req = Combinators.combine(instants(), Arbitraries.of(SESSIONS),
+        return historiesAt(instants());
+    }
+
+    /** Histories over three days: silences longer than a block are few, and some ranges have none to cut at. */
+    @Provide
+    Arbitrary<List<UsageQueriesContract.Req>> denseHistories() {
+        return historiesAt(Arbitraries.longs().between(0, Duration.ofDays(3).toMillis()).map(BASE::plusMillis));
+    }
+
+    /** Range starts over the same three days and the day after, on and off whole hours. */
+    @Provide
+    Arbitrary<Instant> denseInstants() {
+        Arbitrary<Long> hours = Arbitraries.longs().between(0, 4 * 24).map(h -> h * 3_600_000L);
+        return Arbitraries.oneOf(hours, hours.map(h -> h + 1), hours.map(h -> h - 1),
+                Arbitraries.longs().between(0, Duration.ofDays(4).toMillis())).map(BASE::plusMillis);
+    }
+
+    private Arbitrary<List<UsageQueriesContract.Req>> historiesAt(Arbitrary<Instant> times) {
+        Arbitrary<UsageQueriesContract.Req> req = Combinators.combine(times, Arbitraries.of(SESSIONS),
                 Arbitraries.of("-w-a", "-w-b"), Arbitraries.of("/w/a", "/w/a/sub", ""), Arbitraries.of(MODELS),
                 Arbitraries.integers().between(0, 9), Arbitraries.doubles().between(0, 3),
                 Arbitraries.longs().between(0, 5000)).as((t, session, project, cwd, model, kind, cost, tokens) -> {

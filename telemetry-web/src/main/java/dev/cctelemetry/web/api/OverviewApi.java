@@ -4,6 +4,7 @@ import dev.cctelemetry.core.port.out.UsageQueries;
 import dev.cctelemetry.core.query.PeriodGrouping;
 import dev.cctelemetry.core.query.PeriodUnit;
 import dev.cctelemetry.core.query.UsageBlock;
+import dev.cctelemetry.core.query.UsageFilter;
 import dev.cctelemetry.core.query.UsageSummary;
 import dev.cctelemetry.core.report.ReportFigures;
 import dev.cctelemetry.core.report.ReportOptions;
@@ -11,6 +12,7 @@ import dev.cctelemetry.web.DashboardRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -90,8 +92,13 @@ public final class OverviewApi implements DashboardRoutes {
     }
 
     private Object activeBlockCard(ViewFilter filter) {
-        Optional<UsageBlock> active = queries.blocks(filter.query().anyTime(), ReportOptions.DEFAULT_BLOCK_LENGTH,
-                clock.instant()).stream().filter(UsageBlock::active).reduce((a, b) -> b);
+        // An active block ends after now, so it started less than a block length ago: only blocks starting since
+        // then are asked for (the store cuts them from a recent silence instead of the whole history).
+        Instant now = clock.instant();
+        UsageFilter recent = filter.query().between(Optional.of(now.minus(ReportOptions.DEFAULT_BLOCK_LENGTH)),
+                Optional.empty());
+        Optional<UsageBlock> active = queries.blocks(recent, ReportOptions.DEFAULT_BLOCK_LENGTH, now).stream()
+                .filter(UsageBlock::active).reduce((a, b) -> b);
         return new ActiveBlockCard("active-block", active.map(b -> BlockView.of(b, filter.zone())).orElse(null));
     }
 
