@@ -307,6 +307,9 @@ public abstract class UsageQueriesContract {
 
         assertThat(q.groups(UsageFilter.ALL, GroupDimension.MODEL)).extracting(GroupUsage::key)
                 .containsExactly(OPUS + "-fast", OPUS);
+        // The filter menus' list: the same keys without sums, the placeholder's model left out.
+        assertThat(q.groupKeys(UsageFilter.ALL, GroupDimension.MODEL)).containsExactlyInAnyOrder(OPUS + "-fast", OPUS);
+        assertThat(q.groupKeys(UsageFilter.ALL, GroupDimension.MACHINE)).containsExactly(MACHINE_ID);
         assertThat(q.groups(UsageFilter.ALL, GroupDimension.MACHINE)).singleElement().satisfies(m -> {
             assertThat(m.key()).isEqualTo(MACHINE_ID);
             assertThat(m.label()).isEqualTo(MACHINE_NAME);

@@ -59,6 +59,11 @@ final class DashboardQueries implements UsageQueries {
     }
 
     @Override
+    public List<String> groupKeys(UsageFilter filter, GroupDimension dimension) {
+        return store.ask(q -> q.groupKeys(filter, dimension));
+    }
+
+    @Override
     public SessionPage sessions(UsageFilter filter, SessionQuery query) {
         return store.ask(q -> q.sessions(filter, query));
     }

@@ -99,11 +99,7 @@ public final class SqlAggregates {
     /** See {@link dev.cctelemetry.core.port.out.UsageQueries#groups}. */
     public List<GroupUsage> groups(UsageFilter filter, GroupDimension dimension) {
         UsageTable table = tableFor(filter);
-        String key = switch (dimension) {
-            case PROJECT -> table.project();
-            case MODEL -> table.label();
-            case MACHINE -> table.machine();
-        };
+        String key = keyOf(table, dimension);
         Map<Object, GroupTally> byKey = new HashMap<>();
         tallies("read usage by " + dimension.name().toLowerCase(java.util.Locale.ROOT), table, key, filter,
                 dimension == GroupDimension.PROJECT, byKey);
@@ -119,6 +115,33 @@ public final class SqlAggregates {
         out.sort(Comparator.comparingLong((GroupUsage g) -> g.usage().costPicos()).reversed()
                 .thenComparing(GroupUsage::key));
         return out;
+    }
+
+    /** See {@link dev.cctelemetry.core.port.out.UsageQueries#groupKeys}: one {@code DISTINCT}, no sums. */
+    public List<String> groupKeys(UsageFilter filter, GroupDimension dimension) {
+        UsageTable table = tableFor(filter);
+        Where where = Where.of(table, filter, true);
+        return runner.read("list the " + dimension.name().toLowerCase(java.util.Locale.ROOT) + " keys", c -> {
+            List<String> keys = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT " + keyOf(table, dimension) + " FROM "
+                    + table.from() + where.sql())) {
+                where.bind(ps, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(String.valueOf(keyOf(rs)));
+                    }
+                }
+            }
+            return keys;
+        });
+    }
+
+    private static String keyOf(UsageTable table, GroupDimension dimension) {
+        return switch (dimension) {
+            case PROJECT -> table.project();
+            case MODEL -> table.label();
+            case MACHINE -> table.machine();
+        };
     }
 
     /** See {@link dev.cctelemetry.core.port.out.UsageQueries#sessions}. */

@@ -78,6 +78,11 @@ public final class SqlUsageQueries implements UsageQueries {
     }
 
     @Override
+    public List<String> groupKeys(UsageFilter filter, GroupDimension dimension) {
+        return aggregates.groupKeys(filter, dimension);
+    }
+
+    @Override
     public SessionPage sessions(UsageFilter filter, SessionQuery query) {
         return aggregates.sessions(filter, query);
     }

@@ -117,6 +117,8 @@ class SqlQueriesParityTest {
         }
         for (GroupDimension d : GroupDimension.values()) {
             assertThat(sql.groups(f, d)).as("%s", d).isEqualTo(reference.groups(f, d));
+            assertThat(sql.groupKeys(f, d)).as("%s keys", d)
+                    .containsExactlyInAnyOrderElementsOf(reference.groupKeys(f, d));
         }
         for (SessionQuery q : List.of(SessionQuery.ALL, new SessionQuery(SessionOrder.COST, true, 1, 2),
                 new SessionQuery(SessionOrder.PROJECT, false, 0, 3))) {

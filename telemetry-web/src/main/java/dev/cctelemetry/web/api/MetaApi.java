@@ -42,16 +42,21 @@ public final class MetaApi implements DashboardRoutes {
         ctx.header("Cache-Control", "no-store");
         // Read before the choices: a commit in between makes the page ask again rather than miss it.
         long change = queries.changeCount();
-        FilterChoices choices = new FilterChoices(keys(GroupDimension.MACHINE, true),
-                keys(GroupDimension.PROJECT, false), keys(GroupDimension.MODEL, false));
+        FilterChoices choices = new FilterChoices(machines(), keys(GroupDimension.PROJECT),
+                keys(GroupDimension.MODEL));
         ctx.json(new Meta(scope.remote() ? "remote" : "local", scope.description(), clock.getZone().getId(),
                 FilterParams.DEFAULT_RANGE.key(), choices, change));
     }
 
-    /** Every group's key (a machine by its name, which the filter accepts as well as its id), sorted. */
-    private List<String> keys(GroupDimension dimension, boolean byLabel) {
-        return queries.groups(UsageFilter.ALL, dimension).stream()
-                .map(g -> byLabel ? GroupsApi.label(g) : g.key()).sorted().distinct().toList();
+    /** Every machine by its name (which the filter accepts as well as its id), sorted. */
+    private List<String> machines() {
+        return queries.groups(UsageFilter.ALL, GroupDimension.MACHINE).stream().map(GroupsApi::label).sorted()
+                .distinct().toList();
+    }
+
+    /** Every key of {@code dimension}, sorted: listed without sums (the summary read once per menu). */
+    private List<String> keys(GroupDimension dimension) {
+        return queries.groupKeys(UsageFilter.ALL, dimension).stream().sorted().distinct().toList();
     }
 
     /**

@@ -52,6 +52,14 @@ public interface UsageQueries {
     List<GroupUsage> groups(UsageFilter filter, GroupDimension dimension);
 
     /**
+     * The keys of {@link #groups} (each project, model or machine id with a request the filter selects), in no
+     * particular order, without their sums: a store may list them more cheaply than it sums them.
+     */
+    default List<String> groupKeys(UsageFilter filter, GroupDimension dimension) {
+        return groups(filter, dimension).stream().map(GroupUsage::key).toList();
+    }
+
+    /**
      * Sessions, sorted and paged. The filter's time range selects sessions by their <em>last</em> activity, and a
      * selected session counts all its requests (earlier ones too), as ccusage's session report does; machines,
      * projects, models and session narrow the requests counted, and a session left with none is not listed.
