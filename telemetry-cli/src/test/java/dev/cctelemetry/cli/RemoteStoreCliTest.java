@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Injector;
 import dev.cctelemetry.app.ProcessContext;
 import dev.cctelemetry.app.TelemetryApp;
 import dev.cctelemetry.app.dashboard.DashboardData;
@@ -185,22 +186,10 @@ class RemoteStoreCliTest {
 
     @Test
     void theRemoteDashboardShowsBothMachinesWithTheFiguresOfReportRemote() throws Exception {
-        transcript("laptop", "11111111-1111-4111-8111-111111111111", "-home-u-a", "msg_1", "msg_2");
-        transcript("desktop", "33333333-3333-4333-8333-333333333333", "-home-u-c", "msg_3", "msg_4", "msg_5");
-        Map<String, String> pw = Map.of("CCT_TEST_PG_PW", PASSWORD);
-        for (String machine : List.of("laptop", "desktop")) {
-            assertThat(setStore(machine).code()).isZero();
-            assertThat(run(machine, pw, "sync").code()).isZero();
-        }
-        JsonNode report = json(run("laptop", pw, "report", "machines", "--json", "--no-sync", "--remote"));
+        JsonNode report = twoMachinesSyncedToTheSharedStore();
 
         // What `cc-telemetry dashboard --remote` serves, wired as the command wires it, on a free loopback port.
-        Map<String, String> env = new HashMap<>(pw);
-        env.put("CC_TELEMETRY_HOME", tmp.resolve("laptop-home").toString());
-        env.put("CLAUDE_CONFIG_DIR", tmp.resolve("laptop-claude").toString());
-        ProcessContext context = new ProcessContext(new TelemetryEnvironment(env, tmp, tmp), Clock.systemUTC(),
-                Platform.detect(System.getProperty("os.name")), Main.class);
-        DashboardData data = TelemetryApp.injector(context).getInstance(DashboardSources.class).remote();
+        DashboardData data = laptopApp().getInstance(DashboardSources.class).remote();
         assertThat(data.remote()).isTrue();
         assertThat(data.description()).startsWith("all machines (");
         DashboardSettings settings = new DashboardSettings(InetAddress.getLoopbackAddress(), 0, false,
@@ -238,20 +227,9 @@ class RemoteStoreCliTest {
     /** {@code metrics --remote}: every machine of the shared store, each adding up to its row of report --remote. */
     @Test
     void theRemoteMetricsAddUpEachMachineAsReportRemoteDoes() throws Exception {
-        transcript("laptop", "11111111-1111-4111-8111-111111111111", "-home-u-a", "msg_1", "msg_2");
-        transcript("desktop", "33333333-3333-4333-8333-333333333333", "-home-u-c", "msg_3", "msg_4", "msg_5");
-        Map<String, String> pw = Map.of("CCT_TEST_PG_PW", PASSWORD);
-        for (String machine : List.of("laptop", "desktop")) {
-            assertThat(setStore(machine).code()).isZero();
-            assertThat(run(machine, pw, "sync").code()).isZero();
-        }
-        JsonNode report = json(run("laptop", pw, "report", "machines", "--json", "--no-sync", "--remote"));
+        JsonNode report = twoMachinesSyncedToTheSharedStore();
 
-        Map<String, String> env = new HashMap<>(pw);
-        env.put("CC_TELEMETRY_HOME", tmp.resolve("laptop-home").toString());
-        ProcessContext context = new ProcessContext(new TelemetryEnvironment(env, tmp, tmp), Clock.systemUTC(),
-                Platform.detect(System.getProperty("os.name")), Main.class);
-        UsageMetricsReader reader = TelemetryApp.injector(context).getInstance(UsageMetricsReader.class);
+        UsageMetricsReader reader = laptopApp().getInstance(UsageMetricsReader.class);
         UsageMetrics metrics = reader.remote(UsageMetrics.DEFAULT_TOP_PROJECTS);
 
         assertThat(metrics.usage()).extracting(UsageSeries::machine).containsOnly("laptop", "desktop");
@@ -351,6 +329,31 @@ class RemoteStoreCliTest {
         Run push = run("uri", "push");
         assertThat(push.code()).as(push.err()).isZero();
         assertThat(push.out() + push.err() + push.console()).doesNotContain(PASSWORD);
+    }
+
+    /**
+     * The laptop's and the desktop's transcripts, each machine set to the shared store and synced; returns
+     * {@code report machines --json --remote} as the laptop prints it.
+     */
+    private JsonNode twoMachinesSyncedToTheSharedStore() throws Exception {
+        transcript("laptop", "11111111-1111-4111-8111-111111111111", "-home-u-a", "msg_1", "msg_2");
+        transcript("desktop", "33333333-3333-4333-8333-333333333333", "-home-u-c", "msg_3", "msg_4", "msg_5");
+        Map<String, String> pw = Map.of("CCT_TEST_PG_PW", PASSWORD);
+        for (String machine : List.of("laptop", "desktop")) {
+            assertThat(setStore(machine).code()).isZero();
+            assertThat(run(machine, pw, "sync").code()).isZero();
+        }
+        return json(run("laptop", pw, "report", "machines", "--json", "--no-sync", "--remote"));
+    }
+
+    /** The application wired as the laptop's commands wire it (its home and Claude folder, the store's password). */
+    private Injector laptopApp() {
+        Map<String, String> env = new HashMap<>(Map.of("CCT_TEST_PG_PW", PASSWORD));
+        env.put("CC_TELEMETRY_HOME", tmp.resolve("laptop-home").toString());
+        env.put("CLAUDE_CONFIG_DIR", tmp.resolve("laptop-claude").toString());
+        ProcessContext context = new ProcessContext(new TelemetryEnvironment(env, tmp, tmp), Clock.systemUTC(),
+                Platform.detect(System.getProperty("os.name")), Main.class);
+        return TelemetryApp.injector(context);
     }
 
     private static JsonNode json(Run r) throws Exception {
