@@ -50,9 +50,7 @@ public final class DesktopBrowserOpener implements BrowserOpener {
     /** The opener's command line, or an empty list when this session cannot show a browser. */
     List<String> command(URI url) {
         String program = macOs ? "open" : "xdg-open";
-        boolean display = macOs || !environment.getOrDefault("DISPLAY", "").isEmpty()
-                || !environment.getOrDefault("WAYLAND_DISPLAY", "").isEmpty();
-        if (!display) {
+        if (!macOs && !new DesktopSession(environment).hasDisplay()) {
             return List.of();
         }
         // The absolute path: ProcessBuilder would search the JVM's own PATH, not the environment given here.

@@ -113,11 +113,9 @@ public final class DesktopNotifier implements AlertChannel {
             return Files.isExecutable(osascript) ? Optional.of(osascript)
                     : ProgramLookup.find("osascript", environment);
         }
-        boolean session = !environment.getOrDefault("DISPLAY", "").isEmpty()
-                || !environment.getOrDefault("WAYLAND_DISPLAY", "").isEmpty()
-                || !environment.getOrDefault("DBUS_SESSION_BUS_ADDRESS", "").isEmpty();
         // The absolute path: Commons Exec would search the JVM's own PATH, not the environment given here.
-        return session ? ProgramLookup.find("notify-send", environment) : Optional.empty();
+        return new DesktopSession(environment).canNotify() ? ProgramLookup.find("notify-send", environment)
+                : Optional.empty();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
