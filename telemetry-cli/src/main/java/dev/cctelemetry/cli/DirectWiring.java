@@ -2,10 +2,17 @@ package dev.cctelemetry.cli;
 
 import dev.cctelemetry.app.ProcessContext;
 import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.doctor.PostgresStoreProbe;
+import dev.cctelemetry.app.doctor.StoreProbe;
+import dev.cctelemetry.app.hooks.RunningJar;
 import dev.cctelemetry.app.layout.InstallLayout;
 import dev.cctelemetry.app.platform.Platform;
+import dev.cctelemetry.app.platform.PlatformAdapters;
 import dev.cctelemetry.app.sync.SyncLockGate;
 import dev.cctelemetry.cli.hook.HookSyncLog;
+import dev.cctelemetry.core.port.out.Detacher;
+import dev.cctelemetry.core.port.out.HookScriptRenderer;
+import dev.cctelemetry.core.port.out.ServiceInstaller;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -23,31 +30,51 @@ import picocli.CommandLine;
  * Builds a command and what it depends on by calling their {@code @Inject} constructors, without starting Guice:
  * Guice's own start (its classes, {@code java.util.logging}, checking every module's bindings) took 120-250 ms of
  * every command's start, most of the 120 ms a whole short command may take. Only graphs made of nothing but
- * concrete classes with one {@code @Inject} constructor and the process's own values (environment, clock, layout,
- * platform, sync gate, hook log) are built here; {@link Main} gives any command whose graph holds something else
- * (an interface, a provider, a qualifier, a {@code Provider<T>}) to the Guice injector, the reference.
- * {@code DirectWiringTest} holds every graph built here equal, class by class and scope by scope, to the bindings
- * of the strict Guice injector, so a binding changed in a module cannot be silently bypassed.
+ * concrete classes with one {@code @Inject} constructor, the process's own values (environment, clock, layout,
+ * platform, sync gate, hook log), the platform's adapters ({@link PlatformAdapters}, as the platform module
+ * provides them), the running jar, and the one port a module links to a class ({@link StoreProbe}) are built here;
+ * {@link Main} gives any command whose graph holds something else (another interface or provider, a qualifier, a
+ * {@code Provider<T>}) to the Guice injector, the reference. {@code DirectWiringTest} holds every graph built here
+ * equal, class by class and scope by scope, to the bindings of the strict Guice injector, so a binding changed in
+ * a module cannot be silently bypassed.
  *
  * <p>Scopes as in Guice: a new instance for every dependency, one per wiring for a class annotated
  * {@code @Singleton}.
  */
 final class DirectWiring implements CommandLine.IFactory {
 
+    /**
+     * Ports a module links to a concrete class ({@code bind(port).to(class)}): built as that class. Each one is
+     * compared with the module's binding by {@code DirectWiringTest}.
+     */
+    static final Map<Class<?>, Class<?>> LINKS = Map.of(StoreProbe.class, PostgresStoreProbe.class);
+
+    /**
+     * Ports a module binds to a provider: made by {@link #provide}, a new one for each dependency as the unscoped
+     * provider makes them.
+     */
+    static final Set<Class<?>> PROVIDED = Set.of(Detacher.class, HookScriptRenderer.class, ServiceInstaller.class,
+            RunningJar.class);
+
     private final Map<Class<?>, Object> values;
+    private final PlatformAdapters adapters;
+    private final Class<?> entryPoint;
     private final Map<Class<?>, Object> singletons = new HashMap<>();
     /** Each class's plan: the constructor to call, or empty when the class cannot be built here. */
     private final Map<Class<?>, Optional<Constructor<?>>> plans = new HashMap<>();
 
-    private DirectWiring(Map<Class<?>, Object> values) {
+    private DirectWiring(Map<Class<?>, Object> values, ProcessContext context) {
         this.values = Map.copyOf(values);
+        this.adapters = new PlatformAdapters(context.platform());
+        this.entryPoint = context.entryPoint();
     }
 
     /** The wiring of a process: the values the application's and the CLI's modules bind as instances. */
     static DirectWiring of(ProcessContext context, HookSyncLog hookLog) {
         return new DirectWiring(Map.of(ProcessContext.class, context, TelemetryEnvironment.class,
                 context.environment(), Clock.class, context.clock(), InstallLayout.class, context.environment().layout(),
-                Platform.class, context.platform(), SyncLockGate.class, context.gate(), HookSyncLog.class, hookLog));
+                Platform.class, context.platform(), SyncLockGate.class, context.gate(), HookSyncLog.class, hookLog),
+                context);
     }
 
     /** The process values, by the class they are bound to (for the test that compares them with Guice's). */
@@ -73,8 +100,9 @@ final class DirectWiring implements CommandLine.IFactory {
     }
 
     /**
-     * Every class that building {@code type} constructs ({@code type} first, the process values left out), or
-     * empty when some class in the graph cannot be built here. Reflection only: nothing is constructed.
+     * Every class that building {@code type} constructs or asks for (the process values left out; the provided
+     * ports and linked ports included, each linked port followed by its class), or empty when some class in the
+     * graph cannot be built here. Reflection only: nothing is constructed.
      */
     Optional<Set<Class<?>>> graph(Class<?> type) {
         Set<Class<?>> seen = new LinkedHashSet<>();
@@ -84,6 +112,15 @@ final class DirectWiring implements CommandLine.IFactory {
     private boolean collect(Class<?> type, Set<Class<?>> seen, Set<Class<?>> path) {
         if (values.containsKey(type) || seen.contains(type)) {
             return true;
+        }
+        if (PROVIDED.contains(type)) {
+            seen.add(type);
+            return true;
+        }
+        Class<?> linked = LINKS.get(type);
+        if (linked != null) {
+            seen.add(type);
+            return collect(linked, seen, path);
         }
         Optional<Constructor<?>> plan = plan(type);
         if (plan.isEmpty() || !path.add(type)) {
@@ -119,6 +156,13 @@ final class DirectWiring implements CommandLine.IFactory {
         if (value != null) {
             return type.cast(value);
         }
+        if (PROVIDED.contains(type)) {
+            return type.cast(provide(type));
+        }
+        Class<?> linked = LINKS.get(type);
+        if (linked != null) {
+            return type.cast(build(linked));
+        }
         boolean keep = singleton(type);
         if (keep && singletons.containsKey(type)) {
             return type.cast(singletons.get(type));
@@ -147,6 +191,23 @@ final class DirectWiring implements CommandLine.IFactory {
             singletons.put(type, built);
         }
         return built;
+    }
+
+    /** A new instance of one of the {@link #PROVIDED} ports, as the module's provider makes it. */
+    private Object provide(Class<?> port) {
+        if (port == Detacher.class) {
+            return adapters.detacher();
+        }
+        if (port == HookScriptRenderer.class) {
+            return adapters.hookScriptRenderer();
+        }
+        if (port == ServiceInstaller.class) {
+            return adapters.serviceInstaller();
+        }
+        if (port == RunningJar.class) {
+            return RunningJar.containing(entryPoint);
+        }
+        throw new IllegalArgumentException("not a provided port: " + port.getName());
     }
 
     /** The constructor that builds {@code type} here, empty when it is not built here. */

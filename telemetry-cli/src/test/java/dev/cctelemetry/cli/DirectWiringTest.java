@@ -11,9 +11,12 @@ import com.google.inject.Scopes;
 import com.google.inject.Stage;
 import com.google.inject.spi.ConstructorBinding;
 import com.google.inject.spi.InstanceBinding;
+import com.google.inject.spi.LinkedKeyBinding;
+import com.google.inject.spi.ProviderInstanceBinding;
 import dev.cctelemetry.app.ProcessContext;
 import dev.cctelemetry.app.TelemetryApp;
 import dev.cctelemetry.app.TelemetryEnvironment;
+import dev.cctelemetry.app.hooks.RunningJar;
 import dev.cctelemetry.app.ledger.PriceTables;
 import dev.cctelemetry.app.platform.Platform;
 import dev.cctelemetry.cli.hook.HookSyncLog;
@@ -42,7 +45,7 @@ class DirectWiringTest {
 
     @ParameterizedTest
     @EnumSource(Platform.class)
-    void everyGraphBuiltDirectlyIsTheGraphGuiceBinds(Platform platform) {
+    void everyGraphBuiltDirectlyIsTheGraphGuiceBinds(Platform platform) throws Exception {
         ProcessContext context = context(platform);
         HookSyncLog hookLog = HookSyncLog.disabled();
         DirectWiring direct = DirectWiring.of(context, hookLog);
@@ -53,6 +56,9 @@ class DirectWiringTest {
         int compared = 0;
         for (Class<?> command : CliModule.INJECTED_COMMANDS) {
             for (Class<?> type : direct.graph(command).orElse(Set.of())) {
+                if (DirectWiring.LINKS.containsKey(type) || DirectWiring.PROVIDED.contains(type)) {
+                    continue; // compared below, once each
+                }
                 Binding<?> binding = guice.getExistingBinding(Key.get(type));
                 assertThat(binding).as(command.getSimpleName() + " needs " + type.getName() + ", bound in Guice")
                         .isInstanceOf(ConstructorBinding.class);
@@ -66,6 +72,26 @@ class DirectWiringTest {
             }
         }
         assertThat(compared).isGreaterThan(20);
+        for (Map.Entry<Class<?>, Class<?>> link : DirectWiring.LINKS.entrySet()) {
+            Binding<?> binding = guice.getExistingBinding(Key.get(link.getKey()));
+            assertThat(binding).as(link.getKey().getName() + " is linked to a class").isInstanceOf(LinkedKeyBinding.class);
+            assertThat(((LinkedKeyBinding<?>) binding).getLinkedKey()).as(link.getKey().getName())
+                    .isEqualTo(Key.get(link.getValue()));
+            assertThat(Scopes.isSingleton(binding)).as(link.getKey().getName() + " is a singleton").isFalse();
+        }
+        for (Class<?> port : DirectWiring.PROVIDED) {
+            Binding<?> binding = guice.getExistingBinding(Key.get(port));
+            assertThat(binding).as(port.getName() + " is provided").isInstanceOf(ProviderInstanceBinding.class);
+            assertThat(Scopes.isSingleton(binding)).as(port.getName() + " is a singleton").isFalse();
+            Object fromGuice = guice.getInstance(port);
+            Object made = direct.create(port);
+            assertThat(made).as(port.getName() + " made directly").isNotSameAs(direct.create(port));
+            if (port == RunningJar.class) {
+                assertThat(((RunningJar) made).find()).isEqualTo(((RunningJar) fromGuice).find());
+            } else {
+                assertThat(made.getClass()).as(port.getName() + " on " + platform).isEqualTo(fromGuice.getClass());
+            }
+        }
         for (Map.Entry<Class<?>, Object> value : direct.values().entrySet()) {
             Binding<?> binding = guice.getExistingBinding(Key.get(value.getKey()));
             assertThat(binding).as(value.getKey().getName()).isInstanceOf(InstanceBinding.class);
@@ -81,7 +107,8 @@ class DirectWiringTest {
         // If one of these stops being buildable directly (a new interface or provider in its graph), every start
         // of that command pays for Guice again: 120-250 ms.
         for (Class<?> command : List.of(StatusCommand.class, ReportCommand.class, SyncCommand.class,
-                HookRunCommand.class, StatuslineCommand.class, CheckCommand.class)) {
+                HookRunCommand.class, StatuslineCommand.class, CheckCommand.class, DoctorCommand.class,
+                SetupCommand.class, SetupHooksCommand.class, DaemonCommand.class)) {
             assertThat(direct.canBuild(command)).as(command.getSimpleName()).isTrue();
         }
     }
@@ -101,8 +128,8 @@ class DirectWiringTest {
     void leavesInterfacesAndClassesWithoutAnInjectConstructorToOthers() throws Exception {
         DirectWiring direct = DirectWiring.of(context(Platform.LINUX), HookSyncLog.disabled());
 
-        // DoctorCommand needs a StoreProbe, an interface a module binds: Guice's to build.
-        assertThat(direct.canBuild(DoctorCommand.class)).isFalse();
+        // DashboardCommand needs a BrowserOpener, which a provider class binds on the Unix-likes: Guice's to build.
+        assertThat(direct.canBuild(DashboardCommand.class)).isFalse();
         assertThat(direct.canBuild(Runnable.class)).isFalse();
         // picocli's own helpers are built by picocli's factory
         assertThat(direct.create(VersionProvider.class).getVersion()[0]).startsWith("cc-telemetry ");

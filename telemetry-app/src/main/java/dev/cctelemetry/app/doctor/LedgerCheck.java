@@ -7,6 +7,7 @@ import dev.cctelemetry.core.port.out.Ledger.LedgerStats;
 import dev.cctelemetry.store.sqlite.LedgerOpenException;
 import dev.cctelemetry.store.sqlite.LedgerVersionException;
 import dev.cctelemetry.store.sqlite.SqliteLedger;
+import dev.cctelemetry.store.sqlite.SqliteNativeLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -41,6 +42,9 @@ public final class LedgerCheck implements DoctorCheck {
         if (!Files.exists(file)) {
             return CheckResult.warn(NAME, "no ledger yet (" + file + ")", "cc-telemetry sync");
         }
+        // The driver's native library from cc-telemetry's own folder, as every other opening of the ledger takes it:
+        // left to itself the driver copies it into the temp folder and runs `uname -o` first.
+        SqliteNativeLibrary.useFolder(layout.nativeLibDir());
         try (SqliteLedger ledger = SqliteLedger.open(file, priceVersion)) {
             String check = ledger.integrityCheck();
             if (!"ok".equalsIgnoreCase(check)) {

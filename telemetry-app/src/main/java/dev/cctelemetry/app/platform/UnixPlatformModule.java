@@ -5,15 +5,12 @@ import dev.cctelemetry.core.port.out.BrowserOpener;
 import dev.cctelemetry.core.port.out.Detacher;
 import dev.cctelemetry.core.port.out.HookScriptRenderer;
 import dev.cctelemetry.core.port.out.ServiceInstaller;
-import dev.cctelemetry.platform.unix.LaunchAgentInstaller;
-import dev.cctelemetry.platform.unix.PosixHookScriptRenderer;
-import dev.cctelemetry.platform.unix.SetsidDetacher;
-import dev.cctelemetry.platform.unix.SystemdUserUnitInstaller;
 import java.util.Objects;
 
 /**
  * Binds the Linux/macOS (and other Unix-like) adapters. Lives in the application layer because adapters never see Guice.
- * The service manager is the one thing the Unix-likes do not share, so it is picked by the {@link Platform}.
+ * The adapters themselves come from {@link PlatformAdapters} (the service manager, the one thing the Unix-likes do
+ * not share, is picked by the {@link Platform}).
  */
 public final class UnixPlatformModule extends AbstractModule {
 
@@ -29,16 +26,12 @@ public final class UnixPlatformModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        PlatformAdapters adapters = new PlatformAdapters(platform);
         bind(Platform.class).toInstance(platform);
-        bind(Detacher.class).toProvider(() -> new SetsidDetacher());
-        bind(HookScriptRenderer.class).toProvider(() -> new PosixHookScriptRenderer());
+        bind(Detacher.class).toProvider(adapters::detacher);
+        bind(HookScriptRenderer.class).toProvider(adapters::hookScriptRenderer);
         bind(DesktopBrowsers.class);
         bind(BrowserOpener.class).toProvider(DesktopBrowsers.class);
-        Platform p = platform;
-        bind(ServiceInstaller.class).toProvider(() -> switch (p) {
-            case LINUX -> new SystemdUserUnitInstaller();
-            case MACOS -> new LaunchAgentInstaller();
-            default -> new UnsupportedServiceInstaller(System.getProperty("os.name", "this OS"));
-        });
+        bind(ServiceInstaller.class).toProvider(adapters::serviceInstaller);
     }
 }

@@ -5,9 +5,6 @@ import dev.cctelemetry.core.port.out.BrowserOpener;
 import dev.cctelemetry.core.port.out.Detacher;
 import dev.cctelemetry.core.port.out.HookScriptRenderer;
 import dev.cctelemetry.core.port.out.ServiceInstaller;
-import dev.cctelemetry.platform.windows.PowerShellHookScriptRenderer;
-import dev.cctelemetry.platform.windows.StartProcessDetacher;
-import dev.cctelemetry.platform.windows.TaskSchedulerInstaller;
 import dev.cctelemetry.platform.windows.UrlHandlerBrowserOpener;
 
 /** Binds the Windows adapters. Lives in the application layer because adapters never see Guice. */
@@ -15,10 +12,11 @@ public final class WindowsPlatformModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        PlatformAdapters adapters = new PlatformAdapters(Platform.WINDOWS);
         bind(Platform.class).toInstance(Platform.WINDOWS);
-        bind(Detacher.class).toProvider(() -> new StartProcessDetacher());
-        bind(HookScriptRenderer.class).toProvider(() -> new PowerShellHookScriptRenderer());
-        bind(ServiceInstaller.class).toProvider(() -> new TaskSchedulerInstaller());
+        bind(Detacher.class).toProvider(adapters::detacher);
+        bind(HookScriptRenderer.class).toProvider(adapters::hookScriptRenderer);
+        bind(ServiceInstaller.class).toProvider(adapters::serviceInstaller);
         bind(BrowserOpener.class).toProvider(() -> new UrlHandlerBrowserOpener());
     }
 }
