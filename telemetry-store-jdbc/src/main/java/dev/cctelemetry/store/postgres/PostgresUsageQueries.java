@@ -32,7 +32,7 @@ final class PostgresUsageQueries implements SqlUsageQueries.Marks {
     /** The queries, run by {@code runner}. */
     static UsageQueries over(SqlRunner runner) {
         PostgresUsageQueries store = new PostgresUsageQueries(runner);
-        return new SqlUsageQueries(runner, new SqlAggregates(runner, new RemoteUsageTable(), Optional.empty(),
+        return new SqlUsageQueries(runner, new SqlAggregates(runner, new RemoteUsageTable(), Optional.empty(), Optional.empty(),
                 store::machineName),
                 "SELECT (extract(epoch FROM ts) * 1000)::bigint, model, speed, input, output, cache_write_5m,"
                         + " cache_write_1h, cache_read, cost_usd, cost_source, sidechain, agent_id FROM usage_events"

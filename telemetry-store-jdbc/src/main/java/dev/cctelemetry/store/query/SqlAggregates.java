@@ -51,6 +51,7 @@ public final class SqlAggregates {
     private final SqlRunner runner;
     private final UsageTable records;
     private final Optional<UsageTable> hours;
+    private final Optional<UsageTable> sessionSums;
     private final Function<String, String> machineNames;
 
     /**
@@ -61,13 +62,16 @@ public final class SqlAggregates {
      * @param hours the same records pre-summed per hour slot ({@link HourSlots}), if the store keeps them: read
      *     instead of the records whenever that is exact (a time range starting and ending on whole hours; calendar
      *     grouping in a zone whose offsets are whole hours; blocks of whole hours)
+     * @param sessionSums the requests pre-summed per session, model label, cost source, project folder and working
+     *     directory, if the store keeps them: read by the sessions list instead of the hours or the records
      * @param machineNames a machine's name by its id ("" when unknown); called with the ids the rows hold
      */
     public SqlAggregates(SqlRunner runner, UsageTable records, Optional<UsageTable> hours,
-            Function<String, String> machineNames) {
+            Optional<UsageTable> sessionSums, Function<String, String> machineNames) {
         this.runner = Objects.requireNonNull(runner, "runner is null");
         this.records = Objects.requireNonNull(records, "records is null");
         this.hours = Objects.requireNonNull(hours, "hours is null");
+        this.sessionSums = Objects.requireNonNull(sessionSums, "sessionSums is null");
         this.machineNames = Objects.requireNonNull(machineNames, "machineNames is null");
     }
 
@@ -148,7 +152,9 @@ public final class SqlAggregates {
     public SessionPage sessions(UsageFilter filter, SessionQuery query) {
         Map<String, GroupTally> bySession = new HashMap<>();
         Map<String, String> machineOf = new HashMap<>();
-        rows("read usage by session", tableFor(UsageFilter.ALL), t -> "0", filter.anyTime(), true, r -> {
+        // Sessions are selected whole, by their last activity: no time range applies to the rows.
+        UsageTable table = sessionSums.orElseGet(() -> tableFor(UsageFilter.ALL));
+        rows("read usage by session", table, t -> "0", filter.anyTime(), true, r -> {
             r.addTo(bySession.computeIfAbsent(r.session(), k -> new GroupTally()));
             machineOf.merge(r.session(), r.machine(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
         });

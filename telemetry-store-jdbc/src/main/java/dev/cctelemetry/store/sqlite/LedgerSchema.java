@@ -16,7 +16,7 @@ import org.sqlite.Function;
 final class LedgerSchema {
 
     /** The schema version this build writes. */
-    static final int CURRENT = 8;
+    static final int CURRENT = 9;
 
     private static final List<Migration> MIGRATIONS = List.of(
             // version 1
@@ -196,7 +196,10 @@ final class LedgerSchema {
             new SqlMigration(List.of("CREATE INDEX IF NOT EXISTS usage_events_ts ON usage_events(ts)")),
             // version 8: records pre-summed per session and hour (UsageHours) instead of per quarter hour and
             // context: a quarter of the rows, text in place, the commit adding its inserts in one statement.
-            new SqlMigration(UsageHours.migration()));
+            new SqlMigration(UsageHours.migration()),
+            // version 9: requests pre-summed per session (UsageSessions), which the sessions list reads in key order
+            // instead of regrouping the hour summary.
+            new SqlMigration(UsageSessions.migration()));
 
     private LedgerSchema() {
     }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The ledger's usage as the aggregate queries see it, one machine's: either its records ({@code usage_events}
- * with its {@code sources} and {@code contexts}) or their sums per session and hour ({@code usage_hours},
- * {@link UsageHours}). Times are epoch milliseconds; costs are rounded to picodollars as
+ * The ledger's usage as the aggregate queries see it, one machine's: its records ({@code usage_events} with its
+ * {@code sources} and {@code contexts}), their sums per session and hour ({@code usage_hours}, {@link UsageHours})
+ * or their requests' sums per session ({@code usage_sessions}, {@link UsageSessions}). Times are epoch milliseconds; costs are rounded to picodollars as
  * {@link dev.cctelemetry.core.query.Picodollars#of} rounds them.
  */
 final class LedgerUsageTable implements UsageTable {
@@ -52,6 +52,18 @@ final class LedgerUsageTable implements UsageTable {
     static LedgerUsageTable hours(String machineId, String machineName) {
         return new LedgerUsageTable(machineId, machineName, "usage_hours e", new Columns("e.first_ts",
                 "e.first_ts", "e.last_ts", "e.session_id", "e.label", "e.project", "e.cwd", "e.request",
+                "SUM(e.input), SUM(e.output), SUM(e.cache_write_5m), SUM(e.cache_write_1h), SUM(e.cache_read),"
+                        + " SUM(e.picos), SUM(e.records), MIN(e.first_ts), MAX(e.last_ts)"));
+    }
+
+    /**
+     * The requests' sums per session, model label, cost source, project folder and working directory
+     * ({@code usage_sessions}, {@link UsageSessions}): whole sessions, so only for queries that select sessions as
+     * a whole (by their last activity), never by a time range on the rows.
+     */
+    static LedgerUsageTable sessions(String machineId, String machineName) {
+        return new LedgerUsageTable(machineId, machineName, "usage_sessions e", new Columns("e.last_ts",
+                "e.first_ts", "e.last_ts", "e.session_id", "e.label", "e.project", "e.cwd", "1",
                 "SUM(e.input), SUM(e.output), SUM(e.cache_write_5m), SUM(e.cache_write_1h), SUM(e.cache_read),"
                         + " SUM(e.picos), SUM(e.records), MIN(e.first_ts), MAX(e.last_ts)"));
     }

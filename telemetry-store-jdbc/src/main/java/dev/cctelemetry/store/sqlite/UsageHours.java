@@ -27,28 +27,39 @@ final class UsageHours {
     private static final String KEY_COLUMNS = "session_id, slot, label, project, cwd, cost_source, request";
 
     /** A context's model label, as reports show it: {@code <model>-fast} for fast mode. */
-    private static final String LABEL = "CASE WHEN c.speed = 'fast' THEN c.model || '-fast' ELSE c.model END";
+    static final String LABEL = "CASE WHEN c.speed = 'fast' THEN c.model || '-fast' ELSE c.model END";
+
+    /**
+     * The records {@code e}'s sums in the order of {@link #MEASURE_COLUMNS}, and what they are selected from (with
+     * their context {@code c} and source {@code s}), before WHERE; shared with {@link UsageSessions}.
+     */
+    static final String SUMS_FROM = "SUM(e.input), SUM(e.output), SUM(e.cache_write_5m), SUM(e.cache_write_1h),"
+            + " SUM(e.cache_read), SUM(" + picos("e.") + "), COUNT(*), MIN(e.ts), MAX(e.ts)"
+            + " FROM usage_events e JOIN contexts c ON c.id = e.context_id JOIN sources s ON s.id = e.source_id";
 
     /** The summary of the records {@code e} (with their context {@code c} and source {@code s}), before WHERE. */
     private static final String SELECT_SUMMARY = "SELECT c.session_id, " + HourSlots.of("e.ts") + ", " + LABEL
-            + ", s.project_dir, c.cwd, e.cost_source, e.total_tokens > 0, SUM(e.input), SUM(e.output),"
-            + " SUM(e.cache_write_5m), SUM(e.cache_write_1h), SUM(e.cache_read), SUM(" + picos("e.") + "),"
-            + " COUNT(*), MIN(e.ts), MAX(e.ts) FROM usage_events e JOIN contexts c ON c.id = e.context_id"
-            + " JOIN sources s ON s.id = e.source_id";
+            + ", s.project_dir, c.cwd, e.cost_source, e.total_tokens > 0, " + SUMS_FROM;
 
     private static final String GROUP = " GROUP BY 1, 2, 3, 4, 5, 6, 7";
 
     /** The summary of every stored record, computed afresh: what the table holds at every commit. */
     static final String SUMMARY = SELECT_SUMMARY + GROUP;
 
-    /** Adds summed rows to the table, creating or growing each key's row. */
-    private static final String MERGE = " ON CONFLICT (" + KEY_COLUMNS + ") DO UPDATE SET"
-            + " input = input + excluded.input, output = output + excluded.output,"
-            + " cache_write_5m = cache_write_5m + excluded.cache_write_5m,"
-            + " cache_write_1h = cache_write_1h + excluded.cache_write_1h,"
-            + " cache_read = cache_read + excluded.cache_read, picos = picos + excluded.picos,"
-            + " records = records + excluded.records, first_ts = min(first_ts, excluded.first_ts),"
-            + " last_ts = max(last_ts, excluded.last_ts)";
+    /** The summed columns after the key, shared with {@link UsageSessions}. */
+    static final String MEASURE_COLUMNS = """
+                  input           INTEGER NOT NULL,
+                  output          INTEGER NOT NULL,
+                  cache_write_5m  INTEGER NOT NULL,
+                  cache_write_1h  INTEGER NOT NULL,
+                  cache_read      INTEGER NOT NULL,
+                  picos           INTEGER NOT NULL,
+                  records         INTEGER NOT NULL,
+                  first_ts        INTEGER NOT NULL,
+                  last_ts         INTEGER NOT NULL,
+            """;
+
+    private static final String MERGE = merge(KEY_COLUMNS);
 
     private static final String ADD_AFTER = "INSERT INTO usage_hours " + SELECT_SUMMARY + " WHERE e.rowid > ?"
             + GROUP + MERGE;
@@ -76,16 +87,7 @@ final class UsageHours {
                   cwd             TEXT    NOT NULL,
                   cost_source     TEXT    NOT NULL,
                   request         INTEGER NOT NULL,
-                  input           INTEGER NOT NULL,
-                  output          INTEGER NOT NULL,
-                  cache_write_5m  INTEGER NOT NULL,
-                  cache_write_1h  INTEGER NOT NULL,
-                  cache_read      INTEGER NOT NULL,
-                  picos           INTEGER NOT NULL,
-                  records         INTEGER NOT NULL,
-                  first_ts        INTEGER NOT NULL,
-                  last_ts         INTEGER NOT NULL,
-                  PRIMARY KEY (""" + KEY_COLUMNS + ")) WITHOUT ROWID",
+                """ + MEASURE_COLUMNS + "  PRIMARY KEY (" + KEY_COLUMNS + ")) WITHOUT ROWID",
                 // For the triggers' first/last recount, the records' time range and reads at unaligned bounds.
                 "CREATE INDEX IF NOT EXISTS usage_events_ts ON usage_events(ts)",
                 "DROP TRIGGER IF EXISTS usage_hours_delete",
@@ -112,14 +114,42 @@ final class UsageHours {
      * grouped statement. Must run before any of them is updated: the update trigger expects them summed.
      */
     static void addInsertedAfter(Connection conn, long rowid) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(ADD_AFTER)) {
+        upsertAfter(conn, ADD_AFTER, rowid);
+    }
+
+    /** Runs a summary's grouped upsert {@code sql}, whose one parameter is the rowid the inserted records are above. */
+    static void upsertAfter(Connection conn, String sql, long rowid) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
             ps.setLong(1, rowid);
             ps.executeUpdate();
         }
     }
 
+    /**
+     * Adds summed rows to a summary table keyed by {@code keyColumns}, creating or growing each key's row: the
+     * {@code ON CONFLICT} clause of an {@code INSERT ... SELECT} of the key and {@link #MEASURE_COLUMNS}.
+     */
+    static String merge(String keyColumns) {
+        return " ON CONFLICT (" + keyColumns + ") DO UPDATE SET"
+                + " input = input + excluded.input, output = output + excluded.output,"
+                + " cache_write_5m = cache_write_5m + excluded.cache_write_5m,"
+                + " cache_write_1h = cache_write_1h + excluded.cache_write_1h,"
+                + " cache_read = cache_read + excluded.cache_read, picos = picos + excluded.picos,"
+                + " records = records + excluded.records, first_ts = min(first_ts, excluded.first_ts),"
+                + " last_ts = max(last_ts, excluded.last_ts)";
+    }
+
+    /** The assignments that take the record {@code row}'s sums and count out of a summary row. */
+    static String subtract(String row) {
+        return "input = input - " + row + "input, output = output - " + row + "output,"
+                + " cache_write_5m = cache_write_5m - " + row + "cache_write_5m,"
+                + " cache_write_1h = cache_write_1h - " + row + "cache_write_1h,"
+                + " cache_read = cache_read - " + row + "cache_read, picos = picos - " + picos(row) + ","
+                + " records = records - 1";
+    }
+
     /** A record's cost in picodollars, rounded as {@link dev.cctelemetry.core.query.Picodollars#of} rounds. */
-    private static String picos(String row) {
+    static String picos(String row) {
         return "CAST(round(" + row + "cost_usd * 1e12) AS INTEGER)";
     }
 
@@ -150,11 +180,7 @@ final class UsageHours {
                 + " = usage_hours.slot AND c.session_id = usage_hours.session_id AND " + LABEL
                 + " = usage_hours.label AND s.project_dir = usage_hours.project AND c.cwd = usage_hours.cwd"
                 + " AND e.cost_source = usage_hours.cost_source AND (e.total_tokens > 0) = usage_hours.request";
-        return "UPDATE usage_hours SET input = input - " + row + "input, output = output - " + row + "output,"
-                + " cache_write_5m = cache_write_5m - " + row + "cache_write_5m,"
-                + " cache_write_1h = cache_write_1h - " + row + "cache_write_1h,"
-                + " cache_read = cache_read - " + row + "cache_read, picos = picos - " + picos(row) + ","
-                + " records = records - 1,"
+        return "UPDATE usage_hours SET " + subtract(row) + ","
                 + " first_ts = coalesce((SELECT MIN(e.ts) " + sameRow + "), first_ts),"
                 + " last_ts = coalesce((SELECT MAX(e.ts) " + sameRow + "), last_ts)"
                 + " WHERE " + key + ";"

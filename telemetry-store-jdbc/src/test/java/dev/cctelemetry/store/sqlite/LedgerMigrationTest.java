@@ -229,6 +229,8 @@ class LedgerMigrationTest {
         assertThat(count(file, "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'usage_quarters%'")).isZero();
         assertThat(rows(file, "SELECT * FROM usage_hours ORDER BY 1, 2, 3, 4, 5, 6, 7")).hasSizeGreaterThan(50)
                 .isEqualTo(rows(file, UsageHours.SUMMARY + " ORDER BY 1, 2, 3, 4, 5, 6, 7"));
+        assertThat(rows(file, "SELECT * FROM usage_sessions ORDER BY 1, 2, 3, 4, 5")).hasSizeGreaterThan(5)
+                .isEqualTo(rows(file, UsageSessions.SUMMARY + " ORDER BY 1, 2, 3, 4, 5"));
     }
 
     /** Each row of {@code sql}'s result as its columns joined by '|'. */

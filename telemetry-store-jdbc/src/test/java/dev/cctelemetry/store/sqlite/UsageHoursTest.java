@@ -32,10 +32,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /**
- * The hour summary ({@code usage_hours}) is never stale: after random commits (new keys, copies that win and
- * replace a stored record with other tokens, time or cost, copies of one key twice in one batch, cost-state spreads
- * that reprice records) and raw deletions and updates, it equals the summary computed afresh from the records, and
- * the queries that read it equal the reference.
+ * The hour summary ({@code usage_hours}) and the session summary ({@code usage_sessions}) are never stale: after
+ * random commits (new keys, copies that win and replace a stored record with other tokens, time or cost, copies of
+ * one key twice in one batch, cost-state spreads that reprice records) and raw deletions and updates, each equals
+ * its summary computed afresh from the records, and the queries that read them equal the reference.
  */
 class UsageHoursTest {
 
@@ -71,8 +71,7 @@ class UsageHoursTest {
                                             new TokenCounts(100, 10, 0, 0, 0))), "/state.jsonl", commit))
                             : List.of();
                     ledger.commit(new Ledger.IngestBatch(random.nextBoolean() ? oneEach : batch, List.of(), states));
-                    assertThat(LedgerMigrationTest.rows(file, "SELECT * FROM usage_hours ORDER BY 1, 2, 3, 4, 5, 6, 7"))
-                            .isEqualTo(LedgerMigrationTest.rows(file, UsageHours.SUMMARY + " ORDER BY 1, 2, 3, 4, 5, 6, 7"));
+                    assertSummariesFresh(file);
                 }
             }
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
@@ -80,8 +79,7 @@ class UsageHoursTest {
                 s.executeUpdate("UPDATE usage_events SET ts = ts + 450000, input = input + 1, total_tokens = total_tokens + 1"
                         + " WHERE rowid % 7 = 0");
             }
-            assertThat(LedgerMigrationTest.rows(file, "SELECT * FROM usage_hours ORDER BY 1, 2, 3, 4, 5, 6, 7"))
-                    .isEqualTo(LedgerMigrationTest.rows(file, UsageHours.SUMMARY + " ORDER BY 1, 2, 3, 4, 5, 6, 7"));
+            assertSummariesFresh(file);
             try (SqliteLedger ledger = SqliteLedger.open(file, "test-prices")) {
                 var reference = new RecordStreamQueries(ledger, "m", "laptop");
                 var sql = SqliteUsageQueries.over(file, "m", "laptop");
@@ -99,6 +97,14 @@ class UsageHoursTest {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** Both summaries, the hours' and the sessions', equal the ones computed afresh from the records. */
+    static void assertSummariesFresh(Path file) throws Exception {
+        assertThat(LedgerMigrationTest.rows(file, "SELECT * FROM usage_hours ORDER BY 1, 2, 3, 4, 5, 6, 7"))
+                .isEqualTo(LedgerMigrationTest.rows(file, UsageHours.SUMMARY + " ORDER BY 1, 2, 3, 4, 5, 6, 7"));
+        assertThat(LedgerMigrationTest.rows(file, "SELECT * FROM usage_sessions ORDER BY 1, 2, 3, 4, 5"))
+                .isEqualTo(LedgerMigrationTest.rows(file, UsageSessions.SUMMARY + " ORDER BY 1, 2, 3, 4, 5"));
     }
 
     private static UsageRecord fresh(Random random) {
