@@ -16,9 +16,25 @@ public final class ReportFigures {
     private ReportFigures() {
     }
 
-    /** A count with thousands separators: {@code %,d}. */
+    /**
+     * A count with thousands separators, as {@code %,d} in {@link Locale#ROOT} prints it. Built by hand: a table
+     * of 5,000 sessions has 25,000 such cells, and {@link String#format} parsed its pattern for each (80 of a
+     * 290 ms {@code report sessions} at 1M records).
+     */
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        int length = digits.length() - sign;
+        if (length <= 3) {
+            return digits;
+        }
+        StringBuilder out = new StringBuilder(digits.length() + (length - 1) / 3);
+        int head = sign + (length % 3 == 0 ? 3 : length % 3);
+        out.append(digits, 0, head);
+        for (int i = head; i < digits.length(); i += 3) {
+            out.append(',').append(digits, i, i + 3);
+        }
+        return out.toString();
     }
 
     /** US dollars with thousands separators and cents: {@code $%,.2f}. */
