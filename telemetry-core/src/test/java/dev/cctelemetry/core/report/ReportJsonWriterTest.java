@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -157,5 +158,27 @@ class ReportJsonWriterTest {
         writer.write(service().daily(ReportOptionsFixtures.utc()), out);
 
         assertThat(out.toString()).contains("\"daily\" : [ ]").endsWith(System.lineSeparator());
+    }
+
+    @Test
+    void textIsWhatDatabindsPrettyPrinterWritesForEveryKind() throws Exception {
+        ReportService s = new ReportService(ListRecordSource.queries(List.of(
+                aRecord().session("11111111-1111-4111-8111-111111111111").project("-w-a", "/w/a \"q\" \u00e9")
+                        .at("2025-08-01T10:00:05Z").tokens(110, 550, 600, 400, 2000).cost(0.01293).build(),
+                aRecord().session("11111111-1111-4111-8111-111111111111").at("2025-08-01T11:01:01.5Z").fast()
+                        .cost(1e-7).build(),
+                aRecord().session("22222222-2222-4222-8222-222222222222").at("2025-08-03T09:00:00Z")
+                        .unpriced("glm-4.6").build(),
+                aRecord().session("22222222-2222-4222-8222-222222222222").at("2025-08-03T11:30:00Z")
+                        .cost(123456.789).build())),
+                Clock.fixed(Instant.parse("2025-08-03T12:00:00Z"), ZoneOffset.UTC));
+        ObjectMapper mapper = new ObjectMapper();
+        for (ReportKind kind : ReportKind.values()) {
+            String text = writer.toJson(s.report(kind, ReportOptionsFixtures.utc()));
+            // The same tree (keys in the order written, numbers as parsed) through databind's pretty writer.
+            Object tree = mapper.readValue(text, LinkedHashMap.class);
+            assertThat(text).as("%s", kind).isEqualTo(mapper.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(tree));
+        }
     }
 }
