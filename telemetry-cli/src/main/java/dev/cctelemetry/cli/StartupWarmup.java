@@ -1,12 +1,13 @@
 package dev.cctelemetry.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cctelemetry.app.TelemetryEnvironment;
 import dev.cctelemetry.app.config.HostName;
 import dev.cctelemetry.app.ledger.Ledgers;
+import dev.cctelemetry.core.json.JsonTreeReader;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ import picocli.CommandLine;
 /**
  * What a command that opens the ledger will need and the main thread does not need first, started on a second
  * core at once: the command's annotations, logback's configuration, a first run's machine id and host name, the
- * SQLite driver and its native library, Jackson's object mapper, time-zone and number-formatting data.
+ * SQLite driver and its native library, Jackson's tree reading, time-zone and number-formatting data.
  * Meanwhile the main thread builds the injector and the command line; when it gets there, these are loaded and
  * initialized (class initialization is thread-safe, and the native library is set up under a lock). Only loading
  * and initializing: nothing here opens the ledger or writes a record, so a warm-up that is still running when the
@@ -90,10 +91,10 @@ final class StartupWarmup {
                 HostName.of(env.env());
             }
             Ledgers.preloadDriver(env.layout());
-            new ObjectMapper();
+            JsonTreeReader.read("{\"a\":[1,\"b\",true,null,1.5]}");
             TimeZone.getDefault();
             String.format(Locale.ROOT, "%,d %.2f", 1, 1.0);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | IOException e) {
             // a warm-up only: the command does the same work again and reports what fails
         }
     }

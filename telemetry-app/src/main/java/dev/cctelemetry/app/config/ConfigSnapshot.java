@@ -1,7 +1,8 @@
 package dev.cctelemetry.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.cctelemetry.core.json.JsonTreeReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public record ConfigSnapshot(Path file, boolean exists, Optional<String> problem
 
     /** Reads {@code file}; never throws. */
     public static ConfigSnapshot read(Path file) {
-        ObjectMapper m = new ObjectMapper();
+        JsonNodeFactory m = JsonNodeFactory.instance;
         Optional<Set<PosixFilePermission>> perms = Optional.empty();
         try {
             perms = Optional.of(Files.getPosixFilePermissions(file));
@@ -49,22 +50,22 @@ public record ConfigSnapshot(Path file, boolean exists, Optional<String> problem
             // absent, or no POSIX permissions (Windows)
         }
         try {
-            JsonNode n = m.readTree(Files.readAllBytes(file));
+            JsonNode n = JsonTreeReader.read(Files.readAllBytes(file));
             if (n == null || n.isMissingNode()) {
-                return new ConfigSnapshot(file, true, Optional.empty(), m.createObjectNode(), perms);
+                return new ConfigSnapshot(file, true, Optional.empty(), m.objectNode(), perms);
             }
             if (!(n instanceof ObjectNode o)) {
                 return new ConfigSnapshot(file, true, Optional.of("does not hold a JSON object"),
-                        m.createObjectNode(), perms);
+                        m.objectNode(), perms);
             }
             return new ConfigSnapshot(file, true, Optional.empty(), o, perms);
         } catch (NoSuchFileException e) {
-            return new ConfigSnapshot(file, false, Optional.empty(), m.createObjectNode(), perms);
+            return new ConfigSnapshot(file, false, Optional.empty(), m.objectNode(), perms);
         } catch (IOException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();
             int nl = msg.indexOf('\n');
             return new ConfigSnapshot(file, true, Optional.of("is not valid JSON: " + (nl > 0 ? msg.substring(0, nl)
-                    : msg)), m.createObjectNode(), perms);
+                    : msg)), m.objectNode(), perms);
         }
     }
 

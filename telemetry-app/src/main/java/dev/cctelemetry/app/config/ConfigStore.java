@@ -1,12 +1,13 @@
 package dev.cctelemetry.app.config;
 
+import dev.cctelemetry.core.json.JsonDocumentWriter;
+import dev.cctelemetry.core.json.JsonTreeReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cctelemetry.core.io.AtomicFile;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ public final class ConfigStore {
 
     private final Path file;
     private final Supplier<String> hostName;
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final JsonDocumentWriter writer = new JsonDocumentWriter(true);
 
     /**
      * A store for {@code file}.
@@ -49,7 +50,7 @@ public final class ConfigStore {
 
     /** Loads the config, creating the file on first use. */
     public TelemetryConfig loadOrCreate() throws IOException {
-        ObjectNode root = Files.exists(file) ? readObject() : mapper.createObjectNode();
+        ObjectNode root = Files.exists(file) ? readObject() : JsonNodeFactory.instance.objectNode();
         boolean dirty = false;
         if (!root.path("machine_id").isTextual() || root.path("machine_id").asText().isBlank()) {
             root.put("machine_id", UUID.randomUUID().toString());
@@ -176,12 +177,12 @@ public final class ConfigStore {
     private ObjectNode readObject() throws IOException {
         JsonNode n;
         try {
-            n = mapper.readTree(file.toFile());
+            n = JsonTreeReader.read(file);
         } catch (IOException e) {
             throw new IOException("config " + file + " is not valid JSON: " + firstLine(e.getMessage()), e);
         }
         if (n == null || n.isMissingNode() || n.isNull()) {
-            return mapper.createObjectNode();
+            return JsonNodeFactory.instance.objectNode();
         }
         if (!(n instanceof ObjectNode o)) {
             throw new IOException("config " + file + " must hold a JSON object");
@@ -190,10 +191,9 @@ public final class ConfigStore {
     }
 
     private void write(ObjectNode root) throws IOException {
-        AtomicFile.write(file, mapper.writeValueAsBytes(root), Optional.of(OWNER_ONLY));
+        AtomicFile.write(file, writer.bytes(root), Optional.of(OWNER_ONLY));
         // The replaced file may have been loosened by hand; the new one is owner-only from birth.
     }
-
 
     private static String firstLine(String s) {
         if (s == null) {

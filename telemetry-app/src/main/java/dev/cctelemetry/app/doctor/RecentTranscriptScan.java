@@ -1,7 +1,7 @@
 package dev.cctelemetry.app.doctor;
 
+import dev.cctelemetry.core.json.JsonTreeReader;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cctelemetry.core.transcript.ClaudeRoot;
 import dev.cctelemetry.core.transcript.TranscriptDiscovery;
 import dev.cctelemetry.core.transcript.TranscriptFile;
@@ -27,8 +27,6 @@ public final class RecentTranscriptScan {
 
     static final int FILES = 20;
     static final int TAIL_BYTES = 2 * 1024 * 1024;
-
-    private final ObjectMapper mapper = new ObjectMapper();
 
     /**
      * What the scan found.
@@ -87,7 +85,7 @@ public final class RecentTranscriptScan {
     private List<Long> durations(String line, List<String> markers) {
         List<Long> out = new ArrayList<>();
         try {
-            JsonNode n = mapper.readTree(line);
+            JsonNode n = JsonTreeReader.read(line);
             if (!"stop_hook_summary".equals(n.path("subtype").asText())) {
                 return out;
             }

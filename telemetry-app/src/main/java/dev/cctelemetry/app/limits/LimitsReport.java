@@ -1,7 +1,7 @@
 package dev.cctelemetry.app.limits;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.cctelemetry.core.json.JsonDocumentWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cctelemetry.app.AppException;
@@ -44,7 +44,7 @@ public final class LimitsReport {
     private final RemoteStores stores;
     private final Configs configs;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final JsonDocumentWriter writer = new JsonDocumentWriter(true);
 
     @Inject
     LimitsReport(Ledgers ledgers, RemoteStores stores, Configs configs, Clock clock) {
@@ -131,7 +131,7 @@ public final class LimitsReport {
     /** The report as JSON: {@code {"windows":[…]}} with every period and reading. */
     public String json(List<WindowHistory> windows) {
         Instant now = clock.instant();
-        ObjectNode root = json.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         ArrayNode out = root.putArray("windows");
         for (WindowHistory w : windows) {
             ObjectNode o = out.addObject();
@@ -175,7 +175,7 @@ public final class LimitsReport {
             }
         }
         try {
-            return json.writeValueAsString(root) + "\n";
+            return writer.text(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e); // a tree of plain values always serializes
         }
@@ -197,4 +197,5 @@ public final class LimitsReport {
         }
         return m >= 60 ? m / 60 + "h " + m % 60 + "m" : m + "m";
     }
+
 }

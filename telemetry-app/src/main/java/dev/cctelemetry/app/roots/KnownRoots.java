@@ -1,8 +1,9 @@
 package dev.cctelemetry.app.roots;
 
+import dev.cctelemetry.core.json.JsonDocumentWriter;
+import dev.cctelemetry.core.json.JsonTreeReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cctelemetry.app.layout.InstallLayout;
@@ -42,7 +43,7 @@ public final class KnownRoots {
 
     private final Path file;
     private final SyncLock lock;
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final JsonDocumentWriter writer = new JsonDocumentWriter(true);
 
     @Inject
     KnownRoots(InstallLayout layout) {
@@ -64,7 +65,7 @@ public final class KnownRoots {
     public List<ClaudeRoot> recorded() {
         JsonNode doc;
         try {
-            doc = mapper.readTree(Files.readAllBytes(file));
+            doc = JsonTreeReader.read(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
@@ -110,10 +111,10 @@ public final class KnownRoots {
         try (SyncLock.Held held = lock.acquire()) {
             Set<ClaudeRoot> all = new LinkedHashSet<>(recorded());
             if (all.addAll(roots)) {
-                ObjectNode doc = mapper.createObjectNode();
+                ObjectNode doc = JsonNodeFactory.instance.objectNode();
                 ArrayNode arr = doc.putArray("roots");
                 all.forEach(r -> arr.add(r.id()));
-                AtomicFile.write(file, mapper.writeValueAsBytes(doc));
+                AtomicFile.write(file, writer.bytes(doc));
             }
         }
     }

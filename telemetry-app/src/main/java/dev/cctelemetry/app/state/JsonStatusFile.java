@@ -1,7 +1,7 @@
 package dev.cctelemetry.app.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cctelemetry.core.json.JsonTreeReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ public final class JsonStatusFile {
     /** The file's JSON object, if it holds one. */
     public static Optional<JsonNode> read(Path file) {
         try {
-            JsonNode n = new ObjectMapper().readTree(Files.readAllBytes(file));
+            JsonNode n = JsonTreeReader.read(Files.readAllBytes(file));
             return n != null && n.isObject() ? Optional.of(n) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

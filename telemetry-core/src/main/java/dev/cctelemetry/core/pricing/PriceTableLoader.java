@@ -1,7 +1,7 @@
 package dev.cctelemetry.core.pricing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cctelemetry.core.json.JsonTreeReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,8 +20,6 @@ public final class PriceTableLoader {
 
     private static final String BUILTIN = "/dev/cctelemetry/core/pricing/prices.json";
     private static final double PER_MILLION = 1_000_000.0;
-
-    private final ObjectMapper mapper = new ObjectMapper();
 
     /** The table shipped with cc-telemetry. */
     public PriceTable builtin() {
@@ -47,7 +45,7 @@ public final class PriceTableLoader {
         Map<String, String> aliases = new HashMap<>();
         String version = addAll(readBuiltin(), prices, aliases);
         try {
-            String userVersion = addAll(mapper.readTree(file.toFile()), prices, aliases);
+            String userVersion = addAll(JsonTreeReader.read(file), prices, aliases);
             return new PriceTable(version + "+" + userVersion, prices, aliases);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("price file " + file + " is not a valid price table: "
@@ -60,7 +58,7 @@ public final class PriceTableLoader {
             if (in == null) {
                 throw new IllegalStateException("price table resource missing: " + BUILTIN);
             }
-            return mapper.readTree(in);
+            return JsonTreeReader.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,9 @@ package dev.cctelemetry.hooks.worker;
 
 import dev.cctelemetry.core.io.AtomicFile;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.cctelemetry.core.json.JsonDocumentWriter;
+import dev.cctelemetry.core.json.JsonTreeReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cctelemetry.core.port.out.HookStatusStore;
 import java.io.IOException;
@@ -34,7 +36,7 @@ public final class FileHookStatusStore implements HookStatusStore {
     static final String ERROR = "hook-last-error.json";
 
     private final Path stateDir;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final JsonDocumentWriter writer = new JsonDocumentWriter(false);
 
     /** A store in {@code stateDir} (created on first write), e.g. {@code ~/.claude-telemetry/state}. */
     public FileHookStatusStore(Path stateDir) {
@@ -43,7 +45,7 @@ public final class FileHookStatusStore implements HookStatusStore {
 
     @Override
     public void recordFired(Fired fired) {
-        ObjectNode n = mapper.createObjectNode();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("at", fired.at().toString());
         n.put("event", fired.event());
         n.put("session_id", fired.sessionId());
@@ -52,7 +54,7 @@ public final class FileHookStatusStore implements HookStatusStore {
 
     @Override
     public void recordOutcome(Outcome outcome) {
-        ObjectNode n = mapper.createObjectNode();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("at", outcome.at().toString());
         n.put("event", outcome.event());
         n.put("session_id", outcome.sessionId());
@@ -85,7 +87,7 @@ public final class FileHookStatusStore implements HookStatusStore {
 
     private <T> Optional<T> read(String name, Function<JsonNode, T> mapping) {
         try {
-            return Optional.of(mapping.apply(mapper.readTree(Files.readAllBytes(stateDir.resolve(name)))));
+            return Optional.of(mapping.apply(JsonTreeReader.read(Files.readAllBytes(stateDir.resolve(name)))));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -97,7 +99,7 @@ public final class FileHookStatusStore implements HookStatusStore {
 
     private void write(String name, JsonNode content) {
         try {
-            AtomicFile.write(stateDir.resolve(name), mapper.writeValueAsBytes(content));
+            AtomicFile.write(stateDir.resolve(name), writer.bytes(content));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write hook status " + name, e);
         }

@@ -1,11 +1,12 @@
 package dev.cctelemetry.core.adapter.file;
 
+import dev.cctelemetry.core.json.JsonDocumentWriter;
+import dev.cctelemetry.core.json.JsonTreeReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cctelemetry.core.push.PushStatus;
 import dev.cctelemetry.core.port.out.PushStatusStore;
 import dev.cctelemetry.core.io.AtomicFile;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ public final class JsonPushStatusStore implements PushStatusStore {
     private static final Logger log = LoggerFactory.getLogger(JsonPushStatusStore.class);
 
     private final Path file;
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final JsonDocumentWriter writer = new JsonDocumentWriter(true);
 
     /** A store on {@code file}; its folder is created on the first save. */
     public JsonPushStatusStore(Path file) {
@@ -39,7 +40,7 @@ public final class JsonPushStatusStore implements PushStatusStore {
             return PushStatus.NEVER;
         }
         try {
-            JsonNode n = mapper.readTree(file.toFile());
+            JsonNode n = JsonTreeReader.read(file);
             return new PushStatus(instant(n, "last_attempt"), instant(n, "last_success"),
                     Math.max(0, n.path("consecutive_failures").asInt(0)), instant(n, "next_attempt_not_before"),
                     n.path("last_error").asText(""));
@@ -51,14 +52,14 @@ public final class JsonPushStatusStore implements PushStatusStore {
 
     @Override
     public void save(PushStatus status) {
-        ObjectNode n = mapper.createObjectNode();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         status.lastAttempt().ifPresent(t -> n.put("last_attempt", t.toString()));
         status.lastSuccess().ifPresent(t -> n.put("last_success", t.toString()));
         n.put("consecutive_failures", status.consecutiveFailures());
         status.notBefore().ifPresent(t -> n.put("next_attempt_not_before", t.toString()));
         n.put("last_error", status.lastError());
         try {
-            AtomicFile.write(file, mapper.writeValueAsBytes(n));
+            AtomicFile.write(file, writer.bytes(n));
         } catch (IOException e) {
             log.warn("cannot store push status in {}: {}", file, e.getMessage());
         }
