@@ -40,13 +40,9 @@ mkdir -p "$HOME_DIR"
 echo "dashboard benchmark in $DIR ($(nproc) CPUs, $(uname -sr), $("$JAVA" -version 2>&1 | head -1))"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-CP_FILE=$DIR/classpath.txt
-if [ ! -s "$CP_FILE" ]; then
-  (cd "$REPO" && ./mvnw -q -B -o -pl telemetry-web -am test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test) >"$DIR/build.log" 2>&1 \
-    || { echo "cannot build the web module's test classes; see $DIR/build.log" >&2; exit 2; }
-fi
-CP=$REPO/telemetry-web/target/test-classes:$REPO/telemetry-web/target/classes:$(cat "$CP_FILE")
+# shellcheck source=lib/web-test-classpath.sh
+. "$REPO/bench/lib/web-test-classpath.sh"
+CP=$(web_test_classpath "$DIR") || exit 2
 QUIET=-Dlogback.configurationFile=$REPO/telemetry-web/src/test/resources/logback-test.xml
 
 if [ ! -f "$HOME_DIR/telemetry.db" ]; then
@@ -56,20 +52,9 @@ if [ ! -f "$HOME_DIR/telemetry.db" ]; then
 fi
 echo "ledger: $(du -h "$HOME_DIR/telemetry.db" | cut -f1)"
 
-OUT=$DIR/dashboard.out
-# The launcher builds the jar first when the sources are newer: not part of the start being timed.
-CC_TELEMETRY_HOME=$HOME_DIR "$REPO/cc-telemetry" --version >/dev/null 2>"$DIR/build-jar.log" \
-  || { echo "cannot build or run the jar; see $DIR/build-jar.log" >&2; exit 2; }
-CC_TELEMETRY_HOME=$HOME_DIR DISPLAY= WAYLAND_DISPLAY= "$REPO/cc-telemetry" dashboard --no-open >"$OUT" 2>"$DIR/dashboard.err" &
-PID=$!
-for _ in $(seq 1 600); do [ "$(wc -l <"$OUT")" -ge 2 ] && break; sleep 0.2; done
-URL=$(head -n1 "$OUT")
-[ -n "$URL" ] || { echo "the dashboard printed no URL:" >&2; cat "$DIR/dashboard.err" >&2; kill "$PID"; exit 2; }
-# The launcher execs java: the pid is the JVM's.
-echo "dashboard pid $PID at ${URL%%\?*}"
-"$JAVA" "$QUIET" -cp "$CP" dev.cctelemetry.web.bench.DashboardBench "$URL" "$ROUNDS" 2>/dev/null
-echo "dashboard RSS: $(awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2/1024}' /proc/$PID/status)"
-kill -TERM "$PID"; wait "$PID" 2>/dev/null
+# shellcheck source=lib/dashboard-calls.sh
+. "$REPO/bench/lib/dashboard-calls.sh"
+dashboard_calls "$HOME_DIR" "$DIR" "$ROUNDS" "$CP" || exit 2
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "$E2E" -gt 0 ]; then

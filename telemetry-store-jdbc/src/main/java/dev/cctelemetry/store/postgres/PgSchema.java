@@ -86,7 +86,9 @@ final class PgSchema {
                         resets_at timestamptz NOT NULL,
                         session_id text NOT NULL,
                         PRIMARY KEY (machine_id, limit_window, seen_at))""",
-                    "CREATE INDEX plan_limit_readings_seen ON plan_limit_readings (seen_at)"));
+                    "CREATE INDEX plan_limit_readings_seen ON plan_limit_readings (seen_at)"),
+            // version 3: every machine's records summed per machine, session and hour slot, kept by triggers.
+            RemoteUsageHours.migration());
 
     /** The version this code writes and reads. */
     static final int CURRENT = MIGRATIONS.size();
@@ -122,17 +124,25 @@ final class PgSchema {
         }
         // Read again under the lock: another machine may have migrated while we waited.
         int before = checked(installedVersion(connection).orElse(0));
+        if (before == CURRENT) {
+            return before;
+        }
+        // A migration may sum a big store's records once (version 3: minutes for 10M records on a busy server): the
+        // push's statement timeout and the socket's read timeout that backs it up are for pushes.
+        int networkTimeout = connection.getNetworkTimeout();
+        connection.setNetworkTimeout(Runnable::run, 0);
         try (Statement st = connection.createStatement()) {
+            st.execute("SET LOCAL statement_timeout = 0");
             for (int v = before + 1; v <= CURRENT; v++) {
                 for (String sql : MIGRATIONS.get(v - 1)) {
                     st.execute(sql);
                 }
             }
-            if (before < CURRENT) {
-                st.execute("DELETE FROM cct_schema");
-                st.execute("INSERT INTO cct_schema (version) VALUES (" + CURRENT + ")");
-                log.info("remote schema migrated from version {} to {}", before, CURRENT);
-            }
+            st.execute("DELETE FROM cct_schema");
+            st.execute("INSERT INTO cct_schema (version) VALUES (" + CURRENT + ")");
+            log.info("remote schema migrated from version {} to {}", before, CURRENT);
+        } finally {
+            connection.setNetworkTimeout(Runnable::run, networkTimeout);
         }
         return before;
     }

@@ -23,6 +23,22 @@ import java.util.Optional;
  */
 final class PostgresUsageQueries implements SqlUsageQueries.Marks {
 
+    /**
+     * One session's requests, found through the summary: its machines and time span there (a millisecond wider each
+     * way: the summary's times are rounded to milliseconds), then the records in it through the index on machine and
+     * time, instead of reading every record of the store for the session id.
+     */
+    private static final String SESSION_REQUESTS = "WITH s AS (SELECT machine_id, MIN(session_id) AS id,"
+            + " MIN(first_ts) - 1 AS first_ms, MAX(last_ts) + 1 AS last_ms FROM usage_hours WHERE session_id = ?"
+            + " GROUP BY machine_id)"
+            + " SELECT (extract(epoch FROM e.ts) * 1000)::bigint, e.model, e.speed, e.input, e.output, e.cache_write_5m,"
+            + " e.cache_write_1h, e.cache_read, e.cost_usd, e.cost_source, e.sidechain, e.agent_id"
+            + " FROM s JOIN usage_events e ON e.machine_id = s.machine_id AND e.session_id = s.id"
+            + " AND e.ts >= timestamptz 'epoch' + s.first_ms * interval '1 millisecond'"
+            + " AND e.ts <= timestamptz 'epoch' + s.last_ms * interval '1 millisecond'"
+            + " WHERE e.input + e.output + e.cache_write_5m + e.cache_write_1h + e.cache_read > 0"
+            + " ORDER BY e.ts, e.source_file COLLATE \"C\", e.source_offset";
+
     private final SqlRunner runner;
 
     private PostgresUsageQueries(SqlRunner runner) {
@@ -32,12 +48,9 @@ final class PostgresUsageQueries implements SqlUsageQueries.Marks {
     /** The queries, run by {@code runner}. */
     static UsageQueries over(SqlRunner runner) {
         PostgresUsageQueries store = new PostgresUsageQueries(runner);
-        return new SqlUsageQueries(runner, new SqlAggregates(runner, new RemoteUsageTable(), Optional.empty(), Optional.empty(),
-                store::machineName),
-                "SELECT (extract(epoch FROM ts) * 1000)::bigint, model, speed, input, output, cache_write_5m,"
-                        + " cache_write_1h, cache_read, cost_usd, cost_source, sidechain, agent_id FROM usage_events"
-                        + " WHERE session_id = ? AND input + output + cache_write_5m + cache_write_1h + cache_read > 0"
-                        + " ORDER BY ts, source_file COLLATE \"C\", source_offset", store);
+        return new SqlUsageQueries(runner, new SqlAggregates(runner, RemoteUsageTable.records(),
+                Optional.of(RemoteUsageTable.hours()), Optional.empty(), store::machineName),
+                SESSION_REQUESTS, store);
     }
 
     /** Each machine's latest push (the store knows of no other runs). */

@@ -21,6 +21,11 @@ public final class HourSlots {
                 + LocalMillis.floorDiv(millis, HOUR) + " * " + HOUR + " THEN 0 ELSE 1 END)";
     }
 
+    /** The hour of {@code millis} (an SQL expression) counted from the epoch: its slots are 2h and 2h + 1. */
+    public static String hour(String millis) {
+        return LocalMillis.floorDiv(millis, HOUR);
+    }
+
     /** The first millisecond of the hour of {@code millis} (an SQL expression). */
     public static String hourStart(String millis) {
         return "(" + LocalMillis.floorDiv(millis, HOUR) + " * " + HOUR + ")";

@@ -7,6 +7,8 @@ import dev.cctelemetry.core.usage.CostSource;
 import dev.cctelemetry.core.usage.TokenCounts;
 import dev.cctelemetry.core.usage.UsageKey;
 import dev.cctelemetry.core.usage.UsageRecord;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dcct.benchmark=true
  * </pre>
  * Optional: {@code -Dcct.benchmark.records=1000000 -Dcct.benchmark.batch=50000}.
+ * {@code -Dtest=PostgresPushBenchmark#summaryCost} alone times what the shared store's summary adds to a push.
  */
 class PostgresPushBenchmark {
 
@@ -37,6 +40,54 @@ class PostgresPushBenchmark {
             }
             smallPushes(pg);
             backfill(pg, total, batch);
+        }
+    }
+
+    /**
+     * What keeping {@code usage_hours} adds to a push of 200,000 new records (batches of the pusher's default) and
+     * to the same push repeated: fresh schemas, the summary's triggers on or off (off is exactly the push before
+     * the summary: the same statements), interleaved, median of the rounds.
+     */
+    @Test
+    void summaryCost() throws Exception {
+        assumeTrue(Boolean.getBoolean("cct.benchmark"), "benchmark: run with -Dcct.benchmark=true");
+        int total = Integer.getInteger("cct.benchmark.records", 200_000);
+        int rounds = Integer.getInteger("cct.benchmark.rounds", 3);
+        int batch = dev.cctelemetry.core.push.Pusher.DEFAULT_BATCH;
+        List<UsageRecord> records = records(0, total);
+        long[][] nanos = new long[4][rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int on = 0; on < 2; on++) {
+                try (TestPostgres pg = TestPostgres.schemaOrSkip()) {
+                    try (PostgresUsageSink sink = pg.sink()) {
+                        sink.open();
+                        if (on == 0) {
+                            try (Connection c = pg.connect(); Statement st = c.createStatement()) {
+                                st.execute("ALTER TABLE usage_events DISABLE TRIGGER USER");
+                            }
+                        }
+                        for (int pass = 0; pass < 2; pass++) {
+                            long start = System.nanoTime();
+                            for (int from = 0; from < total; from += batch) {
+                                sink.push(MACHINE, records.subList(from, Math.min(total, from + batch)));
+                            }
+                            nanos[on * 2 + pass][round] = System.nanoTime() - start;
+                        }
+                    }
+                    if (on == 1) {
+                        System.out.printf(Locale.ROOT, "summary rows: %d for %d records%n",
+                                pg.number("SELECT count(*) FROM usage_hours"), total);
+                    }
+                }
+            }
+        }
+        String[] names = {"new records, no summary", "same push again, no summary", "new records, with summary",
+            "same push again, with summary"};
+        for (int i = 0; i < 4; i++) {
+            Arrays.sort(nanos[i]);
+            System.out.printf(Locale.ROOT, "push of %,d records (batches of %,d), %s: median %.2f s (%s)%n", total,
+                    batch, names[i], nanos[i][rounds / 2] / 1e9, Arrays.stream(nanos[i])
+                            .mapToObj(n -> String.format(Locale.ROOT, "%.2f", n / 1e9)).toList());
         }
     }
 

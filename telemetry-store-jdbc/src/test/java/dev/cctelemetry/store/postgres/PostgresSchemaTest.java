@@ -46,7 +46,8 @@ class PostgresSchemaTest {
             assertThat(second.open()).isEqualTo(PostgresUsageSink.schemaVersion());
         }
 
-        assertThat(tables).containsExactly("cct_schema", "machines", "plan_limit_readings", "sessions", "usage_events");
+        assertThat(tables).containsExactly("cct_schema", "machines", "plan_limit_readings", "sessions", "usage_events",
+                "usage_hours");
         assertThat(pg.rows(TABLES)).isEqualTo(tables);
         assertThat(pg.rows("SELECT table_name, column_name, data_type, is_nullable"
                 + " FROM information_schema.columns WHERE table_schema = current_schema()"

@@ -19,7 +19,9 @@ import java.util.Locale;
  * {@code cct-first-view} mark). Prints one line per figure and a Markdown
  * table; asserts nothing (bench/dashboard-bench.sh runs it and records the machine's load next to it).
  *
- * <p>Usage: {@code DashboardBench URL [rounds]} with the URL the command printed (token included).
+ * <p>Usage: {@code DashboardBench URL [rounds] [--api-only]} with the URL the command printed (token included);
+ * {@code --api-only} leaves out the page loads (bench/dashboard-remote.sh: the page's own cost is the local
+ * bench's figure, the remote one is about the store's queries).
  */
 public final class DashboardBench {
 
@@ -72,6 +74,11 @@ public final class DashboardBench {
             System.out.println(line);
             table.append(line).append('\n');
         }
+        if (List.of(args).contains("--api-only")) {
+            System.out.println();
+            System.out.println(table);
+            return;
+        }
         List<Double> loads = new ArrayList<>();
         List<Double> inPage = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -102,7 +109,7 @@ public final class DashboardBench {
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
