@@ -7,7 +7,8 @@
 #   --runs       rounds (default 11); each round runs every case once, launchers, JDKs and commands interleaved
 #   --jdks       JDK homes to compare (default: the JDK of `java` on the PATH, then Temurin 25 when installed)
 #   --launchers  launcher scripts to compare (default: ./cc-telemetry); another build's is a checkout's launcher
-#                with its jar in telemetry-cli/target/ (compare-jars.sh-style A/B)
+#                with its jar in telemetry-cli/target/ (compare-jars.sh-style A/B); each launcher gets a home of
+#                its own, synced by that build (builds of different ledger schemas cannot share one)
 #
 # Cases per JDK: `floor` (that JDK's `java -version` with the launcher's GC/JIT options: the JVM alone), then
 # `--version`, `status`, `doctor`, `report daily --no-sync`. Each JDK's start-up archive is made first (the
@@ -45,13 +46,22 @@ GEN_CP=$REPO/telemetry-core/target/classes:$REPO/telemetry-core/target/test-clas
 
 rm -rf "$BENCH_DIR"
 mkdir -p "$BENCH_DIR/user"
-export HOME=$BENCH_DIR/user CC_TELEMETRY_HOME=$BENCH_DIR/home CLAUDE_CONFIG_DIR=$BENCH_DIR/claude TZ=UTC
+export HOME=$BENCH_DIR/user CLAUDE_CONFIG_DIR=$BENCH_DIR/claude TZ=UTC
 unset CC_TELEMETRY_JAVA_OPTS JAVA_TOOL_OPTIONS
 java -cp "$GEN_CP" dev.cctelemetry.testing.ManySessionsTree "$CLAUDE_CONFIG_DIR" 4 25 >/dev/null \
   || { say "cannot generate the tree (telemetry-core test classes missing?)"; exit 2; }
-"$REPO/cc-telemetry" sync >/dev/null || { say "first sync failed"; exit 2; }
+# Each launcher's own home, by its position in --launchers.
+home_of() {
+  local i=0 x
+  for x in $LAUNCHERS; do
+    i=$((i + 1))
+    [ "$x" = "$1" ] && { printf '%s/home-%s\n' "$BENCH_DIR" "$i"; return; }
+  done
+}
 
 for l in $LAUNCHERS; do
+  CC_TELEMETRY_HOME=$(home_of "$l") "$l" sync >/dev/null || { say "first sync with $l failed"; exit 2; }
+  export CC_TELEMETRY_HOME=$(home_of "$l")
   for jdk in $JDKS; do
     [ -x "$jdk/bin/java" ] || { say "no java in $jdk"; exit 2; }
     # --version starts the background training; older launchers made their archive from the first sync or report.
@@ -80,7 +90,7 @@ for r in $(seq 1 "$RUNS"); do
           read -r -a words <<<"$c"
           cmd=("$l" "${words[@]}")
         fi
-        JAVA_HOME=$jdk /usr/bin/time -f '%e %U %S %M' -o "$BENCH_DIR/t" "${cmd[@]}" >/dev/null 2>"$BENCH_DIR/err"
+        CC_TELEMETRY_HOME=$(home_of "$l") JAVA_HOME=$jdk /usr/bin/time -f '%e %U %S %M' -o "$BENCH_DIR/t" "${cmd[@]}" >/dev/null 2>"$BENCH_DIR/err"
         if [ "$c" != floor ] && [ -s "$BENCH_DIR/err" ]; then say "stderr of $l $c on $jdk:"; head -3 "$BENCH_DIR/err" >&2; fi
         name=$c; [ "$c" = floor ] || name="$(basename "$(dirname "$l")") $c"
         printf '%s\t%s\t%s\n' "$(basename "$jdk")" "$name" "$(tail -n 1 "$BENCH_DIR/t")" >>"$RES"
