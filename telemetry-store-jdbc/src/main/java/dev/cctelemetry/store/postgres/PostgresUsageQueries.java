@@ -49,7 +49,7 @@ final class PostgresUsageQueries implements SqlUsageQueries.Marks {
     static UsageQueries over(SqlRunner runner) {
         PostgresUsageQueries store = new PostgresUsageQueries(runner);
         return new SqlUsageQueries(runner, new SqlAggregates(runner, RemoteUsageTable.records(),
-                Optional.of(RemoteUsageTable.hours()), Optional.empty(), store::machineName),
+                Optional.of(RemoteUsageTable.hours()), Optional.empty(), Optional.empty(), store::machineName),
                 SESSION_REQUESTS, store);
     }
 

@@ -31,6 +31,11 @@ public final class HourSlots {
         return "(" + LocalMillis.floorDiv(millis, HOUR) + " * " + HOUR + ")";
     }
 
+    /** The first millisecond of the hour that holds the slot {@code slot} (an SQL expression of a slot number). */
+    public static String slotHourStart(String slot) {
+        return "(" + LocalMillis.floorDiv(slot, 2) + " * " + HOUR + ")";
+    }
+
     /** The first slot of the hour that holds {@code millis}: every slot before it ends before that hour. */
     public static long firstSlotOfHour(long millis) {
         return Math.floorDiv(millis, HOUR) * 2;

@@ -48,10 +48,14 @@ public final class SqlAggregates {
     /** Blocks from at most this far back are read from the records rather than the hour summary. */
     private static final Duration RECORDS_SCAN = Duration.ofDays(14);
 
+    /** A key that is one value for every row: a number or a quoted string. */
+    private static final java.util.regex.Pattern CONSTANT = java.util.regex.Pattern.compile("\\d+|'([^']|'')*'");
+
     private final SqlRunner runner;
     private final UsageTable records;
     private final Optional<UsageTable> hours;
     private final Optional<UsageTable> sessionSums;
+    private final Optional<UsageTable> slots;
     private final Function<String, String> machineNames;
 
     /**
@@ -64,21 +68,26 @@ public final class SqlAggregates {
      *     grouping in a zone whose offsets are whole hours; blocks of whole hours)
      * @param sessionSums the requests pre-summed per session, model label, cost source, project folder and working
      *     directory, if the store keeps them: read by the sessions list instead of the hours or the records
+     * @param slots the hours' sums without session, project and working directory (which that table need not
+     *     answer), if the store keeps them: read for the sums instead of {@code hours} whenever the filter names no
+     *     project or session and the answer is not per project; sessions are still counted in {@code hours}
      * @param machineNames a machine's name by its id ("" when unknown); called with the ids the rows hold
      */
     public SqlAggregates(SqlRunner runner, UsageTable records, Optional<UsageTable> hours,
-            Optional<UsageTable> sessionSums, Function<String, String> machineNames) {
+            Optional<UsageTable> sessionSums, Optional<UsageTable> slots, Function<String, String> machineNames) {
         this.runner = Objects.requireNonNull(runner, "runner is null");
         this.records = Objects.requireNonNull(records, "records is null");
         this.hours = Objects.requireNonNull(hours, "hours is null");
         this.sessionSums = Objects.requireNonNull(sessionSums, "sessionSums is null");
+        this.slots = Objects.requireNonNull(slots, "slots is null");
         this.machineNames = Objects.requireNonNull(machineNames, "machineNames is null");
     }
 
     /** See {@link dev.cctelemetry.core.port.out.UsageQueries#totals}. */
     public UsageSummary totals(UsageFilter filter) {
         Map<Object, GroupTally> all = new HashMap<>();
-        tallies("read usage totals", tableFor(filter), "0", filter, false, all);
+        UsageTable table = tableFor(filter);
+        tallies("read usage totals", sumsTable(table, filter), table, "0", filter, false, all);
         return all.isEmpty() ? UsageSummary.EMPTY : all.values().iterator().next().summary();
     }
 
@@ -91,8 +100,8 @@ public final class SqlAggregates {
         }
         String local = LocalMillis.of(table.millis(), grouping.zone(), range[0], range[1]);
         Map<Object, GroupTally> byStart = new HashMap<>();
-        tallies("read usage by " + grouping.unit().name().toLowerCase(java.util.Locale.ROOT), table,
-                PeriodStarts.of(grouping, local, range[0], range[1]), filter, false, byStart);
+        tallies("read usage by " + grouping.unit().name().toLowerCase(java.util.Locale.ROOT),
+                sumsTable(table, filter), table, PeriodStarts.of(grouping, local, range[0], range[1]), filter, false, byStart);
         Map<LocalDate, GroupTally> sorted = new TreeMap<>();
         byStart.forEach((day, t) -> sorted.put(LocalDate.ofEpochDay(((Number) day).longValue()), t));
         List<PeriodUsage> out = new ArrayList<>(sorted.size());
@@ -105,7 +114,8 @@ public final class SqlAggregates {
         UsageTable table = tableFor(filter);
         String key = keyOf(table, dimension);
         Map<Object, GroupTally> byKey = new HashMap<>();
-        tallies("read usage by " + dimension.name().toLowerCase(java.util.Locale.ROOT), table, key, filter,
+        tallies("read usage by " + dimension.name().toLowerCase(java.util.Locale.ROOT),
+                dimension == GroupDimension.PROJECT ? table : sumsTable(table, filter), table, key, filter,
                 dimension == GroupDimension.PROJECT, byKey);
         List<GroupUsage> out = new ArrayList<>(byKey.size());
         byKey.forEach((keyValue, t) -> {
@@ -123,7 +133,8 @@ public final class SqlAggregates {
 
     /** See {@link dev.cctelemetry.core.port.out.UsageQueries#groupKeys}: one {@code DISTINCT}, no sums. */
     public List<String> groupKeys(UsageFilter filter, GroupDimension dimension) {
-        UsageTable table = tableFor(filter);
+        UsageTable table = dimension == GroupDimension.PROJECT ? tableFor(filter)
+                : sumsTable(tableFor(filter), filter);
         Where where = Where.of(table, filter, true);
         return runner.read("list the " + dimension.name().toLowerCase(java.util.Locale.ROOT) + " keys", c -> {
             List<String> keys = new ArrayList<>();
@@ -262,13 +273,16 @@ public final class SqlAggregates {
                     .isPresent() ? records : tableFor(UsageFilter.ALL);
             UsageFilter scanned = filter.between(scanFrom, Optional.empty());
             String slot = HourSlots.of(table.millis());
-            Where all = Where.of(table, scanned, false);
+            // The slots' times and sums from the session-free summary when it serves; sessions from the table.
+            UsageTable sums = sumsTable(table, scanned);
+            Where all = Where.of(sums, scanned, false);
+            Where sumsOfRequests = Where.of(sums, scanned, true);
             Where requests = Where.of(table, scanned, true);
             String from = " FROM " + table.from();
             Map<Long, Integer> blockOf = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + slot + ", " + table.measures() + from
-                    + all.sql() + " GROUP BY 1 ORDER BY 1")) {
-                all.bind(ps, table);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + slot + ", " + sums.measures() + " FROM "
+                    + sums.from() + all.sql() + " GROUP BY 1 ORDER BY 1")) {
+                all.bind(ps, sums);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) { // the measures' first and last times: columns 9 and 10
                         int block = timeline.add(Instant.ofEpochMilli(rs.getLong(9)),
@@ -280,9 +294,10 @@ public final class SqlAggregates {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + slot + ", " + table.label() + ", "
-                    + table.costSource() + ", " + table.measures() + from + requests.sql() + " GROUP BY 1, 2, 3")) {
-                requests.bind(ps, table);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + slot + ", " + sums.label() + ", "
+                    + sums.costSource() + ", " + sums.measures() + " FROM " + sums.from() + sumsOfRequests.sql()
+                    + " GROUP BY 1, 2, 3")) {
+                sumsOfRequests.bind(ps, sums);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         usage.get(blockOf.get(rs.getLong(1))).addSums(rs.getString(2),
@@ -326,7 +341,8 @@ public final class SqlAggregates {
         String hourOfWeek = "((((" + day + " + 3) % 7) + 7) % 7 * 24 + (" + LocalMillis.floorDiv(local, LocalMillis.HOUR)
                 + " - " + day + " * 24))";
         Map<Object, GroupTally> byHour = new HashMap<>();
-        tallies("read usage by hour of the week", table, hourOfWeek, filter, false, byHour);
+        tallies("read usage by hour of the week", sumsTable(table, filter), table, hourOfWeek, filter, false,
+                byHour);
         Map<Integer, GroupTally> sorted = new TreeMap<>();
         byHour.forEach((slot, t) -> sorted.put(((Number) slot).intValue(), t));
         List<HourOfWeekUsage> out = new ArrayList<>(sorted.size());
@@ -351,18 +367,23 @@ public final class SqlAggregates {
 
     /**
      * Requests the filter selects, summed per value of {@code key} in a few small queries, whatever the number of
-     * records or sessions: sums per key, model label and cost source; distinct sessions per key; with
-     * {@code places}, each project folder and working directory's latest time per key. Each key's tally goes to
-     * {@code out}. A store's integers may come back as Integer or Long: keys are normalised to Long.
+     * records or sessions: sums per key, model label and cost source (from {@code sums}); distinct sessions per key;
+     * with {@code places}, each project folder and working directory's latest time per key (from {@code table}).
+     * {@code key} must mean the same over both tables. Each key's tally goes to {@code out}. A store's integers may
+     * come back as Integer or Long: keys are normalised to Long.
      */
-    private void tallies(String what, UsageTable table, String key, UsageFilter filter, boolean places,
-            Map<Object, GroupTally> out) {
+    private void tallies(String what, UsageTable sums, UsageTable table, String key, UsageFilter filter,
+            boolean places, Map<Object, GroupTally> out) {
         Where where = Where.of(table, filter, true);
+        Where sumsWhere = Where.of(sums, filter, true);
         String from = " FROM " + table.from() + where.sql();
         runner.read(what, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", " + table.label() + ", "
-                    + table.costSource() + ", " + table.measures() + from + " GROUP BY 1, 2, 3")) {
-                where.bind(ps, table);
+            // A constant key (totals; one machine's ledger) stays out of GROUP BY: grouping by the label and cost
+            // source alone follows the slots' key order, where a constant among them made SQLite sort every row.
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", " + sums.label() + ", "
+                    + sums.costSource() + ", " + sums.measures() + " FROM " + sums.from() + sumsWhere.sql()
+                    + (CONSTANT.matcher(key).matches() ? " GROUP BY 2, 3" : " GROUP BY 1, 2, 3"))) {
+                sumsWhere.bind(ps, sums);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.computeIfAbsent(keyOf(rs), k -> new GroupTally()).addSums(rs.getString(2),
@@ -411,6 +432,16 @@ public final class SqlAggregates {
         boolean aligned = filter.from().map(t -> HourSlots.onHour(t.toEpochMilli())).orElse(true)
                 && filter.until().map(t -> HourSlots.onHour(t.toEpochMilli())).orElse(true);
         return aligned ? hours.orElse(records) : records;
+    }
+
+    /**
+     * What to sum {@code filter}'s requests from when {@code table} would serve and the sums need no session,
+     * project or working directory: the session-free slots when {@code table} is the hour summary and the filter
+     * names no project or session, else {@code table}.
+     */
+    private UsageTable sumsTable(UsageTable table, UsageFilter filter) {
+        return slots.isPresent() && hours.isPresent() && table == hours.get() && filter.projects().isEmpty()
+                && filter.session().isEmpty() ? slots.get() : table;
     }
 
     /** The first and last time stored (or a range around them), or null when nothing is. */

@@ -45,8 +45,13 @@ record Where(String sql, List<Object> params) {
             where.append(" AND (").append(c.sql()).append(')');
             params.addAll(c.params());
         }
-        in(where, params, table.project(), filter.projects());
-        in(where, params, table.label(), filter.models());
+        // A column is asked for only when the filter needs it: a session-free summary holds no project.
+        if (!filter.projects().isEmpty()) {
+            in(where, params, table.project(), filter.projects());
+        }
+        if (!filter.models().isEmpty()) {
+            in(where, params, table.label(), filter.models());
+        }
         filter.session().ifPresent(s -> {
             where.append(" AND ").append(table.session()).append(" = ?");
             params.add(s);

@@ -16,7 +16,7 @@ import org.sqlite.Function;
 final class LedgerSchema {
 
     /** The schema version this build writes. */
-    static final int CURRENT = 9;
+    static final int CURRENT = 10;
 
     private static final List<Migration> MIGRATIONS = List.of(
             // version 1
@@ -199,7 +199,10 @@ final class LedgerSchema {
             new SqlMigration(UsageHours.migration()),
             // version 9: requests pre-summed per session (UsageSessions), which the sessions list reads in key order
             // instead of regrouping the hour summary.
-            new SqlMigration(UsageSessions.migration()));
+            new SqlMigration(UsageSessions.migration()),
+            // version 10: the hour summary summed again without session, project and working directory
+            // (UsageSlots), kept by triggers on it: totals, periods and models over a whole history without a sort.
+            new SqlMigration(UsageSlots.migration()));
 
     private LedgerSchema() {
     }

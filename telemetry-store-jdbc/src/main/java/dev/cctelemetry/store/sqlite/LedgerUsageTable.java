@@ -68,6 +68,17 @@ final class LedgerUsageTable implements UsageTable {
                         + " SUM(e.picos), SUM(e.records), MIN(e.first_ts), MAX(e.last_ts)"));
     }
 
+    /**
+     * The records' sums per model label, cost source and hour slot ({@link UsageSlots}): no session, project or
+     * working directory, which the queries must not ask of it.
+     */
+    static LedgerUsageTable slots(String machineId, String machineName) {
+        return new LedgerUsageTable(machineId, machineName, "usage_slots e", new Columns("e.first_ts",
+                "e.first_ts", "e.last_ts", null, "e.label", null, null, "e.request",
+                "SUM(e.input), SUM(e.output), SUM(e.cache_write_5m), SUM(e.cache_write_1h), SUM(e.cache_read),"
+                        + " SUM(e.picos), SUM(e.records), MIN(e.first_ts), MAX(e.last_ts)"));
+    }
+
     @Override
     public String from() {
         return from;
@@ -105,7 +116,7 @@ final class LedgerUsageTable implements UsageTable {
 
     @Override
     public String session() {
-        return columns.session();
+        return held(columns.session(), "session");
     }
 
     @Override
@@ -120,12 +131,12 @@ final class LedgerUsageTable implements UsageTable {
 
     @Override
     public String project() {
-        return columns.project();
+        return held(columns.project(), "project");
     }
 
     @Override
     public String cwd() {
-        return columns.cwd();
+        return held(columns.cwd(), "cwd");
     }
 
     @Override
@@ -136,6 +147,13 @@ final class LedgerUsageTable implements UsageTable {
     @Override
     public String measures() {
         return columns.measures();
+    }
+
+    private String held(String column, String what) {
+        if (column == null) {
+            throw new IllegalStateException(from + " holds no " + what);
+        }
+        return column;
     }
 
     /** Every record is this machine's: the condition holds for all or for none. */

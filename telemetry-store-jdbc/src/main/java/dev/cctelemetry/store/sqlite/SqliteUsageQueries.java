@@ -47,6 +47,7 @@ public final class SqliteUsageQueries implements SqlRunner, SqlUsageQueries.Mark
         return new SqlUsageQueries(ledger, new SqlAggregates(ledger, LedgerUsageTable.records(machineId, machineName),
                 Optional.of(LedgerUsageTable.hours(machineId, machineName)),
                 Optional.of(LedgerUsageTable.sessions(machineId, machineName)),
+                Optional.of(LedgerUsageTable.slots(machineId, machineName)),
                 id -> id.equals(machineId) ? machineName : ""),
                 "SELECT e.ts, c.model, c.speed, e.input, e.output, e.cache_write_5m, e.cache_write_1h, e.cache_read,"
                         + " e.cost_usd, e.cost_source, e.sidechain, c.agent_id FROM " + UsageEventTable.FROM

@@ -135,9 +135,9 @@ class PostgresUsageHoursTest {
             }
         };
         SqlAggregates summary = new SqlAggregates(runner, RemoteUsageTable.records(),
-                Optional.of(RemoteUsageTable.hours()), Optional.empty(), id -> "name of " + id);
+                Optional.of(RemoteUsageTable.hours()), Optional.empty(), Optional.empty(), id -> "name of " + id);
         SqlAggregates records = new SqlAggregates(runner, RemoteUsageTable.records(), Optional.empty(),
-                Optional.empty(), id -> "name of " + id);
+                Optional.empty(), Optional.empty(), id -> "name of " + id);
         List<UsageFilter> filters = List.of(UsageFilter.ALL,
                 UsageFilter.ALL.between(Optional.of(START.plus(Duration.ofHours(5))),
                         Optional.of(START.plus(Duration.ofHours(30)))),

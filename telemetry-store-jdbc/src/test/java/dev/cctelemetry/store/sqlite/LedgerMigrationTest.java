@@ -231,6 +231,8 @@ class LedgerMigrationTest {
                 .isEqualTo(rows(file, UsageHours.SUMMARY + " ORDER BY 1, 2, 3, 4, 5, 6, 7"));
         assertThat(rows(file, "SELECT * FROM usage_sessions ORDER BY 1, 2, 3, 4, 5")).hasSizeGreaterThan(5)
                 .isEqualTo(rows(file, UsageSessions.SUMMARY + " ORDER BY 1, 2, 3, 4, 5"));
+        assertThat(rows(file, "SELECT * FROM usage_slots ORDER BY 1, 2, 3, 4")).hasSizeGreaterThan(20)
+                .isEqualTo(rows(file, UsageSlots.SUMMARY + " ORDER BY 1, 2, 3, 4"));
     }
 
     /** Each row of {@code sql}'s result as its columns joined by '|'. */

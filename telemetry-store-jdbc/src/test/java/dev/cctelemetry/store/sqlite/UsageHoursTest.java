@@ -32,7 +32,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /**
- * The hour summary ({@code usage_hours}) and the session summary ({@code usage_sessions}) are never stale: after
+ * The hour summary ({@code usage_hours}), the session summary ({@code usage_sessions}) and the slot summary derived
+ * from the hours ({@code usage_slots}) are never stale: after
  * random commits (new keys, copies that win and replace a stored record with other tokens, time or cost, copies of
  * one key twice in one batch, cost-state spreads that reprice records) and raw deletions and updates, each equals
  * its summary computed afresh from the records, and the queries that read them equal the reference.
@@ -99,12 +100,17 @@ class UsageHoursTest {
         }
     }
 
-    /** Both summaries, the hours' and the sessions', equal the ones computed afresh from the records. */
+    /**
+     * The summaries, the hours', the sessions' and the session-free slots' (derived from the hours), equal the ones
+     * computed afresh from the records.
+     */
     static void assertSummariesFresh(Path file) throws Exception {
         assertThat(LedgerMigrationTest.rows(file, "SELECT * FROM usage_hours ORDER BY 1, 2, 3, 4, 5, 6, 7"))
                 .isEqualTo(LedgerMigrationTest.rows(file, UsageHours.SUMMARY + " ORDER BY 1, 2, 3, 4, 5, 6, 7"));
         assertThat(LedgerMigrationTest.rows(file, "SELECT * FROM usage_sessions ORDER BY 1, 2, 3, 4, 5"))
                 .isEqualTo(LedgerMigrationTest.rows(file, UsageSessions.SUMMARY + " ORDER BY 1, 2, 3, 4, 5"));
+        assertThat(LedgerMigrationTest.rows(file, "SELECT * FROM usage_slots ORDER BY 1, 2, 3, 4"))
+                .isEqualTo(LedgerMigrationTest.rows(file, UsageSlots.SUMMARY + " ORDER BY 1, 2, 3, 4"));
     }
 
     private static UsageRecord fresh(Random random) {
