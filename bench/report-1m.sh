@@ -2,27 +2,30 @@
 # Report times over a big ledger, two builds side by side: prints figures, asserts nothing, exits 0.
 #
 # Usage: bench/report-1m.sh OLD_JAR NEW_JAR [--runs N] [--sizes "100000 1000000"] [--dir DIR]
+#        [--kinds "daily sessions"] [--table]
 #
 # For each size, a ledger of that many records is generated (telemetry-store-jdbc's LedgerFiller, through the
 # ledger's own commit, with OLD_JAR's classes and so its schema; the fill time is printed) and copied for NEW_JAR,
 # which upgrades it in an untimed first run (the upgrade's time is printed). Then `--version` and every report kind
-# `report KIND --no-sync --json` run, whole process, each jar launched as ./cc-telemetry launches it (-cp and the
-# main class, the launcher's JVM options, its own class-data archive made by an untimed first run), interleaved old
-# then new, --runs times (default 5). Median wall time and CPU time (user+sys) in ms, the report's wall time less
-# `--version`'s (the query's share), peak RSS (MiB, /usr/bin/time), load average before and after. Needs GNU date
-# and time, sqlite3, and the store's test classes (./mvnw -q -o -pl telemetry-store-jdbc -am test-compile; or a copy
-# of them named by TEST_CLASSES=DIR).
+# (--kinds: only those) `report KIND --no-sync --json` (--table: the table) run, whole process, each jar launched as
+# ./cc-telemetry launches it (-cp and the main class, the launcher's JVM options, its own class-data archive made by
+# an untimed first run), interleaved old then new, --runs times (default 5). Median wall time and CPU time
+# (user+sys) in ms, the report's wall time less `--version`'s (the query's share), peak RSS (MiB, /usr/bin/time),
+# load average before and after. Needs GNU date and time, sqlite3, and the store's test classes (./mvnw -q -o -pl
+# telemetry-store-jdbc -am test-compile; or a copy of them named by TEST_CLASSES=DIR).
 set -uo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-[ $# -ge 2 ] || { sed -n '2,14p' "$0"; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,17p' "$0"; exit 2; }
 OLD=$(realpath "$1"); NEW=$(realpath "$2"); shift 2
-RUNS=5; SIZES="100000 1000000"; DIR=
+RUNS=5; SIZES="100000 1000000"; DIR=; ONLY=; FORMAT=--json
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS=$2; shift ;;
     --sizes) SIZES=$2; shift ;;
     --dir) DIR=$2; shift ;;
+    --kinds) ONLY=$2; shift ;;
+    --table) FORMAT= ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
   shift
@@ -32,7 +35,7 @@ JAVA=${JAVA:-java}
 TEST_CLASSES=${TEST_CLASSES:-$REPO/telemetry-store-jdbc/target/test-classes}
 DIR=${DIR:-$(mktemp -d /tmp/cct-report-1m.XXXXXX)}
 mkdir -p "$DIR"
-KINDS="--version daily weekly monthly sessions projects models blocks"
+KINDS="--version ${ONLY:-daily weekly monthly sessions projects models blocks}"
 OPTS="-XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1 -Djdk.nio.maxCachedBufferSize=262144 -Xlog:disable -Xlog:all=error:stderr"
 
 for v in old new; do
@@ -87,7 +90,7 @@ for size in $SIZES; do
   for run in $(seq 1 "$RUNS"); do
     for kind in $KINDS; do
       for v in old new; do
-        args="report $kind --no-sync --json"; [ "$kind" = --version ] && args=--version
+        args="report $kind --no-sync $FORMAT"; [ "$kind" = --version ] && args=--version
         t0=$(date +%s%N)
         # shellcheck disable=SC2086
         CC_TELEMETRY_HOME=$DIR/home-$v-$size /usr/bin/time -f '%M %U %S' -o "$R/rss.tmp" "$DIR/run-$v" $args \

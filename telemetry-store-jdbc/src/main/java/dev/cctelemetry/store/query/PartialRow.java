@@ -30,7 +30,17 @@ record PartialRow(Object key, String machine, String session, String label, Cost
     /** Columns before the measures: key, machine, session, label, source, project, cwd, request. */
     static final int DIMENSIONS = 8;
 
-    /** Reads a row selected as {@link SqlAggregates} selects it. */
+    /**
+     * What a query selects for partial rows keyed by {@code key}, up to its FROM: the key, the dimensions, the
+     * measures. Grouped by the first {@link #DIMENSIONS} columns.
+     */
+    static String select(UsageTable table, String key) {
+        return "SELECT " + key + ", " + table.machine() + ", " + table.session() + ", " + table.label() + ", "
+                + table.costSource() + ", " + table.project() + ", " + table.cwd() + ", " + table.request() + ", "
+                + table.measures();
+    }
+
+    /** Reads a row selected as {@link #select} selects it. */
     static PartialRow read(ResultSet rs) throws SQLException {
         return new PartialRow(rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 CostSource.ofCode(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getInt(8) != 0,

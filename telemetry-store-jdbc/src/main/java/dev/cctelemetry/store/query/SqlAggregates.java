@@ -159,28 +159,31 @@ public final class SqlAggregates {
         };
     }
 
-    /** See {@link dev.cctelemetry.core.port.out.UsageQueries#sessions}. */
+    /**
+     * See {@link dev.cctelemetry.core.port.out.UsageQueries#sessions}. A page (at most {@link SessionPages#MAX_PAGE}
+     * sessions) in an order SQL can sort by, over per-session sums, comes from {@link SessionPages}: sorted and cut
+     * in SQL, only the page's sessions read. Otherwise every session is read and folded, then sorted and cut here.
+     */
     public SessionPage sessions(UsageFilter filter, SessionQuery query) {
-        Map<String, GroupTally> bySession = new HashMap<>();
-        Map<String, String> machineOf = new HashMap<>();
+        if (sessionSums.isPresent() && query.limit() <= SessionPages.MAX_PAGE) {
+            Optional<String> key = SessionPages.sortKey(query.order());
+            if (key.isPresent()) {
+                return new SessionPages(runner, sessionSums.get(), machineNames).page(filter, query, key.get());
+            }
+        }
+        SessionTallies tallies = new SessionTallies(machineNames);
         // Sessions are selected whole, by their last activity: no time range applies to the rows.
         UsageTable table = sessionSums.orElseGet(() -> tableFor(UsageFilter.ALL));
-        rows("read usage by session", table, t -> "0", filter.anyTime(), true, r -> {
-            r.addTo(bySession.computeIfAbsent(r.session(), k -> new GroupTally()));
-            machineOf.merge(r.session(), r.machine(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
-        });
+        rows("read usage by session", table, t -> "0", filter.anyTime(), true, tallies::add);
         List<SessionUsage> selected = new ArrayList<>();
         UsageTally totals = new UsageTally();
-        Map<String, String> names = new HashMap<>();
-        bySession.forEach((id, t) -> {
-            if (filter.includes(t.last())) {
-                UsageSummary usage = t.summary();
-                String machine = machineOf.get(id);
-                selected.add(new SessionUsage(id, machine, names.computeIfAbsent(machine, machineNames),
-                        t.projectDir(), t.cwd(), t.first(), t.last(), usage));
-                totals.add(usage);
+        for (String id : tallies.ids()) {
+            if (filter.includes(tallies.last(id))) {
+                SessionUsage s = tallies.usage(id);
+                selected.add(s);
+                totals.add(s.usage());
             }
-        });
+        }
         selected.sort(query.order().comparator(query.descending()));
         int from = Math.min(selected.size(), query.offset());
         int to = (int) Math.min(selected.size(), (long) from + query.limit());
@@ -464,9 +467,8 @@ public final class SqlAggregates {
             boolean requestsOnly, Consumer<PartialRow> action) {
         String key = keyOf.apply(table);
         Where where = Where.of(table, filter, requestsOnly);
-        String sql = "SELECT " + key + ", " + table.machine() + ", " + table.session() + ", " + table.label() + ", "
-                + table.costSource() + ", " + table.project() + ", " + table.cwd() + ", " + table.request() + ", "
-                + table.measures() + " FROM " + table.from() + where.sql() + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8";
+        String sql = PartialRow.select(table, key) + " FROM " + table.from() + where.sql()
+                + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8";
         runner.read(what, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 where.bind(ps, table);

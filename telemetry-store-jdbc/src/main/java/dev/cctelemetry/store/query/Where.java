@@ -61,14 +61,20 @@ record Where(String sql, List<Object> params) {
 
     /** Binds the values to {@code ps}'s first placeholders, instants as {@code table} compares times. */
     void bind(PreparedStatement ps, UsageTable table) throws SQLException {
+        bind(ps, table, 1);
+    }
+
+    /** Binds the values to {@code ps}'s placeholders from index {@code first} on; the index after them. */
+    int bind(PreparedStatement ps, UsageTable table, int first) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Object p = params.get(i);
             if (p instanceof Instant t) {
-                table.bindTime(ps, i + 1, t);
+                table.bindTime(ps, first + i, t);
             } else {
-                ps.setObject(i + 1, p);
+                ps.setObject(first + i, p);
             }
         }
+        return first + params.size();
     }
 
     private static void in(StringBuilder where, List<Object> params, String column, Set<String> values) {
