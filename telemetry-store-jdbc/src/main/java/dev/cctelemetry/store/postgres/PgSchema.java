@@ -88,7 +88,9 @@ final class PgSchema {
                         PRIMARY KEY (machine_id, limit_window, seen_at))""",
                     "CREATE INDEX plan_limit_readings_seen ON plan_limit_readings (seen_at)"),
             // version 3: every machine's records summed per machine, session and hour slot, kept by triggers.
-            RemoteUsageHours.migration());
+            RemoteUsageHours.migration(),
+            // version 4: the requests summed per machine and session (the sessions list), kept by the same triggers.
+            RemoteUsageHours.sessionsMigration());
 
     /** The version this code writes and reads. */
     static final int CURRENT = MIGRATIONS.size();

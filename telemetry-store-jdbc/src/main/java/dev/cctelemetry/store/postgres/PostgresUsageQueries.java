@@ -31,8 +31,8 @@ final class PostgresUsageQueries implements SqlUsageQueries.Marks {
     private static final String SESSION_REQUESTS = "WITH s AS (SELECT machine_id, MIN(session_id) AS id,"
             + " MIN(first_ts) - 1 AS first_ms, MAX(last_ts) + 1 AS last_ms FROM usage_hours WHERE session_id = ?"
             + " GROUP BY machine_id)"
-            + " SELECT (extract(epoch FROM e.ts) * 1000)::bigint, e.model, e.speed, e.input, e.output, e.cache_write_5m,"
-            + " e.cache_write_1h, e.cache_read, e.cost_usd, e.cost_source, e.sidechain, e.agent_id"
+            + " SELECT (extract(epoch FROM e.ts) * 1000)::bigint, e.model, e.speed, e.input, e.output,"
+            + " e.cache_write_5m, e.cache_write_1h, e.cache_read, e.cost_usd, e.cost_source, e.sidechain, e.agent_id"
             + " FROM s JOIN usage_events e ON e.machine_id = s.machine_id AND e.session_id = s.id"
             + " AND e.ts >= timestamptz 'epoch' + s.first_ms * interval '1 millisecond'"
             + " AND e.ts <= timestamptz 'epoch' + s.last_ms * interval '1 millisecond'"
@@ -49,7 +49,8 @@ final class PostgresUsageQueries implements SqlUsageQueries.Marks {
     static UsageQueries over(SqlRunner runner) {
         PostgresUsageQueries store = new PostgresUsageQueries(runner);
         return new SqlUsageQueries(runner, new SqlAggregates(runner, RemoteUsageTable.records(),
-                Optional.of(RemoteUsageTable.hours()), Optional.empty(), Optional.empty(), store::machineName),
+                Optional.of(RemoteUsageTable.hours()), Optional.of(RemoteUsageTable.sessions()), Optional.empty(),
+                store::machineName),
                 SESSION_REQUESTS, store);
     }
 

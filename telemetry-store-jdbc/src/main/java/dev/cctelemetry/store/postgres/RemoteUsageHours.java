@@ -24,22 +24,38 @@ final class RemoteUsageHours {
 
     private static final String KEY_COLUMNS = "machine_id, session_id, slot, label, project_dir, cwd, cost_source,"
             + " request";
-    private static final String COLUMNS = KEY_COLUMNS + ", input, output, cache_write_5m, cache_write_1h,"
-            + " cache_read, picos, records, first_ts, last_ts";
 
-    /** Adds summed rows to the table, creating or growing each key's row. */
-    private static final String MERGE = " ON CONFLICT (" + KEY_COLUMNS + ") DO UPDATE SET"
-            + " input = usage_hours.input + excluded.input, output = usage_hours.output + excluded.output,"
-            + " cache_write_5m = usage_hours.cache_write_5m + excluded.cache_write_5m,"
-            + " cache_write_1h = usage_hours.cache_write_1h + excluded.cache_write_1h,"
-            + " cache_read = usage_hours.cache_read + excluded.cache_read,"
-            + " picos = usage_hours.picos + excluded.picos, records = usage_hours.records + excluded.records,"
-            + " first_ts = least(usage_hours.first_ts, excluded.first_ts),"
-            + " last_ts = greatest(usage_hours.last_ts, excluded.last_ts)";
+    /** Session sums' key: whole sessions, requests only. */
+    private static final String SESSION_KEY = "machine_id, session_id, label, project_dir, cwd, cost_source";
+    private static final String SUMS = "input, output, cache_write_5m, cache_write_1h, cache_read, picos, records";
+    private static final String COLUMNS = KEY_COLUMNS + ", " + SUMS + ", first_ts, last_ts";
+    private static final String SESSION_COLUMNS = SESSION_KEY + ", " + SUMS + ", first_ts, last_ts";
+
+    /** Adds summed rows to {@code table}, creating or growing each key's row. */
+    private static String merge(String table, String key) {
+        StringBuilder sql = new StringBuilder(" ON CONFLICT (" + key + ") DO UPDATE SET ");
+        for (String c : SUMS.split(", ")) {
+            sql.append(c).append(" = ").append(table).append('.').append(c).append(" + excluded.").append(c)
+                    .append(", ");
+        }
+        return sql.append("first_ts = least(").append(table).append(".first_ts, excluded.first_ts),")
+                .append(" last_ts = greatest(").append(table).append(".last_ts, excluded.last_ts)").toString();
+    }
+
+    /** Subtracts the sums {@code sums} (a query of {@code columns}) from {@code table}'s rows of the same key. */
+    private static String subtract(String table, String key, String columns, String sums) {
+        StringBuilder sql = new StringBuilder("UPDATE " + table + " h SET ");
+        for (String c : SUMS.split(", ")) {
+            sql.append(c.equals("input") ? "" : ", ").append(c).append(" = h.").append(c).append(" - o.").append(c);
+        }
+        return sql.append(" FROM (").append(sums).append(") AS o(").append(columns).append(") WHERE ")
+                .append(sameKey(key, "o")).append(";\n").toString();
+    }
 
     /** The (machine, hour) pairs of the rows {@code e} of {@code from}. */
     private static String hoursOf(String from) {
-        return "SELECT DISTINCT e.machine_id, " + HourSlots.hour(RemoteUsageTable.MILLIS) + " AS hour FROM " + from + " e";
+        return "SELECT DISTINCT e.machine_id, " + HourSlots.hour(RemoteUsageTable.MILLIS) + " AS hour FROM " + from
+                + " e";
     }
 
     private RemoteUsageHours() {
@@ -64,32 +80,74 @@ final class RemoteUsageHours {
      * deleted. Sums move by differences and times are recounted, so the result does not depend on whether the
      * statement's insert trigger (an upsert fires both) has added its rows yet.
      */
-    private static final String TAKE_OUT_OLD_ROWS = "UPDATE usage_hours h SET input = h.input - o.input,"
-            + " output = h.output - o.output, cache_write_5m = h.cache_write_5m - o.cache_write_5m,"
-            + " cache_write_1h = h.cache_write_1h - o.cache_write_1h, cache_read = h.cache_read - o.cache_read,"
-            + " picos = h.picos - o.picos, records = h.records - o.records"
-            + " FROM (" + summary("old_rows e") + ") AS o(" + COLUMNS + ") WHERE " + sameKey("o") + ";\n"
+    private static final String TAKE_OUT_OLD_ROWS = subtract("usage_hours", KEY_COLUMNS, COLUMNS,
+            summary("old_rows e"))
             + "UPDATE usage_hours h SET first_ts = x.first_ts, last_ts = x.last_ts FROM (" + summary(
                     "usage_events e JOIN (" + hoursOf("old_rows") + ") t ON e.machine_id = t.machine_id"
                     + " AND e.ts >= to_timestamp(t.hour * 3600) AND e.ts < to_timestamp((t.hour + 1) * 3600)")
-            + ") AS x(" + COLUMNS + ") WHERE " + sameKey("x") + ";\n"
+            + ") AS x(" + COLUMNS + ") WHERE " + sameKey(KEY_COLUMNS, "x") + ";\n"
             + "DELETE FROM usage_hours h USING (" + hoursOf("old_rows") + ") t WHERE h.machine_id = t.machine_id"
             + " AND h.slot IN (t.hour * 2, t.hour * 2 + 1) AND h.records = 0;\n";
 
     /** Adds the rows {@code new_rows} (a transition table) to the summary. */
-    private static final String ADD_NEW_ROWS = "INSERT INTO usage_hours " + summary("new_rows e") + MERGE + ";\n";
+    private static final String ADD_NEW_ROWS = "INSERT INTO usage_hours " + summary("new_rows e")
+            + merge("usage_hours", KEY_COLUMNS) + ";\n";
 
-    private static String sameKey(String other) {
+    /**
+     * Takes the rows {@code old_rows} out of the session sums: their requests' sums subtracted; the first and last
+     * times of their sessions' rows read again from the hour summary (already moved, through its key's machine and
+     * session), emptied rows deleted. Runs after the hour summary's own statements.
+     */
+    private static final String TAKE_OUT_OLD_SESSIONS = subtract("usage_sessions", SESSION_KEY, SESSION_COLUMNS,
+            sessionSummary("old_rows e"))
+            + "UPDATE usage_sessions h SET first_ts = x.first_ts, last_ts = x.last_ts FROM (SELECT " + SESSION_KEY
+            + ", MIN(first_ts) AS first_ts, MAX(last_ts) AS last_ts FROM usage_hours WHERE request = 1"
+            + " AND (machine_id, session_id) IN (SELECT machine_id, session_id FROM old_rows) GROUP BY " + SESSION_KEY
+            + ") x WHERE " + sameKey(SESSION_KEY, "x") + ";\n"
+            + "DELETE FROM usage_sessions h WHERE h.records = 0"
+            + " AND (h.machine_id, h.session_id) IN (SELECT machine_id, session_id FROM old_rows);\n";
+
+    /** Adds the requests of {@code new_rows} to the session sums. */
+    private static final String ADD_NEW_SESSIONS = "INSERT INTO usage_sessions " + sessionSummary("new_rows e")
+            + merge("usage_sessions", SESSION_KEY) + ";\n";
+
+    /**
+     * The requests' sums per machine, session, model label, project folder, working directory and cost source of
+     * the records {@code e} that {@code from} selects.
+     */
+    static String sessionSummary(String from) {
+        RemoteUsageTable r = RemoteUsageTable.records();
+        return "SELECT " + r.machine() + ", " + r.session() + ", " + r.label() + ", " + r.project() + ", " + r.cwd()
+                + ", " + r.costSource() + ", " + r.measures() + " FROM " + from + " WHERE " + r.request() + " = 1"
+                + " GROUP BY 1, 2, 3, 4, 5, 6";
+    }
+
+    private static String sameKey(String key, String other) {
         StringBuilder sql = new StringBuilder();
-        for (String column : KEY_COLUMNS.split(", ")) {
+        for (String column : key.split(", ")) {
             sql.append(sql.isEmpty() ? "" : " AND ").append("h.").append(column).append(" = ").append(other)
                     .append('.').append(column);
         }
         return sql.toString();
     }
 
+    /**
+     * A summary table: its key columns ({@code name type}, each NOT NULL), then the sums and first and last time
+     * (bigint NOT NULL each), keyed by {@code key}.
+     */
+    private static String createTable(String name, String keyColumns, String key) {
+        StringBuilder sql = new StringBuilder("CREATE TABLE " + name + " (");
+        for (String column : keyColumns.split(", ")) {
+            sql.append(column).append(" NOT NULL, ");
+        }
+        for (String column : (SUMS + ", first_ts, last_ts").split(", ")) {
+            sql.append(column).append(" bigint NOT NULL, ");
+        }
+        return sql.append("PRIMARY KEY (").append(key).append("))").toString();
+    }
+
     private static String function(String name, String body) {
-        return "CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT"
+        return "CREATE OR REPLACE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT"
                 + " AS $$\nBEGIN\n" + body + "RETURN NULL;\nEND\n$$";
     }
 
@@ -99,26 +157,8 @@ final class RemoteUsageHours {
      */
     static List<String> migration() {
         return List.of(
-                """
-                CREATE TABLE usage_hours (
-                    machine_id text NOT NULL,
-                    session_id text NOT NULL,
-                    slot bigint NOT NULL,
-                    label text NOT NULL,
-                    project_dir text NOT NULL,
-                    cwd text NOT NULL,
-                    cost_source text NOT NULL,
-                    request integer NOT NULL,
-                    input bigint NOT NULL,
-                    output bigint NOT NULL,
-                    cache_write_5m bigint NOT NULL,
-                    cache_write_1h bigint NOT NULL,
-                    cache_read bigint NOT NULL,
-                    picos bigint NOT NULL,
-                    records bigint NOT NULL,
-                    first_ts bigint NOT NULL,
-                    last_ts bigint NOT NULL,
-                    PRIMARY KEY (""" + KEY_COLUMNS + "))",
+                createTable("usage_hours", "machine_id text, session_id text, slot bigint, label text,"
+                        + " project_dir text, cwd text, cost_source text, request integer", KEY_COLUMNS),
                 "CREATE INDEX usage_hours_first ON usage_hours (first_ts)",
                 // One session's rows: the dashboard's session page, the span its requests are read from.
                 "CREATE INDEX usage_hours_session ON usage_hours (session_id)",
@@ -136,5 +176,26 @@ final class RemoteUsageHours {
                         + " FOR EACH STATEMENT EXECUTE FUNCTION usage_hours_clear()",
                 "INSERT INTO usage_hours " + summary("usage_events e"),
                 "ANALYZE usage_hours");
+    }
+
+    /**
+     * The statements of migration 4: {@code usage_sessions}, the requests summed per machine, session, model label,
+     * project folder, working directory and cost source (what the sessions list reads: about one row per session
+     * and model instead of one per session and hour), kept by the same triggers, whose functions now move both
+     * tables; filled from the hour summary.
+     */
+    static List<String> sessionsMigration() {
+        return List.of(
+                createTable("usage_sessions", "machine_id text, session_id text, label text, project_dir text,"
+                        + " cwd text, cost_source text", SESSION_KEY),
+                function("usage_hours_add", ADD_NEW_ROWS + ADD_NEW_SESSIONS),
+                function("usage_hours_replace", TAKE_OUT_OLD_ROWS + ADD_NEW_ROWS + TAKE_OUT_OLD_SESSIONS
+                        + ADD_NEW_SESSIONS),
+                function("usage_hours_take_out", TAKE_OUT_OLD_ROWS + TAKE_OUT_OLD_SESSIONS),
+                function("usage_hours_clear", "TRUNCATE usage_hours, usage_sessions;\n"),
+                "INSERT INTO usage_sessions SELECT " + SESSION_KEY + ", SUM(input), SUM(output), SUM(cache_write_5m),"
+                        + " SUM(cache_write_1h), SUM(cache_read), SUM(picos), SUM(records), MIN(first_ts),"
+                        + " MAX(last_ts) FROM usage_hours WHERE request = 1 GROUP BY " + SESSION_KEY,
+                "ANALYZE usage_sessions");
     }
 }

@@ -26,11 +26,15 @@ final class RemoteUsageTable implements UsageTable {
     static final String MILLIS = "(extract(epoch FROM e.ts) * 1000)::bigint";
     private static final String SCALED = "(e.cost_usd * 1e12::float8)";
     /** A record's cost in picodollars. */
-    static final String PICOS = "(CASE WHEN " + SCALED + " >= 0 THEN trunc(" + SCALED + " + 0.5::float8) ELSE -trunc(-"
-            + SCALED + " + 0.5::float8) END)::bigint";
+    static final String PICOS = "(CASE WHEN " + SCALED + " >= 0 THEN trunc(" + SCALED + " + 0.5::float8)"
+            + " ELSE -trunc(-" + SCALED + " + 0.5::float8) END)::bigint";
     /** Both tables' time range: the first and last record's time, which the index on time gives at once. */
     private static final String TIME_RANGE = "SELECT (extract(epoch FROM (SELECT MIN(ts) FROM usage_events)) * 1000)"
             + "::bigint, (extract(epoch FROM (SELECT MAX(ts) FROM usage_events)) * 1000)::bigint";
+
+    /** The measures of a pre-summed table. */
+    private static final String HOURS_MEASURES = "SUM(e.input), SUM(e.output), SUM(e.cache_write_5m),"
+            + " SUM(e.cache_write_1h), SUM(e.cache_read), SUM(e.picos), SUM(e.records), MIN(e.first_ts), MAX(e.last_ts)";
 
     private final String from;
     private final Columns columns;
@@ -63,9 +67,17 @@ final class RemoteUsageTable implements UsageTable {
      */
     static RemoteUsageTable hours() {
         return new RemoteUsageTable("usage_hours e", new Columns("e.first_ts", "e.first_ts", "e.last_ts", "e.label",
-                "e.request",
-                "SUM(e.input), SUM(e.output), SUM(e.cache_write_5m), SUM(e.cache_write_1h), SUM(e.cache_read),"
-                        + " SUM(e.picos), SUM(e.records), MIN(e.first_ts), MAX(e.last_ts)"), false);
+                "e.request", HOURS_MEASURES), false);
+    }
+
+    /**
+     * The requests' sums per machine, session, model label, project folder, working directory and cost source
+     * ({@code usage_sessions}): whole sessions, so only for queries that select sessions as a whole (by their last
+     * activity), never by a time range on the rows.
+     */
+    static RemoteUsageTable sessions() {
+        return new RemoteUsageTable("usage_sessions e", new Columns("e.last_ts", "e.first_ts", "e.last_ts", "e.label",
+                "1", HOURS_MEASURES), false);
     }
 
     @Override

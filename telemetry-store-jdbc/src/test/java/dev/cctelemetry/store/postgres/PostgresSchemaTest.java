@@ -47,7 +47,7 @@ class PostgresSchemaTest {
         }
 
         assertThat(tables).containsExactly("cct_schema", "machines", "plan_limit_readings", "sessions", "usage_events",
-                "usage_hours");
+                "usage_hours", "usage_sessions");
         assertThat(pg.rows(TABLES)).isEqualTo(tables);
         assertThat(pg.rows("SELECT table_name, column_name, data_type, is_nullable"
                 + " FROM information_schema.columns WHERE table_schema = current_schema()"

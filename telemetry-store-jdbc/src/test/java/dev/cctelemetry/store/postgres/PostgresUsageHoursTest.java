@@ -33,14 +33,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The shared store's summary ({@code usage_hours}) equals its records' sums after every kind of write: pushes from
  * two machines, a copy that replaces a stored one (in another hour, from the other machine), a repeated push, a
- * deletion by hand, and a store of the previous version filled by the migration; and what the queries answer
- * from it equals what they answer from the records alone.
+ * deletion by hand, and a store of version 2 filled by the migrations; so do the session sums
+ * ({@code usage_sessions}); and what the queries answer from them equals what they answer from the records alone.
  */
 class PostgresUsageHoursTest {
 
     private static final Instant START = Instant.parse("2026-03-01T06:00:00Z");
     private static final String[] MODELS = {"claude-sonnet-4-5-20250929", "claude-opus-4-5-20251101"};
     private static final String ORDER = " ORDER BY 1, 2, 3, 4, 5, 6, 7, 8";
+    private static final String SESSION_ORDER = " ORDER BY 1, 2, 3, 4, 5, 6";
     private static final String KEY = "machine_id, session_id, slot, label, project_dir, cwd, cost_source, request";
 
     private TestPostgres pg;
@@ -105,7 +106,7 @@ class PostgresUsageHoursTest {
         }
         // As version 2 left it: records, no summary.
         try (Connection c = pg.connect(); Statement st = c.createStatement()) {
-            st.execute("DROP TABLE usage_hours");
+            st.execute("DROP TABLE usage_hours, usage_sessions");
             st.execute("DROP FUNCTION usage_hours_add, usage_hours_replace, usage_hours_take_out,"
                     + " usage_hours_clear CASCADE");
             st.execute("UPDATE cct_schema SET version = 2");
@@ -135,7 +136,8 @@ class PostgresUsageHoursTest {
             }
         };
         SqlAggregates summary = new SqlAggregates(runner, RemoteUsageTable.records(),
-                Optional.of(RemoteUsageTable.hours()), Optional.empty(), Optional.empty(), id -> "name of " + id);
+                Optional.of(RemoteUsageTable.hours()), Optional.of(RemoteUsageTable.sessions()), Optional.empty(),
+                id -> "name of " + id);
         SqlAggregates records = new SqlAggregates(runner, RemoteUsageTable.records(), Optional.empty(),
                 Optional.empty(), Optional.empty(), id -> "name of " + id);
         List<UsageFilter> filters = List.of(UsageFilter.ALL,
@@ -161,11 +163,15 @@ class PostgresUsageHoursTest {
         }
     }
 
-    /** Stored summary rows, each equal to the sums of the records as they are now. */
+    /** Stored summary rows (per hour, per session), each equal to the sums of the records as they are now. */
     private void assertSummaryEqualsRecords(String when) {
         List<String> fresh = pg.rows("SELECT * FROM (" + RemoteUsageHours.summary("usage_events e") + ") s" + ORDER);
         assertThat(fresh).as(when).isNotEmpty();
         assertThat(pg.rows("SELECT * FROM usage_hours" + ORDER)).as(when).isEqualTo(fresh);
+        List<String> sessions = pg.rows("SELECT * FROM (" + RemoteUsageHours.sessionSummary("usage_events e") + ") s"
+                + SESSION_ORDER);
+        assertThat(sessions).as(when).isNotEmpty();
+        assertThat(pg.rows("SELECT * FROM usage_sessions" + SESSION_ORDER)).as(when).isEqualTo(sessions);
     }
 
     /**
