@@ -1,6 +1,7 @@
 package dev.cctelemetry.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cctelemetry.core.port.out.Ledger;
 import dev.cctelemetry.core.query.PeriodGrouping;
@@ -30,6 +31,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 /**
  * The hour summary ({@code usage_hours}), the session summary ({@code usage_sessions}) and the slot summary derived
@@ -111,6 +113,37 @@ class UsageHoursTest {
                 .isEqualTo(LedgerMigrationTest.rows(file, UsageSessions.SUMMARY + " ORDER BY 1, 2, 3, 4, 5"));
         assertThat(LedgerMigrationTest.rows(file, "SELECT * FROM usage_slots ORDER BY 1, 2, 3, 4"))
                 .isEqualTo(LedgerMigrationTest.rows(file, UsageSlots.SUMMARY + " ORDER BY 1, 2, 3, 4"));
+    }
+
+    /**
+     * The slots follow the hour rows by their sums only: a statement changing an hour row's key (which no code of
+     * the ledger writes) is refused whole, so the slots can never be left summing a key that moved.
+     */
+    @Test
+    void changingAnHourRowsKeyIsRefusedAndChangesNothing() throws Exception {
+        Path dir = Files.createTempDirectory("cct-hours-key");
+        try {
+            Path file = dir.resolve("telemetry.db");
+            Random random = new Random(7);
+            try (SqliteLedger ledger = SqliteLedger.open(file, "test-prices")) {
+                ledger.commit(new Ledger.IngestBatch(List.of(fresh(random), fresh(random), fresh(random)), List.of(),
+                        List.of()));
+            }
+            List<String> hours = LedgerMigrationTest.rows(file, "SELECT * FROM usage_hours ORDER BY 1, 2, 3, 4, 5, 6, 7");
+            List<String> slots = LedgerMigrationTest.rows(file, "SELECT * FROM usage_slots ORDER BY 1, 2, 3, 4");
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+                assertThatThrownBy(() -> s.executeUpdate("UPDATE usage_hours SET label = 'other-model'"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("usage_hours keys are never updated");
+            }
+            assertThat(LedgerMigrationTest.rows(file, "SELECT * FROM usage_hours ORDER BY 1, 2, 3, 4, 5, 6, 7"))
+                    .isNotEmpty().isEqualTo(hours);
+            assertThat(LedgerMigrationTest.rows(file, "SELECT * FROM usage_slots ORDER BY 1, 2, 3, 4")).isEqualTo(slots);
+            assertSummariesFresh(file);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private static UsageRecord fresh(Random random) {
