@@ -110,8 +110,8 @@ final class UsageEventTable {
      * is first inserted at its key's first slot (nearly always free: one statement per record, in JDBC batches);
      * a record that finds it taken is either a copy of a stored key, then replaced when it wins, or a key whose
      * hash another holds, then the next slots are tried ({@link KeySlots}). Inserted records join the hour summary
-     * ({@link UsageHours}) and the session summary ({@link UsageSessions}) in one statement each per batch, before
-     * any replacement can update them.
+     * ({@link UsageHours}) and the session summary ({@link UsageSessions}) through one grouping of them per batch
+     * ({@link InsertedSums}), before any replacement can update them.
      *
      * @return {inserted, replaced}
      */
@@ -140,8 +140,7 @@ final class UsageEventTable {
             }
         }
         if (inserted > 0) {
-            UsageHours.addInsertedAfter(conn, before);
-            UsageSessions.addInsertedAfter(conn, before);
+            InsertedSums.addAfter(conn, before);
         }
         long replaced = 0;
         if (!taken.isEmpty()) {
@@ -158,8 +157,7 @@ final class UsageEventTable {
                         long last = UsageHours.lastRowid(conn);
                         bind(insert, r, seq, sources, contexts, slot);
                         inserted += insert.executeUpdate();
-                        UsageHours.addInsertedAfter(conn, last);
-                        UsageSessions.addInsertedAfter(conn, last);
+                        InsertedSums.addAfter(conn, last);
                     } else {
                         bind(replace, r, seq, sources, contexts, slot);
                         replace.setString(STORED + 1, r.speed());

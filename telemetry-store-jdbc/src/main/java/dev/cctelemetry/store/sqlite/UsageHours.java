@@ -2,7 +2,6 @@ package dev.cctelemetry.store.sqlite;
 
 import dev.cctelemetry.store.query.HourSlots;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,11 +15,12 @@ import java.util.List;
  * summary, keyed by context and source, had one per 3.
  *
  * <p>Kept in the same transaction as the records, never stale. The ledger's commit adds the records it inserts with
- * one grouped upsert ({@link #addInsertedAfter}) instead of a trigger per row, which made a first sync's writes 1.5x
- * slower. Triggers still follow the rare changes of stored rows (a winning copy replacing one, a cost-state spread,
- * a deletion by any code): sums move by the row's values; a row's first and last time, which cannot be taken back
- * by subtraction, are read again from the records of its slot (through the index on time); an emptied row is
- * deleted. The session comes first in the key, so one session's rows are found at once (the status line).
+ * one grouped upsert ({@link #ADD_INSERTED}, from the commit's {@link InsertedSums}) instead of a trigger per row,
+ * which made a first sync's writes 1.5x slower. Triggers still follow the rare changes of stored rows (a winning
+ * copy replacing one, a cost-state spread, a deletion by any code): sums move by the row's values; a row's first
+ * and last time, which cannot be taken back by subtraction, are read again from the records of its slot (through
+ * the index on time); an emptied row is deleted. The session comes first in the key, so one session's rows are
+ * found at once (the status line).
  */
 final class UsageHours {
 
@@ -61,8 +61,26 @@ final class UsageHours {
 
     private static final String MERGE = merge(KEY_COLUMNS);
 
-    private static final String ADD_AFTER = "INSERT INTO usage_hours " + SELECT_SUMMARY + " WHERE e.rowid > ?"
-            + GROUP + MERGE;
+    /**
+     * The summary of the records above a rowid (the one parameter): what a commit inserted. Summed first per
+     * context, source, cost source, slot and request (integers and one short text: no join, no sort of every
+     * record's text), then joined to their text and summed per key: 45-59 ms instead of 66-96 ms of CPU for the
+     * 47,296 records of the 200 MiB tree (sqlite3 shell), the same rows.
+     */
+    static final String SUMMARY_ABOVE_ROWID = "SELECT c.session_id, g.slot, " + LABEL + ", s.project_dir, c.cwd,"
+            + " g.cost_source, g.request, SUM(g.input), SUM(g.output), SUM(g.cache_write_5m), SUM(g.cache_write_1h),"
+            + " SUM(g.cache_read), SUM(g.picos), SUM(g.records), MIN(g.first_ts), MAX(g.last_ts)"
+            + " FROM (SELECT e.context_id, e.source_id, e.cost_source, " + HourSlots.of("e.ts") + " AS slot,"
+            + " e.total_tokens > 0 AS request, SUM(e.input) AS input, SUM(e.output) AS output,"
+            + " SUM(e.cache_write_5m) AS cache_write_5m, SUM(e.cache_write_1h) AS cache_write_1h,"
+            + " SUM(e.cache_read) AS cache_read, SUM(" + picos("e.") + ") AS picos, COUNT(*) AS records,"
+            + " MIN(e.ts) AS first_ts, MAX(e.ts) AS last_ts FROM usage_events e WHERE e.rowid > ?"
+            + " GROUP BY 1, 2, 3, 4, 5) g"
+            + " JOIN contexts c ON c.id = g.context_id JOIN sources s ON s.id = g.source_id WHERE true" + GROUP;
+
+    /** Adds the sums of the records a commit inserted ({@link InsertedSums}), one row per key already. */
+    static final String ADD_INSERTED = "INSERT INTO usage_hours SELECT * FROM " + InsertedSums.TABLE + " WHERE true"
+            + MERGE;
 
     private UsageHours() {
     }
@@ -106,22 +124,6 @@ final class UsageHours {
                 ResultSet rs = s.executeQuery("SELECT coalesce(MAX(rowid), 0) FROM usage_events")) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    /**
-     * Adds the records inserted after {@code rowid} (a {@link #lastRowid} taken before inserting them), in one
-     * grouped statement. Must run before any of them is updated: the update trigger expects them summed.
-     */
-    static void addInsertedAfter(Connection conn, long rowid) throws SQLException {
-        upsertAfter(conn, ADD_AFTER, rowid);
-    }
-
-    /** Runs a summary's grouped upsert {@code sql}, whose one parameter is the rowid the inserted records are above. */
-    static void upsertAfter(Connection conn, String sql, long rowid) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setLong(1, rowid);
-            ps.executeUpdate();
         }
     }
 

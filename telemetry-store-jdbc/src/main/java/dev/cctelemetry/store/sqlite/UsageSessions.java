@@ -1,7 +1,5 @@
 package dev.cctelemetry.store.sqlite;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -12,9 +10,10 @@ import java.util.List;
  * regroup in a temporary B-tree (about 160 ms) before Java folded them.
  *
  * <p>Kept in the same transaction as the records, as the hour summary is: the commit adds the records it inserts
- * with one grouped upsert ({@link #addInsertedAfter}); triggers follow the rare changes of stored rows. Removing a
- * record recounts its row's first or last time only when the record was at it, and then only among the records
- * inside the row's own time span (through the index on time), so a cost-state spread over a session stays cheap.
+ * with one grouped upsert ({@link #ADD_INSERTED}, regrouped from the commit's {@link InsertedSums}); triggers
+ * follow the rare changes of stored rows. Removing a record recounts its row's first or last time only when the
+ * record was at it, and then only among the records inside the row's own time span (through the index on time), so
+ * a cost-state spread over a session stays cheap.
  */
 final class UsageSessions {
 
@@ -34,20 +33,10 @@ final class UsageSessions {
     private static final String MERGE = UsageHours.merge(KEY_COLUMNS);
 
     /**
-     * The requests above a rowid summed first per context, source and cost source (integers: no join, no text to
-     * sort), then joined to their text and summed per key: half the CPU of joining and grouping every record by
-     * text (34 vs 69 ms for a batch of 20,000 records at 1M).
+     * Adds the requests a commit inserted, regrouped from their sums per hour key ({@link InsertedSums}): this
+     * summary's key is part of that one's.
      */
-    private static final String ADD_AFTER = "INSERT INTO usage_sessions SELECT c.session_id, " + LABEL
-            + ", g.cost_source, s.project_dir, c.cwd, SUM(g.input), SUM(g.output), SUM(g.cache_write_5m),"
-            + " SUM(g.cache_write_1h), SUM(g.cache_read), SUM(g.picos), SUM(g.records), MIN(g.first_ts),"
-            + " MAX(g.last_ts) FROM (SELECT e.context_id, e.source_id, e.cost_source, SUM(e.input) AS input,"
-            + " SUM(e.output) AS output, SUM(e.cache_write_5m) AS cache_write_5m,"
-            + " SUM(e.cache_write_1h) AS cache_write_1h, SUM(e.cache_read) AS cache_read,"
-            + " SUM(" + picos("e.") + ") AS picos, COUNT(*) AS records, MIN(e.ts) AS first_ts, MAX(e.ts) AS last_ts"
-            + " FROM usage_events e WHERE e.total_tokens > 0 AND e.rowid > ? GROUP BY 1, 2, 3) g"
-            + " JOIN contexts c ON c.id = g.context_id JOIN sources s ON s.id = g.source_id"
-            + " WHERE true" + GROUP + MERGE;
+    static final String ADD_INSERTED = insertRegrouped(InsertedSums.TABLE) + MERGE;
 
     private UsageSessions() {
     }
@@ -72,9 +61,7 @@ final class UsageSessions {
                 "DELETE FROM usage_sessions",
                 // From the hour summary, which migration 8 made exact: 75k rows to regroup at 1M records instead of
                 // every record joined with its context and source.
-                "INSERT INTO usage_sessions SELECT " + KEY_COLUMNS + ", SUM(input), SUM(output), SUM(cache_write_5m),"
-                        + " SUM(cache_write_1h), SUM(cache_read), SUM(picos), SUM(records), MIN(first_ts),"
-                        + " MAX(last_ts) FROM usage_hours WHERE request = 1 GROUP BY 1, 2, 3, 4, 5",
+                insertRegrouped("usage_hours"),
                 "CREATE TRIGGER usage_sessions_delete AFTER DELETE ON usage_events WHEN OLD.total_tokens > 0 BEGIN "
                         + remove("OLD.") + " END",
                 "CREATE TRIGGER usage_sessions_update AFTER UPDATE OF ts, context_id, source_id, cost_source,"
@@ -83,11 +70,13 @@ final class UsageSessions {
     }
 
     /**
-     * Adds the requests inserted after {@code rowid} ({@link UsageHours#lastRowid} taken before inserting them), in
-     * one grouped statement. Must run before any of them is updated: the update trigger expects them summed.
+     * Inserts the requests' rows of {@code hourSums} (the hour summary's columns: the table, or a commit's
+     * {@link InsertedSums}) summed per this summary's key.
      */
-    static void addInsertedAfter(Connection conn, long rowid) throws SQLException {
-        UsageHours.upsertAfter(conn, ADD_AFTER, rowid);
+    private static String insertRegrouped(String hourSums) {
+        return "INSERT INTO usage_sessions SELECT " + KEY_COLUMNS + ", SUM(input), SUM(output), SUM(cache_write_5m),"
+                + " SUM(cache_write_1h), SUM(cache_read), SUM(picos), SUM(records), MIN(first_ts), MAX(last_ts)"
+                + " FROM " + hourSums + " WHERE request = 1 GROUP BY 1, 2, 3, 4, 5";
     }
 
     private static String picos(String row) {
