@@ -87,7 +87,7 @@ final class SessionPages {
             bounds.add(t);
         });
         selected.append(") ");
-        return runner.read("read a page of sessions", c -> {
+        PageRead read = runner.read("read a page of sessions", c -> {
             List<String> ids = new ArrayList<>();
             long total = -1;
             // The count over the whole selection rides on the page's rows (a window over all of them, taken before
@@ -114,10 +114,20 @@ final class SessionPages {
                     }
                 }
             }
-            long count = total;
-            return new SessionPage(sessions(c, where, ids), count, totals(c, where, selected.toString(), bounds,
-                    count));
+            return new PageRead(ids, tallies(c, where, ids), total, totals(c, where, selected.toString(), bounds,
+                    total));
         });
+        // Machine names are looked up after the read: a store may read them in a transaction of its own on the same
+        // connection (the shared store does), which must not end this one half-way.
+        List<SessionUsage> sessions = new ArrayList<>(read.ids().size());
+        for (String id : read.ids()) {
+            sessions.add(read.tallies().usage(id));
+        }
+        return new SessionPage(sessions, read.count(), read.totals());
+    }
+
+    /** What the page's read transaction found: the page's ids in order, their rows, the count and the totals. */
+    private record PageRead(List<String> ids, SessionTallies tallies, long count, UsageSummary totals) {
     }
 
     private int bindSelected(PreparedStatement ps, Where where, List<Instant> bounds) throws SQLException {
@@ -155,12 +165,12 @@ final class SessionPages {
         return totals.summary();
     }
 
-    /** The sessions {@code ids}, in full and in that order. */
-    private List<SessionUsage> sessions(Connection c, Where where, List<String> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
+    /** The rows of the sessions {@code ids}, tallied. */
+    private SessionTallies tallies(Connection c, Where where, List<String> ids) throws SQLException {
         SessionTallies tallies = new SessionTallies(machineNames);
+        if (ids.isEmpty()) {
+            return tallies;
+        }
         try (PreparedStatement ps = c.prepareStatement(PartialRow.select(table, "0") + " FROM " + table.from()
                 + where.sql() + " AND " + table.session() + " IN ("
                 + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") GROUP BY 1, 2, 3, 4, 5, 6, 7, 8")) {
@@ -174,10 +184,6 @@ final class SessionPages {
                 }
             }
         }
-        List<SessionUsage> out = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            out.add(tallies.usage(id));
-        }
-        return out;
+        return tallies;
     }
 }
