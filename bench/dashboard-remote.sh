@@ -9,7 +9,7 @@
 #      (default 10,000,000; sessions of 20-400 requests over a year, 40 projects, 6 models) spread over
 #      --machines machines (default 50), inserted in SQL in chunks of ~1M; the schema's triggers keep its summary
 #      as in a push. Reused by later runs (--refill drops and fills it again); a schema filled by an older build
-#      is brought to the current version by the dashboard's first connection (the migration fills the summary).
+#      is brought to the current version by the next run's `config set-store` (timed: the migration sums it).
 #   2. `cc-telemetry dashboard --remote --no-open` from the built jar (as a user runs it), then DashboardBench
 #      --api-only: every API call the page makes, p50/p95/max over --rounds rounds (default 10) after a warm-up.
 #      --fill-only stops after the fill.
