@@ -4,11 +4,14 @@ import dev.cctelemetry.core.io.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -47,19 +50,84 @@ public final class SqliteNativeLibrary {
 
     /**
      * The driver's folder for this OS and CPU ({@code Linux/x86_64}), named as the driver's {@code OSInfo} names
-     * it, without the check {@code OSInfo} makes for Termux on every Linux: {@code uname -o} in a child process,
-     * 20-30 ms of each start. Android (Termux included) has a {@code /system} folder; where there is none, none of
-     * {@code OSInfo}'s Android checks can hold and its name is the one for glibc or musl Linux. ARM (a float-ABI
-     * probe), Android and other systems get {@code OSInfo}'s own answer.
+     * it, without the work {@code OSInfo} does for it on every start: a check for Termux on every Linux ({@code
+     * uname -o} in a child process, 20-30 ms), and a musl check that resolves the real path of every entry of
+     * {@code /proc/self/map_files} through a stream (with {@code OSInfo}'s own set-up, 15-25 ms of CPU before the
+     * first ledger opens). Android (Termux included) has a {@code /system} folder; where there is none, none of
+     * {@code OSInfo}'s Android checks can hold and its name is the one for glibc or musl Linux, told apart by the
+     * same test {@code OSInfo} makes (a mapped file whose path names musl), read from {@code /proc/self/maps} in
+     * one go. x86_64 and aarch64 are named here as {@code OSInfo} names them; ARM (a float-ABI probe), other CPUs,
+     * an architecture forced by the driver's property, Android and other systems get {@code OSInfo}'s own answer.
      */
     static String nativeFolder() {
         String os = System.getProperty("os.name", "");
-        String arch = System.getProperty("os.arch", "");
-        if (os.contains("Linux") && !arch.startsWith("arm") && !OSInfo.isAndroidRuntime()
-                && !Files.exists(Path.of("/system"))) {
-            return (OSInfo.isMusl() ? "Linux-Musl" : "Linux") + "/" + OSInfo.getArchName();
+        Optional<String> arch = System.getProperty(ARCH_PROPERTY) == null
+                ? commonArch(System.getProperty("os.arch", "")) : Optional.empty();
+        if (os.contains("Linux") && arch.isPresent() && !isAndroidRuntime() && !Files.exists(Path.of("/system"))) {
+            return (isMusl() ? "Linux-Musl" : "Linux") + "/" + arch.get();
         }
         return OSInfo.getNativeLibFolderPathForCurrentOS();
+    }
+
+    /** The driver's property that overrides the architecture it detects. */
+    private static final String ARCH_PROPERTY = "org.sqlite.osinfo.architecture";
+
+    /** {@code OSInfo}'s folder name for the two CPUs it maps without probing; empty for any other. */
+    static Optional<String> commonArch(String osArch) {
+        switch (osArch.toLowerCase(Locale.ROOT)) {
+            case "amd64":
+            case "x86_64":
+                return Optional.of("x86_64");
+            case "aarch64":
+                return Optional.of("aarch64");
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private static boolean isAndroidRuntime() {
+        return System.getProperty("java.runtime.name", "").toLowerCase(Locale.ROOT).contains("android");
+    }
+
+    /** Whether this process runs on musl's C library; {@code OSInfo}'s own check when the map cannot be read. */
+    private static boolean isMusl() {
+        try {
+            return mapsMusl(new String(Files.readAllBytes(Path.of("/proc/self/maps")), StandardCharsets.ISO_8859_1));
+        } catch (IOException | RuntimeException e) {
+            return OSInfo.isMusl();
+        }
+    }
+
+    /**
+     * {@code OSInfo}'s musl test over the text of {@code /proc/self/maps}: whether the path of any mapped file
+     * (the same paths {@code /proc/self/map_files} links to) contains "musl" in any case.
+     */
+    static boolean mapsMusl(String maps) {
+        int start = 0;
+        while (start < maps.length()) {
+            int end = maps.indexOf('\n', start);
+            if (end < 0) {
+                end = maps.length();
+            }
+            int path = start; // the fields before a path are numbers, flags and a device: no '/'
+            while (path < end && maps.charAt(path) != '/') {
+                path++;
+            }
+            if (containsMusl(maps, path, end)) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    private static boolean containsMusl(String text, int from, int to) {
+        for (int i = from; i + 4 <= to; i++) {
+            if (text.regionMatches(true, i, "musl", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
