@@ -33,7 +33,7 @@ final class UsageSlots {
     }
 
     /**
-     * The statements of migration 9: the table, filled from the hour summary, and the triggers that keep it. They may
+     * The statements of migration 10: the table, filled from the hour summary, and the triggers that keep it. They may
      * run again over their own result and leave the same.
      */
     static List<String> migration() {
