@@ -93,15 +93,17 @@ public final class SqlAggregates {
 
     /** See {@link dev.cctelemetry.core.port.out.UsageQueries#periods}. */
     public List<PeriodUsage> periods(UsageFilter filter, PeriodGrouping grouping) {
-        UsageTable table = localTable(filter, grouping.zone());
-        long[] range = timeRange(table);
-        if (range == null) {
-            return List.of();
-        }
-        String local = LocalMillis.of(table.millis(), grouping.zone(), range[0], range[1]);
         Map<Object, GroupTally> byStart = new HashMap<>();
-        tallies("read usage by " + grouping.unit().name().toLowerCase(java.util.Locale.ROOT),
-                sumsTable(table, filter), table, PeriodStarts.of(grouping, local, range[0], range[1]), filter, false, byStart);
+        runner.read("read usage by " + grouping.unit().name().toLowerCase(java.util.Locale.ROOT), c -> {
+            long[] range = timeRange(c);
+            if (range != null) {
+                UsageTable table = localTable(filter, grouping.zone(), range);
+                String local = LocalMillis.of(table.millis(), grouping.zone(), range[0], range[1]);
+                tallies(c, sumsTable(table, filter), table, PeriodStarts.of(grouping, local, range[0], range[1]),
+                        filter, false, byStart);
+            }
+            return null;
+        });
         Map<LocalDate, GroupTally> sorted = new TreeMap<>();
         byStart.forEach((day, t) -> sorted.put(LocalDate.ofEpochDay(((Number) day).longValue()), t));
         List<PeriodUsage> out = new ArrayList<>(sorted.size());
@@ -333,19 +335,20 @@ public final class SqlAggregates {
 
     /** See {@link dev.cctelemetry.core.port.out.UsageQueries#hoursOfWeek}. */
     public List<HourOfWeekUsage> hoursOfWeek(UsageFilter filter, ZoneId zone) {
-        UsageTable table = localTable(filter, zone);
-        long[] range = timeRange(table);
-        if (range == null) {
-            return List.of();
-        }
-        String local = LocalMillis.of(table.millis(), zone, range[0], range[1]);
-        String day = LocalMillis.floorDiv(local, LocalMillis.DAY);
-        // 1970-01-01 was a Thursday: Monday-based weekday = (day + 3) mod 7.
-        String hourOfWeek = "((((" + day + " + 3) % 7) + 7) % 7 * 24 + (" + LocalMillis.floorDiv(local, LocalMillis.HOUR)
-                + " - " + day + " * 24))";
         Map<Object, GroupTally> byHour = new HashMap<>();
-        tallies("read usage by hour of the week", sumsTable(table, filter), table, hourOfWeek, filter, false,
-                byHour);
+        runner.read("read usage by hour of the week", c -> {
+            long[] range = timeRange(c);
+            if (range != null) {
+                UsageTable table = localTable(filter, zone, range);
+                String local = LocalMillis.of(table.millis(), zone, range[0], range[1]);
+                String day = LocalMillis.floorDiv(local, LocalMillis.DAY);
+                // 1970-01-01 was a Thursday: Monday-based weekday = (day + 3) mod 7.
+                String hourOfWeek = "((((" + day + " + 3) % 7) + 7) % 7 * 24 + ("
+                        + LocalMillis.floorDiv(local, LocalMillis.HOUR) + " - " + day + " * 24))";
+                tallies(c, sumsTable(table, filter), table, hourOfWeek, filter, false, byHour);
+            }
+            return null;
+        });
         Map<Integer, GroupTally> sorted = new TreeMap<>();
         byHour.forEach((slot, t) -> sorted.put(((Number) slot).intValue(), t));
         List<HourOfWeekUsage> out = new ArrayList<>(sorted.size());
@@ -356,16 +359,12 @@ public final class SqlAggregates {
 
     /**
      * The table for grouping by local time in {@code zone}: the pre-summed hours when the filter allows them and the
-     * zone's offsets over the stored times are whole hours, else the records.
+     * zone's offsets over the stored times ({@code range}, from {@link #timeRange}) are whole hours, else the records.
      */
-    private UsageTable localTable(UsageFilter filter, ZoneId zone) {
+    private UsageTable localTable(UsageFilter filter, ZoneId zone, long[] range) {
         UsageTable table = tableFor(filter);
-        if (table == records) {
-            return table;
-        }
-        long[] range = timeRange(table);
         // A zone whose offset is not whole hours (+05:30) splits an hour: read the records.
-        return range == null || LocalMillis.wholeHours(zone, range[0], range[1]) ? table : records;
+        return table == records || LocalMillis.wholeHours(zone, range[0], range[1]) ? table : records;
     }
 
     /**
@@ -377,48 +376,54 @@ public final class SqlAggregates {
      */
     private void tallies(String what, UsageTable sums, UsageTable table, String key, UsageFilter filter,
             boolean places, Map<Object, GroupTally> out) {
+        runner.read(what, c -> {
+            tallies(c, sums, table, key, filter, places, out);
+            return null;
+        });
+    }
+
+    /** {@link #tallies(String, UsageTable, UsageTable, String, UsageFilter, boolean, Map)} on an open read. */
+    private void tallies(Connection c, UsageTable sums, UsageTable table, String key, UsageFilter filter,
+            boolean places, Map<Object, GroupTally> out) throws SQLException {
         Where where = Where.of(table, filter, true);
         Where sumsWhere = Where.of(sums, filter, true);
         String from = " FROM " + table.from() + where.sql();
-        runner.read(what, c -> {
-            // A constant key (totals; one machine's ledger) stays out of GROUP BY: grouping by the label and cost
-            // source alone follows the slots' key order, where a constant among them made SQLite sort every row.
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", " + sums.label() + ", "
-                    + sums.costSource() + ", " + sums.measures() + " FROM " + sums.from() + sumsWhere.sql()
-                    + (CONSTANT.matcher(key).matches() ? " GROUP BY 2, 3" : " GROUP BY 1, 2, 3"))) {
-                sumsWhere.bind(ps, sums);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.computeIfAbsent(keyOf(rs), k -> new GroupTally()).addSums(rs.getString(2),
-                                CostSource.ofCode(rs.getString(3)), new TokenCounts(rs.getLong(4), rs.getLong(5),
-                                        rs.getLong(6), rs.getLong(7), rs.getLong(8)),
-                                rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12));
-                    }
+        // A constant key (totals; one machine's ledger) stays out of GROUP BY: grouping by the label and cost
+        // source alone follows the slots' key order, where a constant among them made SQLite sort every row.
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", " + sums.label() + ", "
+                + sums.costSource() + ", " + sums.measures() + " FROM " + sums.from() + sumsWhere.sql()
+                + (CONSTANT.matcher(key).matches() ? " GROUP BY 2, 3" : " GROUP BY 1, 2, 3"))) {
+            sumsWhere.bind(ps, sums);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(keyOf(rs), k -> new GroupTally()).addSums(rs.getString(2),
+                            CostSource.ofCode(rs.getString(3)), new TokenCounts(rs.getLong(4), rs.getLong(5),
+                                    rs.getLong(6), rs.getLong(7), rs.getLong(8)),
+                            rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12));
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", COUNT(DISTINCT " + table.session()
-                    + ")" + from + " GROUP BY 1")) {
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", COUNT(DISTINCT " + table.session()
+                + ")" + from + " GROUP BY 1")) {
+            where.bind(ps, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(keyOf(rs), k -> new GroupTally()).countSessions(rs.getLong(2));
+                }
+            }
+        }
+        if (places) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", " + table.project() + ", "
+                    + table.cwd() + ", " + table.measures() + from + " GROUP BY 1, 2, 3")) {
                 where.bind(ps, table);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.computeIfAbsent(keyOf(rs), k -> new GroupTally()).countSessions(rs.getLong(2));
+                    while (rs.next()) { // the measures' last: the latest time
+                        out.computeIfAbsent(keyOf(rs), k -> new GroupTally()).offerPlace(rs.getString(2),
+                                rs.getString(3), rs.getLong(12));
                     }
                 }
             }
-            if (places) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", " + table.project() + ", "
-                        + table.cwd() + ", " + table.measures() + from + " GROUP BY 1, 2, 3")) {
-                    where.bind(ps, table);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) { // the measures' last: the latest time
-                            out.computeIfAbsent(keyOf(rs), k -> new GroupTally()).offerPlace(rs.getString(2),
-                                    rs.getString(3), rs.getLong(12));
-                        }
-                    }
-                }
-            }
-            return null;
-        });
+        }
     }
 
     /** The first column, a group key: text, or a whole number as a Long. */
@@ -448,13 +453,11 @@ public final class SqlAggregates {
     }
 
     /** The first and last time stored (or a range around them), or null when nothing is. */
-    private long[] timeRange(UsageTable table) {
-        return runner.read("read the time range", c -> {
-            try (PreparedStatement ps = c.prepareStatement(table.timeRange()); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)};
-            }
-        });
+    private long[] timeRange(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(records.timeRange()); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)};
+        }
     }
 
     /**
