@@ -8,6 +8,7 @@ import dev.cctelemetry.core.query.UsageFilter;
 import dev.cctelemetry.core.query.UsageSummary;
 import dev.cctelemetry.core.report.ReportFigures;
 import dev.cctelemetry.core.report.ReportOptions;
+import dev.cctelemetry.core.usage.TokenCounts;
 import dev.cctelemetry.web.DashboardRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -59,10 +60,12 @@ public final class OverviewApi implements DashboardRoutes {
 
     private void overview(Context ctx) {
         ViewFilter filter = params.parse(ctx);
+        PeriodSeries daily = PeriodSeries.of(queries.periods(filter.query(), PeriodGrouping.days(filter.zone())),
+                PeriodUnit.DAY);
         List<Object> cards = new ArrayList<>();
         cards.add(periodCard(filter));
         cards.add(activeBlockCard(filter));
-        cards.add(cacheShareCard(filter));
+        cards.add(cacheShareCard(daily));
         cards.add(syncs.card(filter.zone()));
         for (OverviewCard card : extraCards) {
             Object c = card.render(filter);
@@ -70,8 +73,6 @@ public final class OverviewApi implements DashboardRoutes {
                 cards.add(c);
             }
         }
-        PeriodSeries daily = PeriodSeries.of(queries.periods(filter.query(), PeriodGrouping.days(filter.zone())),
-                PeriodUnit.DAY);
         ViewTable table = daily.table("overview-daily");
         ApiResponses.send(ctx, new Overview(cards, daily, table), () -> table);
     }
@@ -102,12 +103,17 @@ public final class OverviewApi implements DashboardRoutes {
         return new ActiveBlockCard("active-block", active.map(b -> BlockView.of(b, filter.zone())).orElse(null));
     }
 
-    private Object cacheShareCard(ViewFilter filter) {
-        UsageSummary u = queries.totals(filter.query());
-        long prompt = u.tokens().input() + u.tokens().cacheWrite() + u.tokens().cacheRead();
-        double share = prompt == 0 ? 0 : (double) u.tokens().cacheRead() / prompt;
+    /**
+     * The cache-read share of the filter's prompt tokens, from the daily series already read for the chart: the days
+     * partition the filter's range, so their token sums are its totals, and the card costs no query of its own.
+     */
+    private Object cacheShareCard(PeriodSeries daily) {
+        TokenCounts tokens = daily.totals().stream().map(UsageSummary::tokens).reduce(TokenCounts.ZERO,
+                TokenCounts::plus);
+        long prompt = tokens.input() + tokens.cacheWrite() + tokens.cacheRead();
+        double share = prompt == 0 ? 0 : (double) tokens.cacheRead() / prompt;
         return new CacheShareCard("cache-share", share, String.format(Locale.ROOT, "%.1f%%", share * 100),
-                u.tokens().cacheRead(), ReportFigures.count(u.tokens().cacheRead()), prompt,
+                tokens.cacheRead(), ReportFigures.count(tokens.cacheRead()), prompt,
                 ReportFigures.count(prompt));
     }
 

@@ -98,6 +98,25 @@ class ReportParityTest {
 
     @ParameterizedTest
     @MethodSource("filters")
+    void cacheShareCardEqualsTheReportsTotals(String query, ReportOptions options) throws Exception {
+        JsonNode card = null;
+        for (JsonNode c : api.json("/api/overview?" + query).get("cards")) {
+            if ("cache-share".equals(c.path("id").asText())) {
+                card = c;
+            }
+        }
+        JsonNode totals = cli(ReportKind.DAILY, options).get("totals");
+        long read = totals.get("cacheReadTokens").asLong();
+        long prompt = totals.get("inputTokens").asLong() + totals.get("cacheCreationTokens").asLong() + read;
+        assertThat(read).as("the corpus has cache reads in this range").isPositive();
+        assertThat(card).as("cache-share card").isNotNull();
+        assertThat(card.get("cacheRead").asLong()).isEqualTo(read);
+        assertThat(card.get("promptTokens").asLong()).isEqualTo(prompt);
+        assertThat(card.get("share").asDouble()).isCloseTo((double) read / prompt, within(1e-12));
+    }
+
+    @ParameterizedTest
+    @MethodSource("filters")
     void dailyFiguresEqualReportDaily(String query, ReportOptions options) throws Exception {
         JsonNode table = api.json("/api/overview?" + query).get("table");
         JsonNode cli = cli(ReportKind.DAILY, options);
