@@ -12,9 +12,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresPlanLimitTest {
 
@@ -25,24 +24,13 @@ class PostgresPlanLimitTest {
     private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
     private static final Instant RESET = Instant.parse("2026-12-07T15:00:00Z");
 
-    private TestPostgres pg;
-
-    @BeforeEach
-    void server() {
-        pg = TestPostgres.schemaOrSkip();
-    }
-
-    @AfterEach
-    void dropSchema() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
+    @RegisterExtension
+    final TestPostgres.PerTest db = new TestPostgres.PerTest();
 
     @Test
     void readingsOfEveryMachineArePushedOnceAndReadBackPerMachine() {
         List<PlanLimitReading> laptop = List.of(reading(40, 0), reading(42, 60));
-        try (PostgresUsageSink sink = pg.sink()) {
+        try (PostgresUsageSink sink = db.pg().sink()) {
             sink.pushReadings(LAPTOP, laptop);
             sink.pushReadings(LAPTOP, laptop); // a push repeated after a lost acknowledgement
             sink.pushReadings(DESKTOP, List.of(reading(7, 30)));
@@ -55,14 +43,14 @@ class PostgresPlanLimitTest {
             assertThat(sink.remoteReadings(Optional.empty(), Optional.of(DESKTOP.machineId()))).hasSize(1);
             assertThat(sink.remoteReadings(Optional.of(T0.plusSeconds(31)), Optional.empty())).hasSize(1);
         }
-        assertThat(pg.rows("SELECT count(*) FROM plan_limit_readings")).containsExactly("3");
+        assertThat(db.pg().rows("SELECT count(*) FROM plan_limit_readings")).containsExactly("3");
     }
 
     @Test
     void aStoreAtVersionOneIsUpgradedAndKeepsItsMachines() throws Exception {
-        try (Connection c = pg.connect(); Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + pg.schema);
-            st.execute("SET search_path = " + pg.schema);
+        try (Connection c = db.pg().connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + db.pg().schema);
+            st.execute("SET search_path = " + db.pg().schema);
             for (String sql : PgSchema.MIGRATIONS.get(0)) {
                 st.execute(sql);
             }
@@ -70,12 +58,12 @@ class PostgresPlanLimitTest {
             st.execute("INSERT INTO cct_schema VALUES (1)");
             st.execute("INSERT INTO machines VALUES ('" + LAPTOP.machineId() + "', 'laptop', 'linux', now())");
         }
-        try (PostgresUsageSink sink = pg.sink()) {
+        try (PostgresUsageSink sink = db.pg().sink()) {
             assertThat(sink.open()).isEqualTo(1);
             sink.pushReadings(DESKTOP, List.of(reading(5, 0)));
         }
-        assertThat(pg.rows("SELECT version FROM cct_schema")).containsExactly(String.valueOf(PgSchema.CURRENT));
-        assertThat(pg.rows("SELECT name FROM machines ORDER BY name")).containsExactly("desktop", "laptop");
+        assertThat(db.pg().rows("SELECT version FROM cct_schema")).containsExactly(String.valueOf(PgSchema.CURRENT));
+        assertThat(db.pg().rows("SELECT name FROM machines ORDER BY name")).containsExactly("desktop", "laptop");
     }
 
     private static PlanLimitReading reading(double used, long seconds) {

@@ -9,50 +9,38 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresSchemaTest {
 
     private static final String TABLES = "SELECT table_name FROM information_schema.tables"
             + " WHERE table_schema = current_schema() ORDER BY table_name";
 
-    private TestPostgres pg;
-
-    @BeforeEach
-    void server() {
-        pg = TestPostgres.schemaOrSkip();
-    }
-
-    @AfterEach
-    void dropSchema() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
+    @RegisterExtension
+    final TestPostgres.PerTest db = new TestPostgres.PerTest();
 
     @Test
     void firstConnectCreatesTheSchemaAndASecondOneChangesNothing() {
-        try (PostgresUsageSink first = pg.sink()) {
+        try (PostgresUsageSink first = db.pg().sink()) {
             assertThat(first.open()).isZero();
         }
-        List<String> tables = pg.rows(TABLES);
-        List<String> columns = pg.rows("SELECT table_name, column_name, data_type, is_nullable"
+        List<String> tables = db.pg().rows(TABLES);
+        List<String> columns = db.pg().rows("SELECT table_name, column_name, data_type, is_nullable"
                 + " FROM information_schema.columns WHERE table_schema = current_schema()"
                 + " ORDER BY table_name, ordinal_position");
 
-        try (PostgresUsageSink second = pg.sink()) {
+        try (PostgresUsageSink second = db.pg().sink()) {
             assertThat(second.open()).isEqualTo(PostgresUsageSink.schemaVersion());
         }
 
         assertThat(tables).containsExactly("cct_schema", "machines", "plan_limit_readings", "sessions", "usage_events",
                 "usage_hours", "usage_sessions");
-        assertThat(pg.rows(TABLES)).isEqualTo(tables);
-        assertThat(pg.rows("SELECT table_name, column_name, data_type, is_nullable"
+        assertThat(db.pg().rows(TABLES)).isEqualTo(tables);
+        assertThat(db.pg().rows("SELECT table_name, column_name, data_type, is_nullable"
                 + " FROM information_schema.columns WHERE table_schema = current_schema()"
                 + " ORDER BY table_name, ordinal_position")).isEqualTo(columns);
-        assertThat(pg.rows("SELECT version FROM cct_schema"))
+        assertThat(db.pg().rows("SELECT version FROM cct_schema"))
                 .containsExactly(String.valueOf(PostgresUsageSink.schemaVersion()));
     }
 
@@ -66,7 +54,7 @@ class PostgresSchemaTest {
             for (int i = 0; i < machines; i++) {
                 found.add(pool.submit(() -> {
                     go.await();
-                    try (PostgresUsageSink sink = pg.sink()) {
+                    try (PostgresUsageSink sink = db.pg().sink()) {
                         return sink.open();
                     }
                 }));
@@ -81,7 +69,7 @@ class PostgresSchemaTest {
             assertThat(versionsBefore).containsOnlyOnce(0)
                     .filteredOn(v -> v != 0).hasSize(machines - 1)
                     .containsOnly(PostgresUsageSink.schemaVersion());
-            assertThat(pg.rows("SELECT version FROM cct_schema"))
+            assertThat(db.pg().rows("SELECT version FROM cct_schema"))
                     .containsExactly(String.valueOf(PostgresUsageSink.schemaVersion()));
         } finally {
             pool.shutdownNow();
@@ -90,12 +78,12 @@ class PostgresSchemaTest {
 
     @Test
     void aSchemaNewerThanThisVersionIsRefusedWithAClearMessage() {
-        try (PostgresUsageSink first = pg.sink()) {
+        try (PostgresUsageSink first = db.pg().sink()) {
             first.open();
         }
-        pg.rows("UPDATE cct_schema SET version = 99 RETURNING version");
+        db.pg().rows("UPDATE cct_schema SET version = 99 RETURNING version");
 
-        try (PostgresUsageSink sink = pg.sink()) {
+        try (PostgresUsageSink sink = db.pg().sink()) {
             org.assertj.core.api.Assertions.assertThatThrownBy(sink::open)
                     .isInstanceOf(dev.cctelemetry.core.port.out.RemoteStoreException.class)
                     .hasMessageContaining("schema version 99")

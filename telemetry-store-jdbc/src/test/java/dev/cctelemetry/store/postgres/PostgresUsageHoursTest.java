@@ -26,9 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shared store's summary ({@code usage_hours}) equals its records' sums after every kind of write: pushes from
@@ -44,19 +43,8 @@ class PostgresUsageHoursTest {
     private static final String SESSION_ORDER = " ORDER BY 1, 2, 3, 4, 5, 6";
     private static final String KEY = "machine_id, session_id, slot, label, project_dir, cwd, cost_source, request";
 
-    private TestPostgres pg;
-
-    @BeforeEach
-    void server() {
-        pg = TestPostgres.schemaOrSkip();
-    }
-
-    @AfterEach
-    void dropSchema() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
+    @RegisterExtension
+    final TestPostgres.PerTest db = new TestPostgres.PerTest();
 
     @Test
     void theSummaryEqualsTheRecordsAfterPushesReplacementsRepeatsAndDeletions() throws Exception {
@@ -76,24 +64,24 @@ class PostgresUsageHoursTest {
             desktop.add(c);
             replacing += WinnerRule.winner(r, c) == c ? 1 : 0;
         }
-        try (PostgresUsageSink sink = pg.sink()) {
+        try (PostgresUsageSink sink = db.pg().sink()) {
             sink.push(LAPTOP, laptop);
             assertSummaryEqualsRecords("after the laptop's push");
             sink.push(DESKTOP, desktop);
             assertSummaryEqualsRecords("after the desktop's push with replacing copies");
-            assertThat(pg.rows("SELECT count(*) FROM usage_events WHERE machine_id = '" + DESKTOP.machineId()
+            assertThat(db.pg().rows("SELECT count(*) FROM usage_events WHERE machine_id = '" + DESKTOP.machineId()
                     + "' AND message_id LIKE 'lap%'")).containsExactly(String.valueOf(replacing));
             assertThat(replacing).isGreaterThanOrEqualTo(30);
 
-            List<String> versions = pg.rows("SELECT " + KEY + ", xmin::text FROM usage_hours" + ORDER);
+            List<String> versions = db.pg().rows("SELECT " + KEY + ", xmin::text FROM usage_hours" + ORDER);
             sink.push(LAPTOP, laptop);
             sink.push(DESKTOP, desktop);
             assertSummaryEqualsRecords("after both pushes again");
             // A repeated push replaces no record, so no summary row is even rewritten.
-            assertThat(pg.rows("SELECT " + KEY + ", xmin::text FROM usage_hours" + ORDER))
+            assertThat(db.pg().rows("SELECT " + KEY + ", xmin::text FROM usage_hours" + ORDER))
                     .isEqualTo(versions);
         }
-        try (Connection c = pg.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.pg().connect(); Statement st = c.createStatement()) {
             st.executeUpdate("DELETE FROM usage_events WHERE message_id LIKE 'lap-1%'");
         }
         assertSummaryEqualsRecords("after a deletion by hand");
@@ -101,17 +89,17 @@ class PostgresUsageHoursTest {
 
     @Test
     void aStoreOfThePreviousVersionGetsItsSummaryFromTheMigration() throws Exception {
-        try (PostgresUsageSink sink = pg.sink()) {
+        try (PostgresUsageSink sink = db.pg().sink()) {
             sink.push(LAPTOP, generated(new Random(5), "old", 300));
         }
         // As version 2 left it: records, no summary.
-        try (Connection c = pg.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.pg().connect(); Statement st = c.createStatement()) {
             st.execute("DROP TABLE usage_hours, usage_sessions");
             st.execute("DROP FUNCTION usage_hours_add, usage_hours_replace, usage_hours_take_out,"
                     + " usage_hours_clear CASCADE");
             st.execute("UPDATE cct_schema SET version = 2");
         }
-        try (PostgresUsageSink sink = pg.sink()) {
+        try (PostgresUsageSink sink = db.pg().sink()) {
             assertThat(sink.open()).isEqualTo(2);
             assertSummaryEqualsRecords("after the migration");
             sink.push(DESKTOP, generated(new Random(6), "new", 50));
@@ -121,14 +109,14 @@ class PostgresUsageHoursTest {
 
     @Test
     void answersFromTheSummaryEqualAnswersFromTheRecords() {
-        try (PostgresUsageSink sink = pg.sink()) {
+        try (PostgresUsageSink sink = db.pg().sink()) {
             sink.push(LAPTOP, generated(new Random(21), "lap", 500));
             sink.push(DESKTOP, generated(new Random(22), "desk", 300));
         }
         SqlRunner runner = new SqlRunner() {
             @Override
             public <T> T read(String what, Work<T> work) {
-                try (Connection c = pg.connect()) {
+                try (Connection c = db.pg().connect()) {
                     return work.run(c);
                 } catch (SQLException e) {
                     throw new IllegalStateException(what, e);
@@ -165,13 +153,13 @@ class PostgresUsageHoursTest {
 
     /** Stored summary rows (per hour, per session), each equal to the sums of the records as they are now. */
     private void assertSummaryEqualsRecords(String when) {
-        List<String> fresh = pg.rows("SELECT * FROM (" + RemoteUsageHours.summary("usage_events e") + ") s" + ORDER);
+        List<String> fresh = db.pg().rows("SELECT * FROM (" + RemoteUsageHours.summary("usage_events e") + ") s" + ORDER);
         assertThat(fresh).as(when).isNotEmpty();
-        assertThat(pg.rows("SELECT * FROM usage_hours" + ORDER)).as(when).isEqualTo(fresh);
-        List<String> sessions = pg.rows("SELECT * FROM (" + RemoteUsageHours.sessionSummary("usage_events e") + ") s"
+        assertThat(db.pg().rows("SELECT * FROM usage_hours" + ORDER)).as(when).isEqualTo(fresh);
+        List<String> sessions = db.pg().rows("SELECT * FROM (" + RemoteUsageHours.sessionSummary("usage_events e") + ") s"
                 + SESSION_ORDER);
         assertThat(sessions).as(when).isNotEmpty();
-        assertThat(pg.rows("SELECT * FROM usage_sessions" + SESSION_ORDER)).as(when).isEqualTo(sessions);
+        assertThat(db.pg().rows("SELECT * FROM usage_sessions" + SESSION_ORDER)).as(when).isEqualTo(sessions);
     }
 
     /**

@@ -16,9 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The SQL upsert keeps exactly the copy {@link WinnerRule} keeps, on random pairs drawn from small domains so
@@ -31,19 +30,8 @@ class PostgresWinnerRuleTest {
         "/a/x.jsonl.bak", "/a/X.jsonl"};
     private static final String[] SPEEDS = {"", "standard", "fast"};
 
-    private TestPostgres pg;
-
-    @BeforeEach
-    void server() {
-        pg = TestPostgres.schemaOrSkip();
-    }
-
-    @AfterEach
-    void dropSchema() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
+    @RegisterExtension
+    final TestPostgres.PerTest db = new TestPostgres.PerTest();
 
     @Test
     void aLaterPushReplacesTheStoredCopyExactlyWhenTheWinnerRulePrefersIt() {
@@ -54,7 +42,7 @@ class PostgresWinnerRuleTest {
             first.add(randomCopy(random, i));
             second.add(randomCopy(random, i));
         }
-        try (PostgresUsageSink sink = pg.sink()) {
+        try (PostgresUsageSink sink = db.pg().sink()) {
             sink.push(LAPTOP, first);
             sink.push(DESKTOP, second);
             Map<UsageKey, RemoteUsageRow> stored = storedByKey(sink);
@@ -85,7 +73,7 @@ class PostgresWinnerRuleTest {
             batch.add(b);
             expected.put(a.key(), WinnerRule.winner(a, b));
         }
-        try (PostgresUsageSink sink = pg.sink()) {
+        try (PostgresUsageSink sink = db.pg().sink()) {
             sink.push(LAPTOP, batch);
             Map<UsageKey, RemoteUsageRow> stored = storedByKey(sink);
 

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The PostgreSQL server the tests use: {@code CCT_PG_URL}, {@code CCT_PG_USER}, {@code CCT_PG_PASSWORD} from
@@ -97,6 +100,33 @@ final class TestPostgres implements AutoCloseable {
             st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A fresh schema for each test of a class ({@code @RegisterExtension}): made before each test, which is skipped
+     * when no server answers, and dropped after it.
+     */
+    static final class PerTest implements BeforeEachCallback, AfterEachCallback {
+
+        private TestPostgres current;
+
+        /** This test's schema. */
+        TestPostgres pg() {
+            return current;
+        }
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            current = schemaOrSkip();
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
         }
     }
 }
